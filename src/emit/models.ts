@@ -1,0 +1,111 @@
+import { Token } from "aws-cdk-lib";
+import { Construct } from "constructs";
+import { ConnectionsCommonProps, ResilientConnections } from "./resilient-connections";
+import { ResiliencyModel } from "../plan/model";
+import { checkLocationCode } from "../plan/planner";
+
+/** One device-slot layout per location code, for the model's `slotsPerLocation`. */
+function layoutOf(locations: string[]) {
+  return Array.isArray(locations) ? locations.map((location) => ({ location })) : locations;
+}
+
+/**
+ * Props of {@link MaximumResiliencyConnections}.
+ */
+export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProps {
+  /**
+   * Two or more distinct Direct Connect location codes, for example `['EqDC2', 'EqSE2']`. A campus is
+   * one location. Order does not matter.
+   *
+   * Removing a location deletes (or, with the default removal policy, orphans) its ports.
+   */
+  readonly locations: string[];
+}
+
+/**
+ * Maximum Resiliency (Resiliency Toolkit): separate connections on separate AWS devices in two or
+ * more locations, for the 99.99% SLA. Survives device, fibre and complete location failures.
+ *
+ * Creates, per location, two device slots: two `AWS::DirectConnect::Lag`s, each with its member
+ * `AWS::DirectConnect::Connection`s (one port for a native speed, a LAG of equal ports for
+ * `ConnectionBandwidth.gbps(n)`), and one `AWS::DirectConnect::ResiliencyGroup`
+ * (`maximum-resiliency`) holding every port.
+ *
+ * @example
+ * new MaximumResiliencyConnections(this, 'Dx', {
+ *   locations: ['EqDC2', 'EqSE2'],
+ *   bandwidth: ConnectionBandwidth.GBPS_10,
+ * });
+ */
+export class MaximumResiliencyConnections extends ResilientConnections {
+  constructor(scope: Construct, id: string, props: MaximumResiliencyConnectionsProps) {
+    super(scope, id, { ...props, model: ResiliencyModel.MAXIMUM, locations: layoutOf(props.locations) });
+  }
+}
+
+/**
+ * Props of {@link HighResiliency}.
+ */
+export interface HighResiliencyProps extends ConnectionsCommonProps {
+  /**
+   * Two or more distinct Direct Connect location codes, for example `['EqDC2', 'EqSE2']`. A campus is
+   * one location. Order does not matter.
+   *
+   * Removing a location deletes (or, with the default removal policy, orphans) its ports.
+   */
+  readonly locations: string[];
+}
+
+/**
+ * High Resiliency (Resiliency Toolkit): one connection in each of two or more locations, for the
+ * 99.9% SLA. Survives a fibre cut or device failure, and a complete location failure.
+ *
+ * Creates, per location, one device slot (an `AWS::DirectConnect::Lag` with its member
+ * `AWS::DirectConnect::Connection`s) and one `AWS::DirectConnect::ResiliencyGroup`
+ * (`high-resiliency`). Replacing it by `MaximumResiliencyConnections` under the same id keeps every
+ * port and LAG and adds the second slot of each location.
+ *
+ * @example
+ * new HighResiliency(this, 'Dx', {
+ *   locations: ['EqDC2', 'EqSE2'],
+ *   bandwidth: ConnectionBandwidth.GBPS_10,
+ * });
+ */
+export class HighResiliency extends ResilientConnections {
+  constructor(scope: Construct, id: string, props: HighResiliencyProps) {
+    super(scope, id, { ...props, model: ResiliencyModel.HIGH, locations: layoutOf(props.locations) });
+  }
+}
+
+/**
+ * Props of {@link DevTest}.
+ */
+export interface DevTestProps extends ConnectionsCommonProps {
+  /**
+   * The Direct Connect location code, for example `EqDC2`.
+   *
+   * Changing this replaces every port and LAG.
+   */
+  readonly location: string;
+}
+
+/**
+ * Development and Test (Resiliency Toolkit): separate connections on separate AWS devices in one
+ * location, for non-critical workloads. No SLA. Survives a device failure, not a location failure.
+ *
+ * Creates two device slots at the location (two `AWS::DirectConnect::Lag`s with their member
+ * `AWS::DirectConnect::Connection`s) and one `AWS::DirectConnect::ResiliencyGroup`
+ * (`basic-resiliency`, an assumed mapping: no AWS text names one for this model).
+ *
+ * @example
+ * new DevTest(this, 'Lab', { location: 'EqDC2', bandwidth: ConnectionBandwidth.GBPS_1 });
+ */
+export class DevTest extends ResilientConnections {
+  constructor(scope: Construct, id: string, props: DevTestProps) {
+    super(scope, id, {
+      ...props,
+      model: ResiliencyModel.DEVELOPMENT_AND_TEST,
+      locations: [{ location: checkLocationCode(props.location, "location", Token.isUnresolved) }],
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export * from "./plan/bandwidth";
+export * from "./plan/model";
+export * from "./plan/topology";
+export * from "./emit/device-slot";
+export * from "./emit/resilient-connections";
+export * from "./emit/models";

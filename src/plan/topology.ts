@@ -1,0 +1,90 @@
+import { ConnectionBandwidth } from "./bandwidth";
+import { ResiliencyModel } from "./model";
+
+/**
+ * One member port (dedicated connection) of a device slot.
+ */
+export interface TopologyPort {
+  /** Stable id: `<location>/Slot<n>/Port<m>`, for example `EqDC2/Slot1/Port2`. */
+  readonly id: string;
+  /** The Direct Connect location code. */
+  readonly location: string;
+  /** The number of the device slot this port belongs to (1-based, per location). */
+  readonly slotNumber: number;
+  /** The number of this port within its slot's LAG (1-based). */
+  readonly memberNumber: number;
+  /** The `ConnectionName` of the port. */
+  readonly connectionName: string;
+  /** The port speed as CloudFormation writes it, for example `10Gbps`. */
+  readonly bandwidth: string;
+  /** The port speed in Gbps. */
+  readonly speedGbps: number;
+}
+
+/**
+ * One device slot: one AWS device at one location, realised as one LAG with its member ports.
+ *
+ * All members of a LAG terminate on the same AWS device (direct-connect-facts.md §4.2), so two
+ * slots are always two LAGs.
+ */
+export interface TopologyDeviceSlot {
+  /** Stable id: `<location>/Slot<n>`, for example `EqDC2/Slot1`. */
+  readonly id: string;
+  /** The Direct Connect location code. */
+  readonly location: string;
+  /** The slot number within its location (1-based). */
+  readonly slotNumber: number;
+  /** The `LagName` of the slot's LAG. */
+  readonly lagName: string;
+  /** The speed of each port as CloudFormation writes it, for example `10Gbps`. */
+  readonly portBandwidth: string;
+  /** The capacity of the slot in Gbps: port speed x ports. */
+  readonly capacityGbps: number;
+  /** The member ports. */
+  readonly ports: TopologyPort[];
+  /**
+   * The service provider of the ports.
+   *
+   * @default - no provider: you arrange the cross-connect yourself
+   */
+  readonly providerName?: string;
+  /** Whether the LAG and its ports request MACsec. */
+  readonly requestMacSec: boolean;
+  /**
+   * The LAG's `MinimumLinks`.
+   *
+   * @default - not set (AWS uses 0)
+   */
+  readonly minimumLinks?: number;
+}
+
+/**
+ * One Direct Connect location of a topology with its device slots.
+ */
+export interface TopologyLocation {
+  /** The Direct Connect location code, for example `EqDC2`. */
+  readonly location: string;
+  /** The device slots at this location, by slot number. */
+  readonly deviceSlots: TopologyDeviceSlot[];
+}
+
+/**
+ * The planned layout of a construct: locations -> device slots -> member ports, with names and
+ * stable ids. It is what the constructs emit and what analysis reads.
+ */
+export interface ConnectionTopology {
+  /** The resiliency model the layout meets. */
+  readonly model: ResiliencyModel;
+  /** The capacity of every device slot and the ports that build it. */
+  readonly bandwidth: ConnectionBandwidth;
+  /** The prefix of every generated name. */
+  readonly namePrefix: string;
+  /** The locations, sorted by location code. */
+  readonly locations: TopologyLocation[];
+  /**
+   * The name of the resiliency group that holds every port.
+   *
+   * @default - no resiliency group
+   */
+  readonly resiliencyGroupName?: string;
+}
