@@ -1,0 +1,34 @@
+import { App, Stack } from "aws-cdk-lib";
+import {
+  ConnectionBandwidth,
+  DevTest,
+  HighResiliency,
+  MaximumResiliencyConnections,
+  ResilientConnections,
+} from "../../src";
+
+/**
+ * The example stacks: one per Resiliency Toolkit model. The Python example (examples/python) builds
+ * the same stacks.
+ */
+export function buildExampleStacks(app: App): ResilientConnections[] {
+  // Production: 99.99% across two locations, 10 Gbps per path.
+  const production = new Stack(app, "DxProduction");
+  const maximum = new MaximumResiliencyConnections(production, "Dx", {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.GBPS_10,
+  });
+
+  // A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.
+  const branch = new Stack(app, "DxBranch");
+  const high = new HighResiliency(branch, "Dx", {
+    locations: ["EqCH2", "EqDA2"],
+    bandwidth: ConnectionBandwidth.gbps(20),
+  });
+
+  // A lab: separate devices in one location, no SLA.
+  const lab = new Stack(app, "DxLab");
+  const devTest = new DevTest(lab, "Lab", { location: "EqDC2", bandwidth: ConnectionBandwidth.GBPS_1 });
+
+  return [maximum, high, devTest];
+}
