@@ -191,30 +191,26 @@ describe("ResilientConnections (Classic and custom layouts)", () => {
 });
 
 describe("common options", () => {
-  test("ports and LAGs are retained on delete and on replacement by default", () => {
-    const stack = newStack();
-    new HighResiliency(stack, "Dx", {
-      locations: ["EqDC2", "EqSE2"],
-      bandwidth: ConnectionBandwidth.gbps(20),
-    });
-    const { lags, ports } = portsAndLags(templateOf(stack));
-    for (const r of [...lags, ...ports]) {
-      expect([r.deletionPolicy, r.updateReplacePolicy]).toEqual(["Retain", "Retain"]);
-    }
-  });
-
-  test("removalPolicy DESTROY deletes them", () => {
-    const stack = newStack();
-    new HighResiliency(stack, "Dx", {
-      locations: ["EqDC2", "EqSE2"],
-      bandwidth: ConnectionBandwidth.GBPS_10,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const { lags, ports } = portsAndLags(templateOf(stack));
-    for (const r of [...lags, ...ports]) {
-      expect([r.deletionPolicy, r.updateReplacePolicy]).toEqual(["Delete", "Delete"]);
-    }
-  });
+  test.each([
+    [undefined, "Retain", "Retain"],
+    [RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, "RetainExceptOnCreate", "Retain"],
+    [RemovalPolicy.DESTROY, "Delete", "Delete"],
+  ])(
+    "removalPolicy %p gives every port and LAG DeletionPolicy %s and UpdateReplacePolicy %s",
+    (removalPolicy, deletion, replace) => {
+      const stack = newStack();
+      new HighResiliency(stack, "Dx", {
+        locations: ["EqDC2", "EqSE2"],
+        bandwidth: ConnectionBandwidth.gbps(20),
+        removalPolicy,
+      });
+      const { lags, ports } = portsAndLags(templateOf(stack));
+      expect(lags.length + ports.length).toBe(6);
+      for (const r of [...lags, ...ports]) {
+        expect([r.deletionPolicy, r.updateReplacePolicy]).toEqual([deletion, replace]);
+      }
+    },
+  );
 
   test("providerName, requestMacSec and namePrefix reach every port and LAG", () => {
     const stack = newStack();
@@ -324,5 +320,48 @@ describe("common options", () => {
         "  resiliency group Dx (maximum-resiliency), 8 connections",
       ].join("\n"),
     );
+  });
+});
+
+describe.each([
+  [
+    "MaximumResiliencyConnections",
+    (s: Stack) =>
+      new MaximumResiliencyConnections(s, "Dx", {
+        locations: ["EqDC2", "EqSE2"],
+        bandwidth: ConnectionBandwidth.gbps(20),
+      }),
+    "maximum-resiliency",
+  ],
+  [
+    "HighResiliency",
+    (s: Stack) =>
+      new HighResiliency(s, "Dx", { locations: ["EqDC2", "EqSE2"], bandwidth: ConnectionBandwidth.gbps(20) }),
+    "high-resiliency",
+  ],
+  [
+    "DevTest",
+    (s: Stack) => new DevTest(s, "Dx", { location: "EqDC2", bandwidth: ConnectionBandwidth.gbps(20) }),
+    "basic-resiliency",
+  ],
+])("%s", (_name, make, intended) => {
+  test("names follow <prefix>-<location>-d<slot>[-p<member>], ports and LAGs are retained, the group holds every port", () => {
+    const stack = newStack();
+    const dx = make(stack);
+    const template = templateOf(stack);
+    const { lags, ports } = portsAndLags(template);
+    for (const lag of lags) {
+      expect(lag.properties.LagName).toMatch(new RegExp(`^Dx-${lag.properties.Location}-d[12]$`));
+      expect([lag.deletionPolicy, lag.updateReplacePolicy]).toEqual(["Retain", "Retain"]);
+    }
+    const lagNames = new Map(lags.map((l) => [l.logicalId, l.properties.LagName]));
+    for (const port of ports) {
+      expect(port.properties.ConnectionName).toMatch(new RegExp(`^${lagNames.get(port.lag)}-p[12]$`));
+      expect([port.deletionPolicy, port.updateReplacePolicy]).toEqual(["Retain", "Retain"]);
+    }
+    const [group] = Object.values(template.findResources(RG));
+    expect(group.Properties.IntendedResiliencyModel).toBe(intended);
+    expect(group.Properties.ConnectionArns).toHaveLength(ports.length);
+    expect(dx.deviceSlots.every((s) => s.ports.length === 2 && s.capacityGbps === 20)).toBe(true);
   });
 });
