@@ -60,7 +60,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Lint checks in CI, it does not rewrite: `npx projen eslint --fix` fixes locally.
   eslintOptions: { dirs: ["src"], devdirs: ["test", "examples"], commandOptions: { fix: false } },
 
-  gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "/.ci/cache/", "__pycache__/"],
+  gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "__pycache__/"],
 });
 for (const pattern of ["/examples/", "/cdk.json", "cdk.out/", "/test-templates/", "/.ci/"]) {
   project.npmignore?.exclude(pattern);
@@ -97,6 +97,19 @@ const cfnLint = project.addTask("lint:cfn", {
   exec: "bash test/cfn-lint/lint-templates.sh test-templates",
 });
 project.testTask.spawn(cfnLint);
+
+// Both artefacts, also in CI (projen packages only js there by default): the consumer checks use them.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind("package-all")!);
+
+// The packed npm tarball in a scratch TypeScript app and the wheel in a Python app outside the
+// repository must synthesize the same templates as the example app built from source.
+const consumers = project.addTask("test:consumers", {
+  description: "Install dist/js and dist/python like users do and compare their templates with the example's",
+  exec: "bash test/consumers/run.sh",
+});
+// `build` is locked by projen; `package` is its last step, so the checks follow the packaging there.
+project.packageTask.spawn(consumers);
 
 project.addTask("example:synth", {
   description: "Synthesize the example app through the aws-cdk CLI into cdk.out and print its summary",

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""The example app in Python: the same stacks as examples/typescript/stacks.ts."""
+import sys
+
+from aws_cdk import App, Stack
+from cdk_direct_connect_resiliency import (
+    ConnectionBandwidth,
+    DevTest,
+    HighResiliency,
+    MaximumResiliencyConnections,
+    ResilientConnections,
+)
+
+
+def build_example_stacks(app: App) -> list[ResilientConnections]:
+    # Production: 99.99% across two locations, 10 Gbps per path.
+    production = Stack(app, "DxProduction")
+    maximum = MaximumResiliencyConnections(
+        production,
+        "Dx",
+        locations=["EqDC2", "EqSE2"],
+        bandwidth=ConnectionBandwidth.GBPS_10,
+    )
+
+    # A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.
+    branch = Stack(app, "DxBranch")
+    high = HighResiliency(
+        branch,
+        "Dx",
+        locations=["EqCH2", "EqDA2"],
+        bandwidth=ConnectionBandwidth.gbps(20),
+    )
+
+    # A lab: separate devices in one location, no SLA.
+    lab = Stack(app, "DxLab")
+    dev_test = DevTest(lab, "Lab", location="EqDC2", bandwidth=ConnectionBandwidth.GBPS_1)
+
+    return [maximum, high, dev_test]
+
+
+if __name__ == "__main__":
+    app = App()
+    constructs = build_example_stacks(app)
+    app.synth()
+    # The summary goes to stderr: stdout of a CDK app is not part of the cloud assembly.
+    print("\n\n".join(c.summary() for c in constructs), file=sys.stderr)

@@ -1,0 +1,48 @@
+"""Python consumer tests: run against the built wheel (test/consumers/run.sh), not the source tree."""
+import json
+import pathlib
+import unittest
+
+from aws_cdk import App, Stack
+from cdk_direct_connect_resiliency import ConnectionBandwidth, MaximumResiliencyConnections
+
+# The same messages the TypeScript tests assert (test/consumers/messages.test.ts).
+MESSAGES = json.loads(
+    (pathlib.Path(__file__).parent.parent / "consumers" / "validation-messages.json").read_text()
+)
+
+
+class PythonConsumerTest(unittest.TestCase):
+    def test_a_wrong_type_gets_the_jsii_type_error(self):
+        with self.assertRaises(TypeError) as raised:
+            MaximumResiliencyConnections(
+                Stack(App(), "S"), "Dx", locations=["EqDC2", "EqSE2"], bandwidth="10Gbps"
+            )
+        self.assertIn("bandwidth", str(raised.exception))
+
+    def test_a_wrong_value_gets_the_same_message_as_in_typescript(self):
+        with self.assertRaises(Exception) as raised:
+            MaximumResiliencyConnections(
+                Stack(App(), "S"), "Dx", locations=["EqDC2"], bandwidth=ConnectionBandwidth.GBPS_10
+            )
+        self.assertEqual(str(raised.exception), MESSAGES["maximumWithOneLocation"])
+
+    def test_names_read_naturally(self):
+        dx = MaximumResiliencyConnections(
+            Stack(App(), "S"),
+            "Dx",
+            locations=["EqDC2", "EqSE2"],
+            bandwidth=ConnectionBandwidth.gbps(20),
+            name_prefix="acme",
+            request_mac_sec=True,
+        )
+        self.assertEqual(dx.model.name, "Maximum Resiliency")
+        self.assertEqual(dx.model.sla, "99.99%")
+        self.assertEqual([s.location for s in dx.device_slots], ["EqDC2", "EqDC2", "EqSE2", "EqSE2"])
+        self.assertEqual(dx.bandwidth.port_count, 2)
+        self.assertEqual(len(dx.connections), 8)
+        self.assertEqual(dx.topology.locations[0].device_slots[0].ports[1].connection_name, "acme-EqDC2-d1-p2")
+
+
+if __name__ == "__main__":
+    unittest.main()
