@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { compareAssemblies, jsonDifferences, normalizeTemplate } from "./compare";
 import { buildExampleStacks } from "../../examples/typescript/stacks";
 import { newApp } from "../support/synth";
-import { compareAssemblies, jsonDifferences, normalizeTemplate } from "./compare";
 
 // The comparison the consumer checks rely on (test/consumers/run.sh) must be able to fail.
 

@@ -1,6 +1,6 @@
+import * as messages from "./validation-messages.json";
 import { ConnectionBandwidth, MaximumResiliencyConnections } from "../../src";
 import { newStack } from "../support/synth";
-import * as messages from "./validation-messages.json";
 
 // The Python consumer test (test/python/test_consumer.py) expects these exact messages from Python.
 
