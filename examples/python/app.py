@@ -2,24 +2,43 @@
 """The example app in Python: the same stacks as examples/typescript/stacks.ts."""
 import sys
 
-from aws_cdk import App, Stack
+from aws_cdk import App, SecretValue, Stack
 from cdk_direct_connect_resiliency import (
     ConnectionBandwidth,
     DevTest,
+    DirectConnectGateway,
     HighResiliency,
     MaximumResiliencyConnections,
     ResilientConnections,
+    VirtualInterface,
 )
 
 
 def build_example_stacks(app: App) -> list[ResilientConnections]:
-    # Production: 99.99% across two locations, 10 Gbps per path.
+    # Production: 99.99% across two locations, 10 Gbps per path, a transit virtual interface on every
+    # path to a Direct Connect gateway associated with the production transit gateway.
     production = Stack(app, "DxProduction")
+    gateway = DirectConnectGateway(production, "Gateway", amazon_side_asn=64512)
+    gateway.associate_transit_gateway(
+        "ProductionTgw",
+        transit_gateway_id="tgw-0123456789abcdef0",
+        allowed_prefixes=["10.0.0.0/16", "10.1.0.0/16"],
+    )
     maximum = MaximumResiliencyConnections(
         production,
         "Dx",
         locations=["EqDC2", "EqSE2"],
         bandwidth=ConnectionBandwidth.GBPS_10,
+        virtual_interfaces=[
+            VirtualInterface.transit(
+                name="prod",
+                gateway=gateway,
+                vlan=101,
+                customer_asn=65010,
+                auth_key=SecretValue.secrets_manager("dx/bgp-auth-key"),
+                mtu=8500,
+            )
+        ],
     )
 
     # A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.

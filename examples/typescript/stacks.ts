@@ -1,10 +1,12 @@
-import { App, Stack } from "aws-cdk-lib";
+import { App, SecretValue, Stack } from "aws-cdk-lib";
 import {
   ConnectionBandwidth,
   DevTest,
+  DirectConnectGateway,
   HighResiliency,
   MaximumResiliencyConnections,
   ResilientConnections,
+  VirtualInterface,
 } from "../../src";
 
 /**
@@ -12,11 +14,27 @@ import {
  * the same stacks.
  */
 export function buildExampleStacks(app: App): ResilientConnections[] {
-  // Production: 99.99% across two locations, 10 Gbps per path.
+  // Production: 99.99% across two locations, 10 Gbps per path, a transit virtual interface on every
+  // path to a Direct Connect gateway associated with the production transit gateway.
   const production = new Stack(app, "DxProduction");
+  const gateway = new DirectConnectGateway(production, "Gateway", { amazonSideAsn: 64512 });
+  gateway.associateTransitGateway("ProductionTgw", {
+    transitGatewayId: "tgw-0123456789abcdef0",
+    allowedPrefixes: ["10.0.0.0/16", "10.1.0.0/16"],
+  });
   const maximum = new MaximumResiliencyConnections(production, "Dx", {
     locations: ["EqDC2", "EqSE2"],
     bandwidth: ConnectionBandwidth.GBPS_10,
+    virtualInterfaces: [
+      VirtualInterface.transit({
+        name: "prod",
+        gateway,
+        vlan: 101,
+        customerAsn: 65010,
+        authKey: SecretValue.secretsManager("dx/bgp-auth-key"),
+        mtu: 8500,
+      }),
+    ],
   });
 
   // A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.

@@ -1,11 +1,13 @@
-import { Annotations, CfnResource, RemovalPolicy, Token } from "aws-cdk-lib";
+import { Annotations, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from "aws-cdk-lib";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { DeviceSlot } from "./device-slot";
+import { gatewayUsage } from "./gateway";
 import { ResiliencyGroupResource } from "./resiliency-group";
+import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
 import { ConnectionBandwidth } from "../plan/bandwidth";
 import { ResiliencyModel } from "../plan/model";
-import { describeTopology, planTopology } from "../plan/planner";
+import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
 import { ConnectionTopology } from "../plan/topology";
 
 /** Prefix of this library's warning ids (`Annotations.of(x).acknowledgeWarning(id)`). */
@@ -90,6 +92,18 @@ export interface ConnectionsCommonProps {
    * @default - not set (AWS uses 0: the LAG stays up with no member up)
    */
   readonly minimumLinks?: number;
+
+  /**
+   * Virtual interface specs: each becomes one virtual interface on every device slot (on its LAG), so
+   * every path has its own BGP session. Make them with `VirtualInterface.transit()`,
+   * `VirtualInterface.privateInterface()` and `VirtualInterface.publicInterface()`.
+   *
+   * Adding a spec or a slot adds interfaces and renames none (logical IDs derive from the spec's name
+   * and the slot).
+   *
+   * @default - no virtual interfaces
+   */
+  readonly virtualInterfaces?: VirtualInterface[];
 }
 
 /**
@@ -100,19 +114,65 @@ export interface LocationLayout {
   readonly location: string;
 
   /**
-   * The device slots (separate AWS devices, one LAG each) at this location.
+   * The new device slots (separate AWS devices, one LAG each) at this location.
    *
    * @default - the model's `slotsPerLocation` (1 for Classic)
    */
   readonly deviceSlots?: number;
+
+  /**
+   * The number of the first new slot here; the others follow. Use it to number new slots after the
+   * existing circuits of this location (`existingSlots`). Slot numbers name logical IDs: keep them.
+   *
+   * @default 1
+   */
+  readonly firstSlotNumber?: number;
+}
+
+/**
+ * An existing dedicated connection or LAG that stands as a device slot: nothing is ordered for it, and
+ * the virtual interfaces are created on it.
+ */
+export interface ExistingDeviceSlot {
+  /** Its Direct Connect location code. */
+  readonly location: string;
+
+  /**
+   * Its slot number at the location: it names the logical IDs of its virtual interfaces, so keep it.
+   * Must differ from the numbers of the location's other slots.
+   */
+  readonly slotNumber: number;
+
+  /**
+   * Its id: `dxcon-...` (a connection) or `dxlag-...` (a LAG). A connection joins the resiliency group;
+   * a LAG does not (its members are unknown here; a warning says so).
+   *
+   * Changing this moves its virtual interfaces (with interruption).
+   */
+  readonly connectionId: string;
+
+  /**
+   * Its capacity, for the summary and the topology.
+   *
+   * @default - the construct's `bandwidth`
+   */
+  readonly bandwidth?: ConnectionBandwidth;
 }
 
 /**
  * Props of {@link ResilientConnections}.
  */
 export interface ResilientConnectionsProps extends ConnectionsCommonProps {
-  /** The locations and their device slots. Order does not matter. */
+  /** The locations and their new device slots. Order does not matter. */
   readonly locations: LocationLayout[];
+
+  /**
+   * Existing connections or LAGs that stand as device slots: virtual interfaces land on them and they
+   * count toward the model's locations and slots, but nothing is ordered for them.
+   *
+   * @default - none
+   */
+  readonly existingSlots?: ExistingDeviceSlot[];
 
   /**
    * The model the layout claims. The layout must meet it (locations, device slots per location); its
@@ -143,10 +203,12 @@ export class ResilientConnections extends Construct {
   public readonly topology: ConnectionTopology;
   /** Every device slot, location by location (sorted by code), then by slot number. */
   public readonly deviceSlots: DeviceSlot[];
-  /** Every LAG, one per device slot. */
+  /** Every LAG, one per new device slot. */
   public readonly lags: CfnLag[];
-  /** Every port (dedicated connection). */
+  /** Every port (dedicated connection) ordered here. */
   public readonly connections: CfnConnection[];
+  /** Every virtual interface, slot by slot. */
+  public readonly virtualInterfaces: SlotVirtualInterface[];
   /**
    * The `AWS::DirectConnect::ResiliencyGroup`.
    *
@@ -165,9 +227,12 @@ export class ResilientConnections extends Construct {
       );
     }
 
+    const specs = props.virtualInterfaces ?? [];
     const { topology, warnings } = planTopology({
       model: props.model ?? ResiliencyModel.CLASSIC,
       locations: props.locations,
+      existingSlots: props.existingSlots,
+      virtualInterfaces: specs.map((spec) => spec._plan()),
       bandwidth: props.bandwidth,
       namePrefix: props.namePrefix ?? id.replace(/[^\w-]/g, "-"),
       providerName: props.providerName,
@@ -177,8 +242,23 @@ export class ResilientConnections extends Construct {
       minimumLinks: props.minimumLinks,
       isUnresolved: (value) => Token.isUnresolved(value),
     });
+    // The gateways' quotas and path rules count across the app: checked before anything is emitted.
+    const slotCount = allSlots(topology).length;
+    for (const spec of specs) {
+      if (spec.gateway && spec.type !== "public") {
+        gatewayUsage(spec.gateway).addVirtualInterfaces(spec.type as "transit" | "private", slotCount);
+      }
+    }
     for (const w of warnings) {
       Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
+    }
+    const plaintext = specs.filter((spec) => spec._plan().plaintextAuthKey !== undefined);
+    if (plaintext.length > 0) {
+      Annotations.of(this).addWarningV2(
+        `${WARNING_PREFIX}:plaintextAuthKey`,
+        `\`authKey\` of ${plaintext.map((s) => s.name).join(", ")} is plain text: it is readable in the template. ` +
+          "Keep BGP keys in Secrets Manager: SecretValue.secretsManager(...).",
+      );
     }
     if (removalPolicy === RemovalPolicy.DESTROY) {
       Annotations.of(this).addWarningV2(
@@ -193,18 +273,41 @@ export class ResilientConnections extends Construct {
     this.bandwidth = topology.bandwidth;
     this.deviceSlots = topology.locations.flatMap((location) => {
       const locationScope = new Construct(this, location.location);
-      return location.deviceSlots.map((slot) => DeviceSlot._emit(locationScope, slot, removalPolicy));
+      return location.deviceSlots.map((slot) => DeviceSlot._emit(locationScope, slot, removalPolicy, specs));
     });
-    this.lags = this.deviceSlots.map((s) => s.lag);
+    this.lags = this.deviceSlots.flatMap((s) => (s.lag ? [s.lag] : []));
     this.connections = this.deviceSlots.flatMap((s) => s.ports);
+    this.virtualInterfaces = this.deviceSlots.flatMap((s) => s.virtualInterfaces);
 
     if (topology.resiliencyGroupName !== undefined && topology.model.intendedResiliencyModel !== undefined) {
       this.resiliencyGroup = new ResiliencyGroupResource(this, "ResiliencyGroup", {
         resiliencyGroupName: topology.resiliencyGroupName,
         intendedResiliencyModel: topology.model.intendedResiliencyModel,
-        connectionArns: this.connections.map((c) => c.ref),
+        connectionArns: this.groupConnectionArns(),
       });
     }
+  }
+
+  /** The ARNs of the resiliency group's members: the new ports, then existing connections. */
+  private groupConnectionArns(): string[] {
+    const ports = new Map(
+      this.deviceSlots.flatMap((s) => s.topology.ports.map((p, i) => [p.id, s.ports[i].ref] as const)),
+    );
+    return groupMembers(allSlots(this.topology)).map(
+      (member) =>
+        ports.get(member) ??
+        Stack.of(this).formatArn({
+          service: "directconnect",
+          resource: "dxcon",
+          resourceName: member,
+          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        }),
+    );
+  }
+
+  /** The virtual interfaces of one spec, slot by slot. */
+  public virtualInterfacesNamed(name: string): SlotVirtualInterface[] {
+    return this.virtualInterfaces.filter((v) => v.name === name);
   }
 
   /** The device slots at a location, by slot number (empty when the location is not in the layout). */

@@ -1,12 +1,28 @@
 import { ConnectionBandwidth } from "./bandwidth";
 import { ResiliencyModel } from "./model";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "./topology";
+import {
+  PlanVirtualInterface,
+  checkVirtualInterfaceSpecs,
+  placeVirtualInterfaces,
+} from "./virtual-interfaces";
 
 /** One location of a layout to plan. */
 export interface PlanLocation {
   readonly location: string;
   /** Device slots at the location; undefined means the model's `slotsPerLocation`. */
   readonly deviceSlots?: number;
+  /** The number of the first new slot (default 1). */
+  readonly firstSlotNumber?: number;
+}
+
+/** An existing connection or LAG that stands as a device slot. */
+export interface PlanExistingSlot {
+  readonly location: string;
+  readonly slotNumber: number;
+  readonly connectionId: string;
+  /** Its capacity; undefined means the construct's bandwidth. */
+  readonly bandwidth?: ConnectionBandwidth;
 }
 
 /** What the planner needs. Prop names in error messages are the construct props these come from. */
@@ -21,6 +37,8 @@ export interface PlanRequest {
   readonly resiliencyGroup?: boolean;
   readonly resiliencyGroupName?: string;
   readonly minimumLinks?: number;
+  readonly existingSlots?: ReadonlyArray<PlanExistingSlot>;
+  readonly virtualInterfaces?: ReadonlyArray<PlanVirtualInterface>;
   /** Tells values that are resolved only at deploy time (CDK tokens); they are not validated. */
   readonly isUnresolved?: (value: unknown) => boolean;
 }
@@ -57,6 +75,8 @@ export const LOCATION_PATTERN = /^[a-zA-Z0-9-]+$/;
 const NAME_PATTERN = /^[\w \-,/]+$/;
 /** §3.3: `ResiliencyGroupName` (`^[a-zA-Z0-9_\-]+$`): no spaces, unlike connection names. */
 const GROUP_NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
+/** §3.1, §3.2: ids of existing connections and LAGs. */
+const EXISTING_ID_PATTERN = /^dx(con|lag)-[a-z0-9]{8,21}$/;
 /** §4.3: MACsec on 10 and 100 Gbps per AWS; 400 Gbps only in third-party data (§9.4). */
 const MACSEC_SPEEDS_GBPS = [10, 100, 400];
 const MACSEC_UNCONFIRMED_GBPS = [400];
@@ -71,7 +91,7 @@ export function allSlots(topology: ConnectionTopology): TopologyDeviceSlot[] {
   return topology.locations.flatMap((l) => l.deviceSlots);
 }
 
-/** Every port of a topology, slot by slot. */
+/** Every port to order in a topology, slot by slot. */
 export function allPorts(topology: ConnectionTopology): TopologyPort[] {
   return allSlots(topology).flatMap((s) => s.ports);
 }
@@ -105,7 +125,7 @@ export function planTopology(req: PlanRequest): PlanResult {
     );
   }
 
-  const layout = checkLocations(req.locations, model, unresolved);
+  const layout = checkLayout(req, unresolved);
 
   if (req.requestMacSec) {
     const speed = bandwidth.portSpeedGbps;
@@ -134,6 +154,7 @@ export function planTopology(req: PlanRequest): PlanResult {
   }
 
   const namePrefix = req.namePrefix;
+  const newSlotNumbers = layout.flatMap((l) => l.newSlots.map((n) => ({ location: l.location, n })));
   if (!unresolved(namePrefix)) {
     if (!NAME_PATTERN.test(namePrefix)) {
       throw new Error(
@@ -142,7 +163,8 @@ export function planTopology(req: PlanRequest): PlanResult {
       );
     }
     const longest = Math.max(
-      ...layout.map((l) => portName(namePrefix, l.location, l.deviceSlots, bandwidth.portCount).length),
+      0,
+      ...newSlotNumbers.map((s) => portName(namePrefix, s.location, s.n, bandwidth.portCount).length),
     );
     if (longest > LIMITS.nameLength) {
       throw new Error(
@@ -170,35 +192,16 @@ export function planTopology(req: PlanRequest): PlanResult {
     });
   }
 
+  const specs = req.virtualInterfaces ?? [];
+  warnings.push(...checkVirtualInterfaceSpecs(specs, unresolved));
+
   const slots: TopologyDeviceSlot[] = [];
-  const locations: TopologyLocation[] = layout.map((l) => {
-    const deviceSlots = Array.from({ length: l.deviceSlots }, (_, i) => {
-      const slotNumber = i + 1;
-      const id = slotId(l.location, slotNumber);
-      const slot: TopologyDeviceSlot = {
-        id,
-        location: l.location,
-        slotNumber,
-        lagName: lagName(namePrefix, l.location, slotNumber),
-        portBandwidth: bandwidth.portBandwidth,
-        capacityGbps: bandwidth.capacityGbps,
-        providerName,
-        requestMacSec: req.requestMacSec ?? false,
-        minimumLinks,
-        ports: Array.from({ length: bandwidth.portCount }, (__, j) => ({
-          id: `${id}/Port${j + 1}`,
-          location: l.location,
-          slotNumber,
-          memberNumber: j + 1,
-          connectionName: portName(namePrefix, l.location, slotNumber, j + 1),
-          bandwidth: bandwidth.portBandwidth,
-          speedGbps: bandwidth.portSpeedGbps,
-        })),
-      };
-      slots.push(slot);
-      return slot;
-    });
-    const ports = l.deviceSlots * bandwidth.portCount;
+  const locations = layout.map((l) => {
+    const created = l.newSlots.map((slotNumber) => newSlot(req, l.location, slotNumber, minimumLinks));
+    const existing = l.existing.map((e) => existingSlot(e, bandwidth));
+    const deviceSlots = [...created, ...existing].sort((a, b) => a.slotNumber - b.slotNumber);
+    slots.push(...deviceSlots);
+    const ports = created.length * bandwidth.portCount;
     if (ports > LIMITS.connectionsPerLocation) {
       warnings.push({
         id: "connectionsPerLocationQuota",
@@ -210,26 +213,80 @@ export function planTopology(req: PlanRequest): PlanResult {
     }
     return { location: l.location, deviceSlots };
   });
-  if (slots.length > LIMITS.lagsPerRegion) {
+  const lags = slots.filter((s) => s.existingConnectionId === undefined).length;
+  if (lags > LIMITS.lagsPerRegion) {
     warnings.push({
       id: "lagsPerRegionQuota",
       message:
-        `This layout has ${slots.length} LAGs; the Direct Connect quota is ${LIMITS.lagsPerRegion} LAGs per Region. ` +
+        `This layout has ${lags} LAGs; the Direct Connect quota is ${LIMITS.lagsPerRegion} LAGs per Region. ` +
         "Ask AWS for a higher quota before you deploy.",
     });
   }
 
-  const resiliencyGroupName = planResiliencyGroup(req, model, namePrefix, slots, unresolved);
+  const vifs = placeVirtualInterfaces(specs, slots, namePrefix, unresolved);
+  const withVifs: TopologyLocation[] = locations.map((l) => ({
+    location: l.location,
+    deviceSlots: l.deviceSlots.map((s) => ({ ...s, virtualInterfaces: vifs.get(s.id) ?? [] })),
+  }));
+
+  const resiliencyGroupName = planResiliencyGroup(req, model, namePrefix, slots, unresolved, warnings);
 
   return {
-    topology: { model, bandwidth, namePrefix, locations, resiliencyGroupName },
+    topology: { model, bandwidth, namePrefix, locations: withVifs, resiliencyGroupName },
     warnings,
+  };
+}
+
+function newSlot(
+  req: PlanRequest,
+  location: string,
+  slotNumber: number,
+  minimumLinks: number | undefined,
+): TopologyDeviceSlot {
+  const bandwidth = req.bandwidth;
+  const id = slotId(location, slotNumber);
+  return {
+    id,
+    location,
+    slotNumber,
+    lagName: lagName(req.namePrefix, location, slotNumber),
+    portBandwidth: bandwidth.portBandwidth,
+    capacityGbps: bandwidth.capacityGbps,
+    providerName: req.providerName,
+    requestMacSec: req.requestMacSec ?? false,
+    minimumLinks,
+    ports: Array.from({ length: bandwidth.portCount }, (_, j) => ({
+      id: `${id}/Port${j + 1}`,
+      location,
+      slotNumber,
+      memberNumber: j + 1,
+      connectionName: portName(req.namePrefix, location, slotNumber, j + 1),
+      bandwidth: bandwidth.portBandwidth,
+      speedGbps: bandwidth.portSpeedGbps,
+    })),
+    virtualInterfaces: [],
+  };
+}
+
+function existingSlot(e: PlanExistingSlot, fallback: ConnectionBandwidth): TopologyDeviceSlot {
+  const bandwidth = e.bandwidth ?? fallback;
+  return {
+    id: slotId(e.location, e.slotNumber),
+    location: e.location,
+    slotNumber: e.slotNumber,
+    existingConnectionId: e.connectionId,
+    portBandwidth: bandwidth.portBandwidth,
+    capacityGbps: bandwidth.capacityGbps,
+    requestMacSec: false,
+    ports: [],
+    virtualInterfaces: [],
   };
 }
 
 interface CheckedLocation {
   readonly location: string;
-  readonly deviceSlots: number;
+  readonly newSlots: number[];
+  readonly existing: PlanExistingSlot[];
 }
 
 /**
@@ -252,41 +309,87 @@ export function checkLocationCode(code: unknown, prop: string, unresolved: (v: u
   return code;
 }
 
-function checkLocations(
-  input: ReadonlyArray<PlanLocation>,
-  model: ResiliencyModel,
-  unresolved: (v: unknown) => boolean,
-): CheckedLocation[] {
-  const prop = "locations";
-  const seen = new Map<string, string>();
-  const checked = input.map((l) => {
-    const code = checkLocationCode(l?.location, prop, unresolved);
+function checkSlotNumber(n: unknown, what: string): number {
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
+    throw new Error(`${what} is ${String(n)}: allowed are whole numbers from 1.`);
+  }
+  return n;
+}
+
+/** The locations of new and existing slots, with the model's minimums checked; sorted by code. */
+function checkLayout(req: PlanRequest, unresolved: (v: unknown) => boolean): CheckedLocation[] {
+  const model = req.model;
+  const byKey = new Map<string, { location: string; newSlots: number[]; existing: PlanExistingSlot[] }>();
+
+  for (const l of req.locations) {
+    const code = checkLocationCode(l?.location, "locations", unresolved);
     const key = code.toLowerCase();
-    const earlier = seen.get(key);
+    const earlier = byKey.get(key);
     if (earlier !== undefined) {
       const how =
-        earlier === code
+        earlier.location === code
           ? ""
-          : ` (as "${earlier}"; location codes that differ only in case are one location)`;
+          : ` (as "${earlier.location}"; location codes that differ only in case are one location)`;
       throw new Error(
-        `\`${prop}\`: "${code}" is listed twice${how}. Each location appears once; a second device at a location ` +
+        `\`locations\`: "${code}" is listed twice${how}. Each location appears once; a second device at a location ` +
           "is a second device slot, not a second entry.",
       );
     }
-    seen.set(key, code);
-    const deviceSlots = l.deviceSlots ?? model.slotsPerLocation;
-    if (!Number.isInteger(deviceSlots) || deviceSlots < 1) {
-      throw new Error(`\`deviceSlots\` of ${code} is ${deviceSlots}: allowed are whole numbers from 1.`);
+    const count = checkSlotNumber(l.deviceSlots ?? model.slotsPerLocation, `\`deviceSlots\` of ${code}`);
+    const first = checkSlotNumber(l.firstSlotNumber ?? 1, `\`firstSlotNumber\` of ${code}`);
+    byKey.set(key, {
+      location: code,
+      newSlots: Array.from({ length: count }, (_, i) => first + i),
+      existing: [],
+    });
+  }
+
+  const ids = new Set<string>();
+  for (const e of req.existingSlots ?? []) {
+    const code = checkLocationCode(e?.location, "existingSlots", unresolved);
+    const n = checkSlotNumber(
+      e.slotNumber,
+      `\`slotNumber\` of the existing slot ${e.connectionId} at ${code}`,
+    );
+    if (!unresolved(e.connectionId)) {
+      if (typeof e.connectionId !== "string" || !EXISTING_ID_PATTERN.test(e.connectionId)) {
+        throw new Error(
+          `\`connectionId\` "${String(e.connectionId)}" of an existing slot at ${code} is not a connection or LAG id: ` +
+            "dxcon-... or dxlag-... (8 to 21 lower-case letters and digits).",
+        );
+      }
+      if (ids.has(e.connectionId)) {
+        throw new Error(`\`existingSlots\`: ${e.connectionId} is listed twice.`);
+      }
+      ids.add(e.connectionId);
     }
-    if (deviceSlots < model.slotsPerLocation) {
+    const key = code.toLowerCase();
+    const entry = byKey.get(key) ?? { location: code, newSlots: [], existing: [] };
+    if (entry.location !== code) {
       throw new Error(
-        `\`deviceSlots\` of ${code} is ${deviceSlots}: ${model.name} needs at least ${model.slotsPerLocation} ` +
+        `\`existingSlots\`: "${code}" differs from "${entry.location}" only in case; location codes that differ only in case are one location.`,
+      );
+    }
+    if (entry.newSlots.includes(n) || entry.existing.some((x) => x.slotNumber === n)) {
+      throw new Error(
+        `\`slotNumber\` ${n} of the existing slot ${e.connectionId} at ${code} is taken by another slot there. ` +
+          "Number existing circuits apart from the new slots (see `firstSlotNumber`).",
+      );
+    }
+    entry.existing.push(e);
+    byKey.set(key, entry);
+  }
+
+  const checked = [...byKey.values()];
+  for (const l of checked) {
+    const total = l.newSlots.length + l.existing.length;
+    if (total < model.slotsPerLocation) {
+      throw new Error(
+        `\`deviceSlots\` of ${l.location} is ${total}: ${model.name} needs at least ${model.slotsPerLocation} ` +
           "device slots (separate AWS devices) in every location.",
       );
     }
-    return { location: code, deviceSlots };
-  });
-
+  }
   if (checked.length < model.minLocations) {
     const got = checked.length === 0 ? "none" : checked.map((l) => l.location).join(", ");
     const hint =
@@ -294,7 +397,7 @@ function checkLocations(
         ? " For separate devices in one location use DevTest (no SLA)."
         : "";
     throw new Error(
-      `\`${prop}\`: ${model.name} needs at least ${model.minLocations} distinct location(s), got ${checked.length} ` +
+      `\`locations\`: ${model.name} needs at least ${model.minLocations} distinct location(s), got ${checked.length} ` +
         `(${got}). A campus counts as one location.${hint}`,
     );
   }
@@ -308,6 +411,7 @@ function planResiliencyGroup(
   namePrefix: string,
   slots: TopologyDeviceSlot[],
   unresolved: (v: unknown) => boolean,
+  warnings: PlanWarning[],
 ): string | undefined {
   const wanted = req.resiliencyGroup ?? model.intendedResiliencyModel !== undefined;
   if (!wanted) {
@@ -325,11 +429,21 @@ function planResiliencyGroup(
         "Claim the model the layout meets with `model` (MAXIMUM, HIGH or DEVELOPMENT_AND_TEST), or leave `resiliencyGroup` out.",
     );
   }
-  const connections = slots.reduce((n, s) => n + s.ports.length, 0);
+  const existingLags = slots.filter((s) => s.existingConnectionId?.startsWith("dxlag-"));
+  if (existingLags.length > 0) {
+    warnings.push({
+      id: "existingLagNotInGroup",
+      message:
+        `\`existingSlots\`: ${existingLags.map((s) => s.existingConnectionId).join(", ")} ` +
+        "are existing LAGs whose member connections this app does not know, so they are not in the resiliency group. " +
+        "Add their connections to it yourself.",
+    });
+  }
+  const connections = groupMembers(slots).length;
   if (connections > LIMITS.resiliencyGroupConnections) {
     throw new Error(
       `\`locations\`: the resiliency group would hold ${connections} connections ` +
-        `(${slots.length} device slots x ${slots[0].ports.length} ports); a resiliency group holds at most ` +
+        `(${slots.length} device slots); a resiliency group holds at most ` +
         `${LIMITS.resiliencyGroupConnections}. Use fewer locations or ports, split the layout into two constructs, ` +
         "or set `resiliencyGroup: false`.",
     );
@@ -349,6 +463,20 @@ function planResiliencyGroup(
   return name;
 }
 
+/**
+ * The members of a resiliency group: the id of every port to order (`<slot id>/Port<m>`) and of every
+ * existing connection (`dxcon-`); existing LAGs are left out (their members are unknown here).
+ */
+export function groupMembers(slots: ReadonlyArray<TopologyDeviceSlot>): string[] {
+  return slots.flatMap((s) =>
+    s.existingConnectionId === undefined
+      ? s.ports.map((p) => p.id)
+      : s.existingConnectionId.startsWith("dxlag-")
+        ? []
+        : [s.existingConnectionId],
+  );
+}
+
 function lagName(prefix: string, location: string, slotNumber: number): string {
   return `${prefix}-${location}-d${slotNumber}`;
 }
@@ -358,24 +486,42 @@ function portName(prefix: string, location: string, slotNumber: number, memberNu
 }
 
 /**
- * A short human summary: model, SLA, what it survives, and per location the device slots and ports.
+ * A short human summary: model, SLA, what it survives, per location the ports and device slots, the
+ * virtual interfaces and the resiliency group.
  */
 export function describeTopology(title: string, topology: ConnectionTopology): string {
   const m = topology.model;
   const bw = topology.bandwidth;
   const lines = [`${title}: ${m.name}, SLA ${m.sla}. Survives ${m.survives}.`];
   for (const l of topology.locations) {
-    const n = l.deviceSlots.length;
-    lines.push(
-      `  ${l.location}: ${n * bw.portCount} x ${bw.portSpeedGbps} Gbps ports in ${n} device slot${n === 1 ? "" : "s"}, ` +
-        `${bw.capacityGbps} Gbps per slot`,
-    );
+    const created = l.deviceSlots.filter((s) => s.existingConnectionId === undefined);
+    const existing = l.deviceSlots.filter((s) => s.existingConnectionId !== undefined);
+    const parts: string[] = [];
+    if (created.length > 0) {
+      const n = created.length;
+      parts.push(
+        `${n * bw.portCount} x ${bw.portSpeedGbps} Gbps ports in ${n} device slot${n === 1 ? "" : "s"}, ${bw.capacityGbps} Gbps per slot`,
+      );
+    }
+    if (existing.length > 0) {
+      parts.push(
+        `existing ${existing.map((s) => `${s.existingConnectionId} (slot ${s.slotNumber}, ${s.capacityGbps} Gbps)`).join(", ")}`,
+      );
+    }
+    lines.push(`  ${l.location}: ${parts.join("; ")}`);
+  }
+  const vifs = new Map<string, string>();
+  for (const v of allSlots(topology).flatMap((s) => s.virtualInterfaces)) {
+    vifs.set(v.name, `${v.name} (${v.type}, VLAN ${v.vlan})`);
+  }
+  if (vifs.size > 0) {
+    lines.push(`  virtual interfaces on every slot: ${[...vifs.values()].join(", ")}`);
   }
   const group = topology.resiliencyGroupName;
   lines.push(
     group === undefined
       ? "  no resiliency group"
-      : `  resiliency group ${group} (${m.intendedResiliencyModel}), ${allPorts(topology).length} connections`,
+      : `  resiliency group ${group} (${m.intendedResiliencyModel}), ${groupMembers(allSlots(topology)).length} connections`,
   );
   return lines.join("\n");
 }

@@ -22,6 +22,64 @@ export interface TopologyPort {
 }
 
 /**
+ * One BGP peer (session) of a virtual interface.
+ */
+export interface TopologyBgpPeer {
+  /** `ipv4` or `ipv6`. */
+  readonly addressFamily: string;
+  /**
+   * The Amazon-side peer address with its prefix, e.g. `169.254.10.1/30`.
+   *
+   * @default - assigned by AWS
+   */
+  readonly amazonAddress?: string;
+  /**
+   * The customer-side peer address with its prefix, e.g. `169.254.10.2/30`.
+   *
+   * @default - assigned by AWS
+   */
+  readonly customerAddress?: string;
+}
+
+/**
+ * One virtual interface on one device slot: its own BGP session(s) on the slot's LAG or connection.
+ */
+export interface TopologyVirtualInterface {
+  /** Stable id: `<location>/Slot<n>/Vif-<name>`. */
+  readonly id: string;
+  /** The name of the spec it comes from (its purpose), for example `prod`. */
+  readonly name: string;
+  /** `transit`, `private` or `public`. */
+  readonly type: string;
+  /** The id of the gateway it lands on (Direct Connect gateway or virtual private gateway); may be a token. Empty for public. */
+  readonly target: string;
+  /** The Direct Connect location code of its slot. */
+  readonly location: string;
+  /** The slot number of its slot. */
+  readonly slotNumber: number;
+  /** The `VirtualInterfaceName`. */
+  readonly virtualInterfaceName: string;
+  /** The 802.1Q VLAN. */
+  readonly vlan: number;
+  /** The customer-side BGP ASN. */
+  readonly customerAsn: number;
+  /**
+   * The MTU.
+   *
+   * @default - 1500
+   */
+  readonly mtu?: number;
+  /** The BGP peers, one per address family. */
+  readonly bgpPeers: TopologyBgpPeer[];
+  /**
+   * The public prefixes advertised to AWS (public virtual interfaces).
+   *
+   * @default - none
+   */
+  readonly routeFilterPrefixes?: string[];
+}
+
+/**
  * One device slot: one AWS device at one location, realised as one LAG with its member ports.
  *
  * All members of a LAG terminate on the same AWS device (direct-connect-facts.md §4.2), so two
@@ -34,14 +92,26 @@ export interface TopologyDeviceSlot {
   readonly location: string;
   /** The slot number within its location (1-based). */
   readonly slotNumber: number;
-  /** The `LagName` of the slot's LAG. */
-  readonly lagName: string;
+  /**
+   * The `LagName` of the slot's LAG.
+   *
+   * @default - undefined for an existing circuit
+   */
+  readonly lagName?: string;
+  /**
+   * The `dxcon-` or `dxlag-` id of an existing circuit this slot stands for: nothing is ordered for it.
+   *
+   * @default - a new LAG and ports
+   */
+  readonly existingConnectionId?: string;
   /** The speed of each port as CloudFormation writes it, for example `10Gbps`. */
   readonly portBandwidth: string;
   /** The capacity of the slot in Gbps: port speed x ports. */
   readonly capacityGbps: number;
-  /** The member ports. */
+  /** The member ports to order (none for an existing circuit). */
   readonly ports: TopologyPort[];
+  /** The virtual interfaces on this slot. */
+  readonly virtualInterfaces: TopologyVirtualInterface[];
   /**
    * The service provider of the ports.
    *

@@ -214,7 +214,7 @@ describe("resiliency group (facts §3.3)", () => {
           bandwidth: ConnectionBandwidth.gbps(20),
         }),
     ).toThrow(
-      /`locations`: the resiliency group would hold 52 connections \(26 device slots x 2 ports\); a resiliency group holds at most 50\..*`resiliencyGroup: false`/,
+      /`locations`: the resiliency group would hold 52 connections \(26 device slots\); a resiliency group holds at most 50\..*`resiliencyGroup: false`/,
     );
   });
 

@@ -1,0 +1,347 @@
+import { Token } from "aws-cdk-lib";
+import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws-cdk-lib/aws-directconnect";
+import { Construct, IConstruct } from "constructs";
+import { GatewayUsage, checkAmazonSideAsn, checkGatewayName } from "../plan/gateway-rules";
+
+/**
+ * Options of `associateTransitGateway`.
+ */
+export interface TransitGatewayAssociationOptions {
+  /**
+   * The transit gateway: its id (`tgw-...`) or ARN.
+   *
+   * Changing this replaces the association.
+   */
+  readonly transitGatewayId: string;
+
+  /**
+   * The prefixes the association advertises to your network (AWS to on-premises). Required for a
+   * transit gateway; at most 200; they must not overlap the allowed prefixes of the other transit
+   * gateways of this Direct Connect gateway. Written sorted and deduplicated, IPv6 compressed and lower
+   * case, so reordering or respelling them changes nothing. Updates in place.
+   */
+  readonly allowedPrefixes: string[];
+
+  /**
+   * The transit gateway's Amazon-side ASN. When given, it must differ from the Direct Connect gateway's
+   * (an association with equal ASNs fails).
+   *
+   * @default - not checked
+   */
+  readonly transitGatewayAsn?: number;
+
+  /**
+   * For a Direct Connect gateway in another account: the ARN of the role that accepts the association
+   * proposal (it needs `directconnect:AcceptDirectConnectGatewayAssociationProposal`).
+   *
+   * Changing this replaces the association.
+   *
+   * @default - the gateway is in this account
+   */
+  readonly acceptProposalRoleArn?: string;
+}
+
+/**
+ * Options of `associateVirtualPrivateGateway`.
+ */
+export interface VirtualPrivateGatewayAssociationOptions {
+  /**
+   * The virtual private gateway: its id (`vgw-...`) or ARN. It must be attached to a VPC and not be
+   * associated with another Direct Connect gateway.
+   *
+   * Changing this replaces the association.
+   */
+  readonly virtualGatewayId: string;
+
+  /**
+   * The prefixes allowed from the VPC to your network: each equal to or wider than the VPC's CIDR.
+   * Normalised like those of a transit gateway. Updates in place.
+   *
+   * @default - the VPC's CIDR
+   */
+  readonly allowedPrefixes?: string[];
+
+  /**
+   * For a Direct Connect gateway in another account: the ARN of the role that accepts the association
+   * proposal.
+   *
+   * Changing this replaces the association.
+   *
+   * @default - the gateway is in this account
+   */
+  readonly acceptProposalRoleArn?: string;
+}
+
+/**
+ * A Direct Connect gateway, created here or imported.
+ */
+export interface IDirectConnectGateway extends IConstruct {
+  /** The gateway's id (a UUID). */
+  readonly gatewayId: string;
+
+  /**
+   * The gateway's Amazon-side BGP ASN.
+   *
+   * @default - unknown (an imported gateway without it)
+   */
+  readonly amazonSideAsn?: number;
+
+  /** Associates a transit gateway with this Direct Connect gateway. */
+  associateTransitGateway(
+    id: string,
+    options: TransitGatewayAssociationOptions,
+  ): DirectConnectGatewayAssociation;
+
+  /** Associates a virtual private gateway with this Direct Connect gateway. */
+  associateVirtualPrivateGateway(
+    id: string,
+    options: VirtualPrivateGatewayAssociationOptions,
+  ): DirectConnectGatewayAssociation;
+}
+
+/** What each Direct Connect gateway carries, per app (the quotas count across the whole app). */
+const usageByApp = new WeakMap<IConstruct, Map<string, GatewayUsage>>();
+
+/**
+ * The usage of a gateway across its app. Imports of one literal gateway id share one usage.
+ *
+ * @internal
+ */
+export function gatewayUsage(gateway: IDirectConnectGateway): GatewayUsage {
+  const root = gateway.node.root;
+  let byGateway = usageByApp.get(root);
+  if (!byGateway) {
+    byGateway = new Map();
+    usageByApp.set(root, byGateway);
+  }
+  const literal = !Token.isUnresolved(gateway.gatewayId);
+  const key = literal ? gateway.gatewayId : gateway.node.addr;
+  let usage = byGateway.get(key);
+  if (!usage) {
+    usage = new GatewayUsage(`the Direct Connect gateway ${literal ? gateway.gatewayId : gateway.node.path}`);
+    byGateway.set(key, usage);
+  }
+  return usage;
+}
+
+const GATEWAY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ASSOCIATED_ID = {
+  tgw: /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:transit-gateway\/)?tgw-[a-zA-Z0-9]{8,32}$/,
+  vgw: /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:vpn-gateway\/)?vgw-[a-zA-Z0-9]{8,32}$/,
+};
+
+abstract class DirectConnectGatewayBase extends Construct implements IDirectConnectGateway {
+  public abstract readonly gatewayId: string;
+  public abstract readonly amazonSideAsn?: number;
+
+  public associateTransitGateway(
+    id: string,
+    options: TransitGatewayAssociationOptions,
+  ): DirectConnectGatewayAssociation {
+    const tgw = options.transitGatewayId;
+    const literal = checkAssociatedId(
+      "transitGatewayId",
+      tgw,
+      ASSOCIATED_ID.tgw,
+      "tgw-... or a transit gateway ARN",
+    );
+    const asn = options.transitGatewayAsn;
+    if (asn !== undefined && this.amazonSideAsn !== undefined && asn === this.amazonSideAsn) {
+      throw new Error(
+        `\`transitGatewayAsn\` ${asn} is also the Amazon-side ASN of the Direct Connect gateway: the transit gateway and ` +
+          "the Direct Connect gateway need different ASNs (e.g. not 64512 on both).",
+      );
+    }
+    const prefixes = gatewayUsage(this).addTransitGateway(tgw, options.allowedPrefixes, literal);
+    return DirectConnectGatewayAssociation._create(this, id, tgw, prefixes, options.acceptProposalRoleArn);
+  }
+
+  public associateVirtualPrivateGateway(
+    id: string,
+    options: VirtualPrivateGatewayAssociationOptions,
+  ): DirectConnectGatewayAssociation {
+    const vgw = options.virtualGatewayId;
+    const literal = checkAssociatedId(
+      "virtualGatewayId",
+      vgw,
+      ASSOCIATED_ID.vgw,
+      "vgw-... or a virtual private gateway ARN",
+    );
+    const prefixes = gatewayUsage(this).addVirtualGateway(vgw, options.allowedPrefixes, literal);
+    return DirectConnectGatewayAssociation._create(this, id, vgw, prefixes, options.acceptProposalRoleArn);
+  }
+}
+
+/** Checks a literal gateway id against its pattern; returns whether it is literal. */
+function checkAssociatedId(prop: string, value: string, pattern: RegExp, allowed: string): boolean {
+  if (Token.isUnresolved(value)) {
+    return false;
+  }
+  if (typeof value !== "string" || !pattern.test(value)) {
+    throw new Error(`\`${prop}\` "${String(value)}" is not allowed: ${allowed}.`);
+  }
+  return true;
+}
+
+/**
+ * Props of {@link DirectConnectGateway}.
+ */
+export interface DirectConnectGatewayProps {
+  /**
+   * The gateway's name: letters, digits, spaces and `_ - , /`, at most 100. Updates in place.
+   *
+   * @default - the construct id, with other characters replaced by `-`
+   */
+  readonly name?: string;
+
+  /**
+   * The Amazon-side BGP ASN: a private ASN from 64512 to 65534 or from 4200000000 to 4294967294. It
+   * must differ from the customer ASNs of its virtual interfaces and from the ASNs of the transit
+   * gateways it is associated with.
+   *
+   * Changing this replaces the gateway (and every virtual interface and association on it).
+   *
+   * @default 64512
+   */
+  readonly amazonSideAsn?: number;
+}
+
+/**
+ * An `AWS::DirectConnect::DirectConnectGateway`: the global gateway that the virtual interfaces of every
+ * device slot land on, associated with transit gateways or virtual private gateways.
+ *
+ * Quotas are checked across the whole app (30 virtual interfaces, 6 transit gateways, 20 virtual
+ * private gateways), and a gateway takes either transit paths or private paths, not both.
+ *
+ * @example
+ * const gateway = new DirectConnectGateway(this, 'Gateway', { amazonSideAsn: 64512 });
+ * gateway.associateTransitGateway('Tgw', {
+ *   transitGatewayId: 'tgw-0123456789abcdef0',
+ *   allowedPrefixes: ['10.0.0.0/16'],
+ * });
+ */
+export class DirectConnectGateway extends DirectConnectGatewayBase {
+  /** Imports a Direct Connect gateway by id. Its Amazon-side ASN is then unknown. */
+  public static fromGatewayId(scope: Construct, id: string, gatewayId: string): IDirectConnectGateway {
+    return DirectConnectGateway.fromGatewayAttributes(scope, id, { gatewayId });
+  }
+
+  /** Imports a Direct Connect gateway by id, with its Amazon-side ASN for the ASN checks. */
+  public static fromGatewayAttributes(
+    scope: Construct,
+    id: string,
+    attrs: DirectConnectGatewayAttributes,
+  ): IDirectConnectGateway {
+    if (!Token.isUnresolved(attrs.gatewayId) && !GATEWAY_ID.test(attrs.gatewayId)) {
+      throw new Error(
+        `\`gatewayId\` "${attrs.gatewayId}" is not a Direct Connect gateway id: a UUID such as ` +
+          "5f294f92-bafb-4011-916d-9b0bEXAMPLE in lower case.",
+      );
+    }
+    if (attrs.amazonSideAsn !== undefined) {
+      checkAmazonSideAsn(attrs.amazonSideAsn);
+    }
+    class Import extends DirectConnectGatewayBase {
+      public readonly gatewayId = attrs.gatewayId;
+      public readonly amazonSideAsn = attrs.amazonSideAsn;
+    }
+    return new Import(scope, id);
+  }
+
+  public readonly gatewayId: string;
+  /** The gateway's ARN. */
+  public readonly gatewayArn: string;
+  public readonly amazonSideAsn?: number;
+  /** The underlying L1 resource. */
+  public readonly resource: CfnDirectConnectGateway;
+
+  constructor(scope: Construct, id: string, props: DirectConnectGatewayProps = {}) {
+    super(scope, id);
+    const asn = props.amazonSideAsn ?? 64512;
+    if (!Token.isUnresolved(asn)) {
+      checkAmazonSideAsn(asn);
+    }
+    const name = props.name ?? id.replace(/[^\w \-,/]/g, "-").slice(0, 100);
+    if (!Token.isUnresolved(name)) {
+      checkGatewayName(name);
+    }
+    this.amazonSideAsn = asn;
+    this.resource = new CfnDirectConnectGateway(this, "Resource", {
+      directConnectGatewayName: name,
+      amazonSideAsn: String(asn),
+    });
+    this.gatewayId = this.resource.attrDirectConnectGatewayId;
+    this.gatewayArn = this.resource.ref;
+  }
+}
+
+/**
+ * Attributes of an existing Direct Connect gateway.
+ */
+export interface DirectConnectGatewayAttributes {
+  /** The gateway's id (a UUID). */
+  readonly gatewayId: string;
+
+  /**
+   * The gateway's Amazon-side ASN, for the ASN checks of its virtual interfaces and associations.
+   *
+   * @default - unknown: those checks are skipped
+   */
+  readonly amazonSideAsn?: number;
+}
+
+/**
+ * An association of a Direct Connect gateway with a transit gateway or a virtual private gateway
+ * (`AWS::DirectConnect::DirectConnectGatewayAssociation`). Made by `associateTransitGateway` and
+ * `associateVirtualPrivateGateway`.
+ */
+export class DirectConnectGatewayAssociation extends Construct {
+  /** @internal */
+  public static _create(
+    gateway: IDirectConnectGateway,
+    id: string,
+    associatedGatewayId: string,
+    allowedPrefixes: string[] | undefined,
+    acceptProposalRoleArn: string | undefined,
+  ): DirectConnectGatewayAssociation {
+    return new DirectConnectGatewayAssociation(
+      gateway,
+      id,
+      associatedGatewayId,
+      allowedPrefixes,
+      acceptProposalRoleArn,
+    );
+  }
+
+  /** The association's id. */
+  public readonly associationId: string;
+  /** The transit gateway or virtual private gateway it associates. */
+  public readonly associatedGatewayId: string;
+  /**
+   * The allowed prefixes as written to the template (sorted, deduplicated, normalised).
+   *
+   * @default - none: the VPC's CIDR (virtual private gateway)
+   */
+  public readonly allowedPrefixes?: string[];
+  /** The underlying L1 resource. */
+  public readonly resource: CfnDirectConnectGatewayAssociation;
+
+  private constructor(
+    gateway: IDirectConnectGateway,
+    id: string,
+    associatedGatewayId: string,
+    allowedPrefixes: string[] | undefined,
+    acceptProposalRoleArn: string | undefined,
+  ) {
+    super(gateway, id);
+    this.associatedGatewayId = associatedGatewayId;
+    this.allowedPrefixes = allowedPrefixes;
+    this.resource = new CfnDirectConnectGatewayAssociation(this, "Resource", {
+      directConnectGatewayId: gateway.gatewayId,
+      associatedGatewayId,
+      allowedPrefixesToDirectConnectGateway: allowedPrefixes,
+      acceptDirectConnectGatewayAssociationProposalRoleArn: acceptProposalRoleArn,
+    });
+    this.associationId = this.resource.ref;
+  }
+}

@@ -1,0 +1,369 @@
+import { CfnResource, CfnTag, SecretValue, Token } from "aws-cdk-lib";
+import {
+  CfnPrivateVirtualInterface,
+  CfnPublicVirtualInterface,
+  CfnTransitVirtualInterface,
+} from "aws-cdk-lib/aws-directconnect";
+import { Construct } from "constructs";
+import { IDirectConnectGateway } from "./gateway";
+import { TopologyVirtualInterface } from "../plan/topology";
+import { PlanVirtualInterface } from "../plan/virtual-interfaces";
+
+/** The address family of a BGP peer. */
+export enum AddressFamily {
+  /** IPv4: peer addresses from `peerAddresses`, `addressPool`, or assigned by AWS. */
+  IPV4 = "ipv4",
+  /** IPv6: peer addresses always assigned by AWS (a /125). */
+  IPV6 = "ipv6",
+}
+
+/**
+ * The IPv4 BGP peer addresses of one device slot.
+ */
+export interface SlotPeerAddresses {
+  /** The location code of the slot. */
+  readonly location: string;
+  /** The slot number. */
+  readonly slotNumber: number;
+  /** The Amazon-side address with its prefix, e.g. `169.254.10.1/30`. */
+  readonly amazonAddress: string;
+  /** The customer-side address with its prefix, e.g. `169.254.10.2/30`. */
+  readonly customerAddress: string;
+}
+
+/**
+ * Options of every virtual interface spec.
+ */
+export interface VirtualInterfaceOptions {
+  /**
+   * The purpose of the interfaces, for example `prod`: 1 to 32 letters, digits and `-`. It names each
+   * interface (`<prefix>-<location>-d<slot>-<name>`) and its logical ID, so renaming it replaces the
+   * interfaces (new BGP sessions).
+   */
+  readonly name: string;
+
+  /**
+   * The 802.1Q VLAN, 1 to 4094, unique among the specs (each spec lands on every slot).
+   *
+   * Changing this replaces the interfaces.
+   */
+  readonly vlan: number;
+
+  /** Your side's BGP ASN, 1 to 4294967294, different from the gateway's Amazon-side ASN. Updates with interruption. */
+  readonly customerAsn: number;
+
+  /**
+   * The BGP MD5 key of every session, from Secrets Manager:
+   * `SecretValue.secretsManager('dx/bgp-key')`. A plain-text value
+   * (`SecretValue.unsafePlainText`) ends up readable in the template: it is accepted with a warning.
+   *
+   * @default - AWS generates a key per session
+   */
+  readonly authKey?: SecretValue;
+
+  /**
+   * The BGP sessions of each interface: one per address family.
+   *
+   * @default [AddressFamily.IPV4]
+   */
+  readonly addressFamilies?: AddressFamily[];
+
+  /**
+   * An IPv4 block (a /30 or larger) to carve the IPv4 peer addresses of each slot from: each slot gets
+   * the /30 at index FNV-1a(`<name>/<location>/Slot<n>`) modulo the number of /30s in the block, Amazon
+   * side the first host, your side the second. The choice depends only on the slot and the spec, so
+   * adding slots or specs never moves an existing session. Two sessions landing on one /30 are an
+   * error: give a larger block (a /22 or larger keeps that rare) or pin one with `peerAddresses`.
+   *
+   * @default - AWS assigns IPv4 peer addresses from 169.254.0.0/16 (private and transit)
+   */
+  readonly addressPool?: string;
+
+  /**
+   * IPv4 peer addresses for given slots; they take precedence over `addressPool`.
+   *
+   * @default - none
+   */
+  readonly peerAddresses?: SlotPeerAddresses[];
+
+  /**
+   * Tags of every interface of this spec (`Tags.of()` reaches them too).
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Options of `VirtualInterface.transit`.
+ */
+export interface TransitVirtualInterfaceOptions extends VirtualInterfaceOptions {
+  /**
+   * The Direct Connect gateway the interfaces land on (associated with transit gateways).
+   *
+   * Changing this replaces the interfaces.
+   */
+  readonly gateway: IDirectConnectGateway;
+
+  /**
+   * The MTU: 1500 or 8500 (jumbo frames).
+   *
+   * @default 1500
+   */
+  readonly mtu?: number;
+
+  /**
+   * Enable SiteLink (traffic between Direct Connect locations through AWS; billed per GB).
+   *
+   * @default false
+   */
+  readonly enableSiteLink?: boolean;
+}
+
+/**
+ * Options of `VirtualInterface.privateInterface`: give exactly one of `gateway` and `virtualGatewayId`.
+ */
+export interface PrivateVirtualInterfaceOptions extends VirtualInterfaceOptions {
+  /**
+   * The Direct Connect gateway the interfaces land on (associated with virtual private gateways).
+   *
+   * Changing this replaces the interfaces.
+   *
+   * @default - none: give `virtualGatewayId`
+   */
+  readonly gateway?: IDirectConnectGateway;
+
+  /**
+   * A virtual private gateway (`vgw-...`) the interfaces land on directly, without a Direct Connect
+   * gateway.
+   *
+   * Changing this replaces the interfaces.
+   *
+   * @default - none: give `gateway`
+   */
+  readonly virtualGatewayId?: string;
+
+  /**
+   * The MTU: 1500, or 8500 for jumbo frames. 9001, which older documentation gives, is accepted with
+   * a warning (the current API says 8500).
+   *
+   * @default 1500
+   */
+  readonly mtu?: number;
+
+  /**
+   * Enable SiteLink.
+   *
+   * @default false
+   */
+  readonly enableSiteLink?: boolean;
+}
+
+/**
+ * Options of `VirtualInterface.publicInterface`.
+ */
+export interface PublicVirtualInterfaceOptions extends VirtualInterfaceOptions {
+  /**
+   * The public prefixes you advertise to AWS (you must own them). At least one.
+   *
+   * Changing this replaces the interfaces.
+   */
+  readonly routeFilterPrefixes: string[];
+}
+
+const VGW_ID = /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:vpn-gateway\/)?vgw-[a-zA-Z0-9]{8,32}$/;
+
+/**
+ * A virtual interface spec: it becomes one virtual interface on every device slot (on the slot's LAG),
+ * so every path has its own BGP session.
+ *
+ * @example
+ * VirtualInterface.transit({ name: 'prod', gateway, vlan: 101, customerAsn: 65010 });
+ */
+export class VirtualInterface {
+  /** Transit virtual interfaces to a Direct Connect gateway (for transit gateways). At most 4 per slot. */
+  public static transit(options: TransitVirtualInterfaceOptions): VirtualInterface {
+    return new VirtualInterface("transit", options, options.gateway, options.mtu, options.enableSiteLink);
+  }
+
+  /** Private virtual interfaces to a Direct Connect gateway or to a virtual private gateway. */
+  public static privateInterface(options: PrivateVirtualInterfaceOptions): VirtualInterface {
+    if ((options.gateway === undefined) === (options.virtualGatewayId === undefined)) {
+      throw new Error(
+        `\`gateway\` and \`virtualGatewayId\` of the private virtual interface ${options.name}: give exactly one ` +
+          `(got ${options.gateway === undefined ? "neither" : "both"}).`,
+      );
+    }
+    const vgw = options.virtualGatewayId;
+    if (vgw !== undefined && !Token.isUnresolved(vgw) && !VGW_ID.test(vgw)) {
+      throw new Error(
+        `\`virtualGatewayId\` "${vgw}" is not allowed: vgw-... or a virtual private gateway ARN.`,
+      );
+    }
+    return new VirtualInterface(
+      "private",
+      options,
+      options.gateway,
+      options.mtu,
+      options.enableSiteLink,
+      vgw,
+    );
+  }
+
+  /** Public virtual interfaces, to reach AWS public endpoints over Direct Connect. */
+  public static publicInterface(options: PublicVirtualInterfaceOptions): VirtualInterface {
+    return new VirtualInterface(
+      "public",
+      options,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      options.routeFilterPrefixes,
+    );
+  }
+
+  /** The spec's name (its purpose). */
+  public readonly name: string;
+  /** `transit`, `private` or `public`. */
+  public readonly type: string;
+  /**
+   * The Direct Connect gateway the interfaces land on.
+   *
+   * @default - none (public, or private to a virtual private gateway)
+   */
+  public readonly gateway?: IDirectConnectGateway;
+  /**
+   * The virtual private gateway the interfaces land on.
+   *
+   * @default - none
+   */
+  public readonly virtualGatewayId?: string;
+
+  private constructor(
+    type: "transit" | "private" | "public",
+    private readonly options: VirtualInterfaceOptions,
+    gateway?: IDirectConnectGateway,
+    private readonly mtu?: number,
+    private readonly enableSiteLink?: boolean,
+    virtualGatewayId?: string,
+    private readonly routeFilterPrefixes?: string[],
+  ) {
+    this.name = options.name;
+    this.type = type;
+    this.gateway = gateway;
+    this.virtualGatewayId = virtualGatewayId;
+  }
+
+  /**
+   * The spec as the planner sees it.
+   *
+   * @internal
+   */
+  public _plan(): PlanVirtualInterface {
+    const raw = this.options.authKey?.unsafeUnwrap();
+    return {
+      name: this.options.name,
+      type: this.type as PlanVirtualInterface["type"],
+      target: this.gateway?.gatewayId ?? this.virtualGatewayId ?? "",
+      vlan: this.options.vlan,
+      customerAsn: this.options.customerAsn,
+      addressFamilies: this.options.addressFamilies ?? [AddressFamily.IPV4],
+      mtu: this.mtu,
+      addressPool: this.options.addressPool,
+      peerAddresses: this.options.peerAddresses,
+      routeFilterPrefixes: this.routeFilterPrefixes,
+      gatewayAsn: this.gateway?.amazonSideAsn,
+      plaintextAuthKey: raw !== undefined && !Token.isUnresolved(raw) ? raw : undefined,
+    };
+  }
+
+  /**
+   * The interface on one slot.
+   *
+   * @internal
+   */
+  public _emit(scope: Construct, vif: TopologyVirtualInterface, connectionId: string): CfnResource {
+    const bgpPeers = vif.bgpPeers.map((p) => ({
+      addressFamily: p.addressFamily,
+      asn: String(vif.customerAsn),
+      authKey: this.options.authKey?.unsafeUnwrap(),
+      amazonAddress: p.amazonAddress,
+      customerAddress: p.customerAddress,
+    }));
+    const tags: CfnTag[] | undefined = this.options.tags
+      ? Object.entries(this.options.tags).map(([key, value]) => ({ key, value }))
+      : undefined;
+    const common = {
+      connectionId,
+      vlan: vif.vlan,
+      virtualInterfaceName: vif.virtualInterfaceName,
+      bgpPeers,
+      tags,
+    };
+    const id = `Vif-${vif.name}`;
+    switch (this.type) {
+      case "transit":
+        return new CfnTransitVirtualInterface(scope, id, {
+          ...common,
+          directConnectGatewayId: this.gateway!.gatewayId,
+          mtu: this.mtu,
+          enableSiteLink: this.enableSiteLink,
+        });
+      case "private":
+        return new CfnPrivateVirtualInterface(scope, id, {
+          ...common,
+          directConnectGatewayId: this.gateway?.gatewayId,
+          virtualGatewayId: this.virtualGatewayId,
+          mtu: this.mtu,
+          enableSiteLink: this.enableSiteLink,
+        });
+      default:
+        return new CfnPublicVirtualInterface(scope, id, {
+          ...common,
+          routeFilterPrefixes: vif.routeFilterPrefixes,
+        });
+    }
+  }
+}
+
+/**
+ * One virtual interface on one device slot, as emitted.
+ */
+export class SlotVirtualInterface {
+  /** @internal */
+  public static _of(vif: TopologyVirtualInterface, resource: CfnResource): SlotVirtualInterface {
+    return new SlotVirtualInterface(vif, resource);
+  }
+
+  /** The spec's name. */
+  public readonly name: string;
+  /** `transit`, `private` or `public`. */
+  public readonly type: string;
+  /** The location code of its slot. */
+  public readonly location: string;
+  /** The slot number of its slot. */
+  public readonly slotNumber: number;
+  /** The VLAN. */
+  public readonly vlan: number;
+  /** The interface's id (`dxvif-...`). */
+  public readonly virtualInterfaceId: string;
+  /** The interface's ARN. */
+  public readonly virtualInterfaceArn: string;
+  /** The L1 resource (`CfnTransitVirtualInterface`, `CfnPrivateVirtualInterface` or `CfnPublicVirtualInterface`). */
+  public readonly resource: CfnResource;
+  /** The planned interface. */
+  public readonly topology: TopologyVirtualInterface;
+
+  private constructor(vif: TopologyVirtualInterface, resource: CfnResource) {
+    this.name = vif.name;
+    this.type = vif.type;
+    this.location = vif.location;
+    this.slotNumber = vif.slotNumber;
+    this.vlan = vif.vlan;
+    this.resource = resource;
+    this.topology = vif;
+    this.virtualInterfaceArn = resource.ref;
+    this.virtualInterfaceId = resource.getAtt("VirtualInterfaceId").toString();
+  }
+}
