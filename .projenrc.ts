@@ -97,6 +97,10 @@ const cfnLint = project.addTask("lint:cfn", {
   exec: "bash test/cfn-lint/lint-templates.sh test-templates",
 });
 project.testTask.spawn(cfnLint);
+// ts-jest compiles tests one by one without type checks (isolatedModules): type-check them first.
+project.testTask.prependExec(
+  "tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p examples/typescript/tsconfig.json",
+);
 
 // Both artefacts, also in CI (projen packages only js there by default): the consumer checks use them.
 project.packageTask.reset();

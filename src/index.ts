@@ -6,3 +6,4 @@ export * from "./emit/resilient-connections";
 export * from "./emit/models";
 export * from "./emit/gateway";
 export * from "./emit/virtual-interface";
+export * from "./emit/vpn-backup";

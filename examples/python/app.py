@@ -5,18 +5,21 @@ import sys
 from aws_cdk import App, SecretValue, Stack
 from cdk_direct_connect_resiliency import (
     ConnectionBandwidth,
+    CustomerGatewayDevice,
     DevTest,
     DirectConnectGateway,
     HighResiliency,
     MaximumResiliencyConnections,
     ResilientConnections,
     VirtualInterface,
+    VpnBackup,
 )
 
 
 def build_example_stacks(app: App) -> list[ResilientConnections]:
     # Production: 99.99% across two locations, 10 Gbps per path, a transit virtual interface on every
-    # path to a Direct Connect gateway associated with the production transit gateway.
+    # path to a Direct Connect gateway associated with the production transit gateway, and a
+    # Site-to-Site VPN from two customer gateway devices to the same transit gateway as a backup.
     production = Stack(app, "DxProduction")
     gateway = DirectConnectGateway(production, "Gateway", amazon_side_asn=64512)
     gateway.associate_transit_gateway(
@@ -36,9 +39,17 @@ def build_example_stacks(app: App) -> list[ResilientConnections]:
                 vlan=101,
                 customer_asn=65010,
                 auth_key=SecretValue.secrets_manager("dx/bgp-auth-key"),
-                mtu=8500,
             )
         ],
+        vpn_backup=VpnBackup.to_transit_gateway(
+            transit_gateway_id="tgw-0123456789abcdef0",
+            customer_gateways=[
+                CustomerGatewayDevice(name="edge1", ip_address="203.0.113.10", bgp_asn=65010),
+                CustomerGatewayDevice(name="edge2", ip_address="203.0.113.20", bgp_asn=65010),
+            ],
+            on_premises_prefixes=["192.168.0.0/16"],
+            advertised_prefixes=["192.168.0.0/16"],
+        ),
     )
 
     # A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.

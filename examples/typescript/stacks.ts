@@ -7,6 +7,7 @@ import {
   MaximumResiliencyConnections,
   ResilientConnections,
   VirtualInterface,
+  VpnBackup,
 } from "../../src";
 
 /**
@@ -15,7 +16,8 @@ import {
  */
 export function buildExampleStacks(app: App): ResilientConnections[] {
   // Production: 99.99% across two locations, 10 Gbps per path, a transit virtual interface on every
-  // path to a Direct Connect gateway associated with the production transit gateway.
+  // path to a Direct Connect gateway associated with the production transit gateway, and a
+  // Site-to-Site VPN from two customer gateway devices to the same transit gateway as a backup.
   const production = new Stack(app, "DxProduction");
   const gateway = new DirectConnectGateway(production, "Gateway", { amazonSideAsn: 64512 });
   gateway.associateTransitGateway("ProductionTgw", {
@@ -32,9 +34,17 @@ export function buildExampleStacks(app: App): ResilientConnections[] {
         vlan: 101,
         customerAsn: 65010,
         authKey: SecretValue.secretsManager("dx/bgp-auth-key"),
-        mtu: 8500,
       }),
     ],
+    vpnBackup: VpnBackup.toTransitGateway({
+      transitGatewayId: "tgw-0123456789abcdef0",
+      customerGateways: [
+        { name: "edge1", ipAddress: "203.0.113.10", bgpAsn: 65010 },
+        { name: "edge2", ipAddress: "203.0.113.20", bgpAsn: 65010 },
+      ],
+      onPremisesPrefixes: ["192.168.0.0/16"],
+      advertisedPrefixes: ["192.168.0.0/16"],
+    }),
   });
 
   // A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.

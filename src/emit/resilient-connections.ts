@@ -1,14 +1,16 @@
-import { Annotations, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from "aws-cdk-lib";
+import { Annotations, ArnFormat, Aspects, CfnResource, RemovalPolicy, Stack, Token } from "aws-cdk-lib";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { DeviceSlot } from "./device-slot";
 import { gatewayUsage } from "./gateway";
 import { ResiliencyGroupResource } from "./resiliency-group";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
+import { VpnBackup, VpnBackupConnection, registerVpnAcrossApp } from "./vpn-backup";
 import { ConnectionBandwidth } from "../plan/bandwidth";
 import { ResiliencyModel } from "../plan/model";
 import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
 import { ConnectionTopology } from "../plan/topology";
+import { checkVpnTarget, describeVpnBackup, planVpnBackup } from "../plan/vpn";
 
 /** Prefix of this library's warning ids (`Annotations.of(x).acknowledgeWarning(id)`). */
 const WARNING_PREFIX = "cdk-direct-connect-resiliency";
@@ -104,6 +106,15 @@ export interface ConnectionsCommonProps {
    * @default - no virtual interfaces
    */
   readonly virtualInterfaces?: VirtualInterface[];
+
+  /**
+   * A Site-to-Site VPN backup to the transit gateway or virtual private gateway the virtual interfaces
+   * reach: `VpnBackup.toTransitGateway()` or `VpnBackup.toVirtualPrivateGateway()`. Its routes are
+   * checked so that it stays a backup (Direct Connect wins while any of its paths is up).
+   *
+   * @default - no VPN backup
+   */
+  readonly vpnBackup?: VpnBackup;
 }
 
 /**
@@ -209,6 +220,8 @@ export class ResilientConnections extends Construct {
   public readonly connections: CfnConnection[];
   /** Every virtual interface, slot by slot. */
   public readonly virtualInterfaces: SlotVirtualInterface[];
+  /** The VPN connections of the VPN backup, one per customer gateway device (empty without one). */
+  public readonly vpnConnections: VpnBackupConnection[];
   /**
    * The `AWS::DirectConnect::ResiliencyGroup`.
    *
@@ -228,7 +241,7 @@ export class ResilientConnections extends Construct {
     }
 
     const specs = props.virtualInterfaces ?? [];
-    const { topology, warnings } = planTopology({
+    const planned = planTopology({
       model: props.model ?? ResiliencyModel.CLASSIC,
       locations: props.locations,
       existingSlots: props.existingSlots,
@@ -242,6 +255,20 @@ export class ResilientConnections extends Construct {
       minimumLinks: props.minimumLinks,
       isUnresolved: (value) => Token.isUnresolved(value),
     });
+    const vpnBackup = props.vpnBackup;
+    const vpn = vpnBackup
+      ? planVpnBackup(
+          vpnBackup._plan(),
+          {
+            hasVirtualInterfaces: specs.some((spec) => spec.type !== "public"),
+            jumbo: specs.some((spec) => (spec._plan().mtu ?? 1500) > 1500),
+          },
+          (value) => Token.isUnresolved(value),
+        )
+      : undefined;
+    const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
+    const warnings = [...planned.warnings, ...(vpn?.warnings ?? [])];
+
     // The gateways' quotas and path rules count across the app: checked before anything is emitted.
     const slotCount = allSlots(topology).length;
     for (const spec of specs) {
@@ -249,8 +276,17 @@ export class ResilientConnections extends Construct {
         gatewayUsage(spec.gateway).addVirtualInterfaces(spec.type as "transit" | "private", slotCount);
       }
     }
+    if (vpn) {
+      registerVpnAcrossApp(this, vpn.topology);
+    }
     for (const w of warnings) {
       Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
+    }
+    if (vpnBackup?._hasPlaintextKey()) {
+      Annotations.of(this).addWarningV2(
+        `${WARNING_PREFIX}:plaintextPreSharedKey`,
+        "`preSharedKeys` has a plain-text key: it is readable in the template. Keep keys in Secrets Manager.",
+      );
     }
     const plaintext = specs.filter((spec) => spec._plan().plaintextAuthKey !== undefined);
     if (plaintext.length > 0) {
@@ -278,6 +314,25 @@ export class ResilientConnections extends Construct {
     this.lags = this.deviceSlots.flatMap((s) => (s.lag ? [s.lag] : []));
     this.connections = this.deviceSlots.flatMap((s) => s.ports);
     this.virtualInterfaces = this.deviceSlots.flatMap((s) => s.virtualInterfaces);
+    this.vpnConnections =
+      vpnBackup && topology.vpnBackup
+        ? vpnBackup._emit(new Construct(this, "VpnBackup"), topology.vpnBackup)
+        : [];
+    if (vpnBackup) {
+      // At synth, when every gateway association of the app exists: does the VPN land where the paths go?
+      const construct = this;
+      Aspects.of(this).add({
+        visit(node) {
+          if (node !== construct) return;
+          const warning = checkVpnTarget(vpnBackup.targetId, directConnectTargets(specs), (v) =>
+            Token.isUnresolved(v),
+          );
+          if (warning) {
+            Annotations.of(construct).addWarningV2(`${WARNING_PREFIX}:${warning.id}`, warning.message);
+          }
+        },
+      });
+    }
 
     if (topology.resiliencyGroupName !== undefined && topology.model.intendedResiliencyModel !== undefined) {
       this.resiliencyGroup = new ResiliencyGroupResource(this, "ResiliencyGroup", {
@@ -286,6 +341,20 @@ export class ResilientConnections extends Construct {
         connectionArns: this.groupConnectionArns(),
       });
     }
+  }
+
+  /**
+   * A short human summary: model, SLA, the failures it survives, per location the device slots, ports
+   * and their speed, the virtual interfaces, the VPN backup and the resiliency group.
+   */
+  public summary(): string {
+    const text = describeTopology(this.node.path, this.topology);
+    const vpn = this.topology.vpnBackup;
+    if (!vpn) return text;
+    const capacity = this.deviceSlots.reduce((n, s) => n + s.capacityGbps, 0);
+    const lines = text.split("\n");
+    lines.splice(lines.length - 1, 0, describeVpnBackup(vpn, capacity));
+    return lines.join("\n");
   }
 
   /** The ARNs of the resiliency group's members: the new ports, then existing connections. */
@@ -314,12 +383,19 @@ export class ResilientConnections extends Construct {
   public slotsAt(location: string): DeviceSlot[] {
     return this.deviceSlots.filter((s) => s.location === location);
   }
+}
 
-  /**
-   * A short human summary: model, SLA, the failures it survives, and per location the device slots,
-   * ports and their speed.
-   */
-  public summary(): string {
-    return describeTopology(this.node.path, this.topology);
+/**
+ * The literal ids of the transit gateways and virtual private gateways the private and transit specs
+ * reach; undefined when one is known only at deploy time.
+ */
+function directConnectTargets(specs: ReadonlyArray<VirtualInterface>): string[] | undefined {
+  const targets: string[] = [];
+  for (const spec of specs) {
+    if (spec.type === "public") continue;
+    const reached = spec.gateway ? gatewayUsage(spec.gateway).associatedGateways() : [spec.virtualGatewayId!];
+    if (reached === undefined || reached.some((id) => Token.isUnresolved(id))) return undefined;
+    targets.push(...reached);
   }
+  return targets;
 }

@@ -144,6 +144,15 @@ export class GatewayUsage {
     return prefixes;
   }
 
+  /**
+   * The transit gateways and virtual private gateways associated so far; undefined when one of them is
+   * known only at deploy time (a token).
+   */
+  public associatedGateways(): string[] | undefined {
+    const ids = [...this.transitGateways.keys(), ...this.virtualGateways];
+    return ids.some((id) => id.includes("#")) ? undefined : ids;
+  }
+
   /** §4.7: a gateway with a transit path (TGW, transit VIF) takes no private path (VGW, private VIF), and back. */
   private checkPaths(prop: string, what: string, transit: boolean): void {
     const hasTransit = this.transitVifs > 0 || this.transitGateways.size > 0;

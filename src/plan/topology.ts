@@ -139,6 +139,66 @@ export interface TopologyLocation {
 }
 
 /**
+ * One VPN connection of a VPN backup: one customer gateway device, two tunnels.
+ */
+export interface TopologyVpnConnection {
+  /** The device's name (its logical IDs derive from it). */
+  readonly name: string;
+  /** The device's outside IPv4 address. */
+  readonly customerGatewayIp: string;
+  /** The device's BGP ASN. */
+  readonly bgpAsn: number;
+  /** Tunnels of the connection (2). */
+  readonly tunnels: number;
+  /**
+   * The /30 inside CIDRs of the two tunnels.
+   *
+   * @default - chosen by AWS
+   */
+  readonly tunnelInsideCidrs?: string[];
+}
+
+/**
+ * The Site-to-Site VPN backup of a construct.
+ */
+export interface TopologyVpnBackup {
+  /** `transitGateway` or `virtualPrivateGateway`. */
+  readonly target: string;
+  /** The id of the transit gateway or virtual private gateway. */
+  readonly targetId: string;
+  /** `bgp` or `static`. */
+  readonly routing: string;
+  /** One VPN connection per customer gateway device. */
+  readonly connections: TopologyVpnConnection[];
+  /** `standard` or `large`. */
+  readonly tunnelBandwidth: string;
+  /** The capacity of one tunnel in Gbps. */
+  readonly tunnelBandwidthGbps: number;
+  /** What the VPN carries at most in Gbps: every tunnel with BGP on a transit gateway (ECMP), else one tunnel. */
+  readonly capacityGbps: number;
+  /**
+   * The static routes (on-premises prefixes), normalised.
+   *
+   * @default - none (BGP)
+   */
+  readonly staticRoutes?: string[];
+  /**
+   * The prefixes the on-premises routers advertise over Direct Connect, normalised.
+   *
+   * @default - not given
+   */
+  readonly onPremisesPrefixes?: string[];
+  /**
+   * The prefixes the customer gateways advertise over the VPN (BGP), normalised.
+   *
+   * @default - not given
+   */
+  readonly advertisedPrefixes?: string[];
+  /** Whether the VPN connections are accelerated. */
+  readonly acceleration: boolean;
+}
+
+/**
  * The planned layout of a construct: locations -> device slots -> member ports, with names and
  * stable ids. It is what the constructs emit and what analysis reads.
  */
@@ -151,6 +211,12 @@ export interface ConnectionTopology {
   readonly namePrefix: string;
   /** The locations, sorted by location code. */
   readonly locations: TopologyLocation[];
+  /**
+   * The Site-to-Site VPN backup.
+   *
+   * @default - none
+   */
+  readonly vpnBackup?: TopologyVpnBackup;
   /**
    * The name of the resiliency group that holds every port.
    *

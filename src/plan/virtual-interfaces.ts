@@ -1,5 +1,6 @@
 /* eslint-disable no-bitwise -- FNV-1a hashing and /30 arithmetic */
 import { Cidr, checkCidr, formatAddress, normalizeCidrList, parseCidr } from "./cidr";
+import { checkIdName } from "./names";
 import { TopologyBgpPeer, TopologyDeviceSlot, TopologyVirtualInterface } from "./topology";
 
 /** A virtual interface spec as the planner sees it: one interface on every device slot. */
@@ -53,8 +54,6 @@ const MTUS: Record<string, number[]> = { transit: [1500, 8500], private: [1500, 
 const AUTH_KEY = /^[A-Za-z0-9\\!"#$%&'()*+,\-./:;<=>?@[\]^_`{|}~]{6,80}$/;
 /** §3.6: VirtualInterfaceName characters. */
 const VIF_NAME = /^[\w \-,/]+$/;
-/** A spec name: part of logical IDs and interface names. */
-const SPEC_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 /** §4.5: the legacy `asn` field of the API ends here; above it needs long ASN support on the account. */
 const LEGACY_ASN_MAX = 2147483646;
 
@@ -92,12 +91,7 @@ export function checkVirtualInterfaceSpecs(
   const names = new Map<string, string>();
   const vlans = new Map<number, string>();
   for (const spec of specs) {
-    if (typeof spec.name !== "string" || !SPEC_NAME.test(spec.name)) {
-      throw new Error(
-        `\`name\` "${String(spec.name)}" of a virtual interface is not allowed: 1 to 32 letters, digits and - ` +
-          "(not first or last). It names the interface and its logical IDs, for example prod.",
-      );
-    }
+    checkIdName(spec.name, "virtual interface");
     const key = spec.name.toLowerCase().replace(/-/g, "");
     if (names.has(key)) {
       throw new Error(

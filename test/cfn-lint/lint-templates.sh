@@ -21,7 +21,7 @@ set +e
 selfcheck=$(lint "$here/fixtures/invalid.json")
 rc=$?
 set -e
-for want in "E3030:'ultra-resiliency'" "E3031:'has spaces'" "E9101:AuthKey of PlaintextKey"; do
+for want in "E3030:'ultra-resiliency'" "E3031:'has spaces'" "E9101:AuthKey of PlaintextKey" "E9101:PreSharedKey of PlaintextPsk"; do
   if [ $rc -eq 0 ] || ! grep -qF "$want" <<<"$selfcheck"; then
     echo "cfn-lint self-check failed: fixtures/invalid.json was not rejected with $want" >&2
     echo "$selfcheck" >&2

@@ -206,6 +206,28 @@ describe("gateway validation (facts §3.4, §3.5, §4.5, §4.7)", () => {
     );
   });
 
+  test("fails when a virtual private gateway is associated twice, or with an empty prefix list", () => {
+    const gateway = new DirectConnectGateway(newStack(), "Gw");
+    gateway.associateVirtualPrivateGateway("A", { virtualGatewayId: VGW });
+    expect(() => gateway.associateVirtualPrivateGateway("B", { virtualGatewayId: VGW })).toThrow(
+      "`virtualGatewayId` vgw-0123456789abcdef0 is already associated with the Direct Connect gateway TestStack/Gw.",
+    );
+    expect(() =>
+      gateway.associateVirtualPrivateGateway("C", {
+        virtualGatewayId: "vgw-1123456789abcdef0",
+        allowedPrefixes: [],
+      }),
+    ).toThrow("`allowedPrefixes` is empty: leave it out to allow the VPC's CIDR, or give prefixes.");
+    expect(() =>
+      gateway.associateVirtualPrivateGateway("D", {
+        virtualGatewayId: "vgw-1123456789abcdef0",
+        allowedPrefixes: ["10.0.0.0"],
+      }),
+    ).toThrow(
+      '`allowedPrefixes`: "10.0.0.0" is not a CIDR block: expected an IPv4 block such as 10.0.0.0/16 or an IPv6 block such as 2001:db8::/56.',
+    );
+  });
+
   test("fails when the transit gateway's ASN equals the gateway's", () => {
     const gateway = new DirectConnectGateway(newStack(), "Gw");
     expect(() =>

@@ -9,6 +9,7 @@ import {
   ResiliencyModel,
   ResilientConnections,
   VirtualInterface,
+  VpnBackup,
 } from "../../src";
 import { newStack, templateOf } from "../support/synth";
 
@@ -134,6 +135,57 @@ test("existing circuits as slots next to new ones, with an imported gateway", ()
     existingSlots: [{ location: "EqDC2", slotNumber: 1, connectionId: "dxcon-fg5678gh" }],
     bandwidth: ConnectionBandwidth.GBPS_10,
     virtualInterfaces: [VirtualInterface.transit({ name: "prod", gateway, vlan: 101, customerAsn: 65010 })],
+  });
+  expect(templateOf(stack).toJSON()).toMatchSnapshot();
+});
+
+test("Maximum Resiliency with a BGP VPN backup from two devices to the transit gateway", () => {
+  const stack = newStack();
+  const gateway = new DirectConnectGateway(stack, "Gateway");
+  gateway.associateTransitGateway("Tgw", {
+    transitGatewayId: "tgw-0123456789abcdef0",
+    allowedPrefixes: ["10.0.0.0/16"],
+  });
+  new MaximumResiliencyConnections(stack, "Dx", {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.GBPS_10,
+    virtualInterfaces: [VirtualInterface.transit({ name: "prod", gateway, vlan: 101, customerAsn: 65010 })],
+    vpnBackup: VpnBackup.toTransitGateway({
+      transitGatewayId: "tgw-0123456789abcdef0",
+      customerGateways: [
+        { name: "edge1", ipAddress: "203.0.113.10", bgpAsn: 65010 },
+        { name: "edge2", ipAddress: "203.0.113.20", bgpAsn: 65010 },
+      ],
+    }),
+  });
+  expect(templateOf(stack).toJSON()).toMatchSnapshot();
+});
+
+test("High Resiliency with a static VPN backup to the virtual private gateway", () => {
+  const stack = newStack();
+  new HighResiliency(stack, "Dx", {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.GBPS_10,
+    virtualInterfaces: [
+      VirtualInterface.privateInterface({
+        name: "vpc",
+        virtualGatewayId: "vgw-0123456789abcdef0",
+        vlan: 201,
+        customerAsn: 65020,
+      }),
+    ],
+    vpnBackup: VpnBackup.toVirtualPrivateGateway({
+      virtualGatewayId: "vgw-0123456789abcdef0",
+      customerGateways: [
+        {
+          name: "edge1",
+          ipAddress: "203.0.113.10",
+          tunnelInsideCidrs: ["169.254.10.0/30", "169.254.10.4/30"],
+        },
+      ],
+      staticRoutes: ["192.168.0.0/16"],
+      onPremisesPrefixes: ["192.168.0.0/16"],
+    }),
   });
   expect(templateOf(stack).toJSON()).toMatchSnapshot();
 });

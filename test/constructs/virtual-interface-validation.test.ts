@@ -186,6 +186,18 @@ test.each([
   ).toThrow(message);
 });
 
+test("fails when peer addresses give one slot twice", () => {
+  const pair = {
+    location: "EqDC2",
+    slotNumber: 1,
+    amazonAddress: "169.254.0.1/30",
+    customerAddress: "169.254.0.2/30",
+  };
+  expect(() => build([privateVif({ peerAddresses: [pair, pair] })])).toThrow(
+    "`peerAddresses` of prod give EqDC2/Slot1 twice.",
+  );
+});
+
 test("accepts a /31 pair", () => {
   build([
     privateVif({

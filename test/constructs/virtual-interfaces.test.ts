@@ -10,7 +10,7 @@ import {
   MaximumResiliencyConnections,
   ResiliencyModel,
   ResilientConnections,
-  ResilientConnectionsProps,
+  PrivateVirtualInterfaceOptions,
   VirtualInterface,
 } from "../../src";
 import { newStack, templateOf } from "../support/synth";
@@ -222,7 +222,7 @@ describe("peer addresses", () => {
     locations: string[],
     pool: string,
     extra: VirtualInterface[] = [],
-    props: Partial<ResilientConnectionsProps> = {},
+    props: Partial<PrivateVirtualInterfaceOptions> = {},
   ) => {
     const stack = newStack();
     new MaximumResiliencyConnections(stack, "Dx", {
@@ -420,6 +420,17 @@ describe("existing circuits as device slots", () => {
       );
     },
   );
+
+  test("fails when an existing slot's location differs from a listed one only in case", () => {
+    expect(
+      () =>
+        new ResilientConnections(newStack(), "Dx", {
+          locations: [{ location: "EqDC2" }],
+          existingSlots: [{ location: "EQDC2", slotNumber: 2, connectionId: "dxcon-fg5678gh" }],
+          bandwidth: ConnectionBandwidth.GBPS_10,
+        }),
+    ).toThrow('`existingSlots`: "EQDC2" differs from "EqDC2" only in case');
+  });
 
   test("fails when an existing circuit is listed twice", () => {
     expect(

@@ -1,7 +1,8 @@
 """
 cfn-lint rule: no secret in plain text.
 
-The BGP auth keys of Direct Connect virtual interfaces must reach the template as a dynamic reference
+The BGP auth keys of Direct Connect virtual interfaces and the pre-shared keys of VPN tunnels must reach
+the template as a dynamic reference
 (``{{resolve:secretsmanager:...}}``) or an intrinsic (a NoEcho parameter), never as a literal string.
 """
 
@@ -12,6 +13,7 @@ SECRET_PROPERTIES = {
     "AWS::DirectConnect::TransitVirtualInterface": ("BgpPeers", "AuthKey"),
     "AWS::DirectConnect::PrivateVirtualInterface": ("BgpPeers", "AuthKey"),
     "AWS::DirectConnect::PublicVirtualInterface": ("BgpPeers", "AuthKey"),
+    "AWS::EC2::VPNConnection": ("VpnTunnelOptionsSpecifications", "PreSharedKey"),
 }
 
 
@@ -20,7 +22,7 @@ class PlaintextSecrets(lint.CloudFormationLintRule):
 
     id = "E9101"
     shortdesc = "Secret in plain text"
-    description = "BGP auth keys must come from Secrets Manager (a dynamic reference) or a parameter, not plain text"
+    description = "BGP auth keys and VPN pre-shared keys must come from Secrets Manager (a dynamic reference) or a parameter, not plain text"
     source_url = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html"
     tags = ["security"]
 

@@ -1,0 +1,393 @@
+import { SecretValue, Token } from "aws-cdk-lib";
+import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws-cdk-lib/aws-ec2";
+import { Construct, IConstruct } from "constructs";
+import { TopologyVpnBackup } from "../plan/topology";
+import { PlanVpnBackup, VPN_FACTS } from "../plan/vpn";
+
+/**
+ * The bandwidth of each VPN tunnel (`TunnelBandwidth` of `AWS::EC2::VPNConnection`).
+ */
+export class TunnelBandwidth {
+  /** Up to 1.25 Gbps per tunnel (the default). */
+  public static readonly STANDARD = new TunnelBandwidth("standard", 1.25);
+  /** Up to 5 Gbps per tunnel. */
+  public static readonly LARGE = new TunnelBandwidth("large", 5);
+
+  /** The CloudFormation value: `standard` or `large`. */
+  public readonly value: string;
+  /** The capacity of one tunnel in Gbps. */
+  public readonly gbps: number;
+
+  private constructor(value: string, gbps: number) {
+    this.value = value;
+    this.gbps = gbps;
+  }
+}
+
+/**
+ * One customer gateway device of a VPN backup: it gets an `AWS::EC2::CustomerGateway` and an
+ * `AWS::EC2::VPNConnection` (two tunnels).
+ */
+export interface CustomerGatewayDevice {
+  /**
+   * The device's name, for example `edge1`: 1 to 32 letters, digits and `-`. Its resources' logical IDs
+   * derive from it, so keep it.
+   */
+  readonly name: string;
+
+  /**
+   * The device's static outside IPv4 address: public, or for a private IP VPN (`transportAttachmentId`)
+   * an RFC 1918 or 100.64.0.0/10 address. Documentation ranges (RFC 5737) are accepted.
+   *
+   * Changing this replaces the customer gateway and its VPN connection.
+   */
+  readonly ipAddress: string;
+
+  /**
+   * The device's BGP ASN, 1 to 4294967294 (above 2147483647 it is written as `BgpAsnExtended`).
+   *
+   * Changing this replaces the customer gateway and its VPN connection.
+   *
+   * @default 65000
+   */
+  readonly bgpAsn?: number;
+
+  /**
+   * The device's name in AWS (`DeviceName`).
+   *
+   * @default - none
+   */
+  readonly deviceName?: string;
+
+  /**
+   * The inside CIDRs of the two tunnels: two /30s from 169.254.0.0/16, not the ones AWS reserves
+   * (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30), unique per transit gateway or virtual private
+   * gateway.
+   *
+   * @default - chosen by AWS
+   */
+  readonly tunnelInsideCidrs?: string[];
+
+  /**
+   * The pre-shared keys of the two tunnels, from Secrets Manager (`SecretValue.secretsManager(...)`):
+   * 8 to 64 letters, digits, `.` and `_`, not starting with 0. A plain-text value is accepted with a
+   * warning.
+   *
+   * @default - AWS generates the keys and stores them in Secrets Manager (`PreSharedKeyStorage: SecretsManager`)
+   */
+  readonly preSharedKeys?: SecretValue[];
+}
+
+/**
+ * Options of every VPN backup.
+ */
+export interface VpnBackupOptions {
+  /** One or two customer gateway devices; two protect against a device failure. */
+  readonly customerGateways: CustomerGatewayDevice[];
+
+  /**
+   * Static routing: the on-premises prefixes to route over the VPN. On a transit gateway none may equal
+   * or be more specific than a prefix of `onPremisesPrefixes` (a static route would beat Direct Connect);
+   * give `onPremisesPrefixes` with it. On a virtual private gateway the routes are created as
+   * `AWS::EC2::VPNConnectionRoute`s; on a transit gateway add them to its route table (CloudFormation
+   * exposes no attachment id for the VPN; a warning reminds you).
+   *
+   * @default - BGP (dynamic) routing
+   */
+  readonly staticRoutes?: string[];
+
+  /**
+   * The prefixes your routers advertise to AWS over Direct Connect: the VPN's routes are checked against
+   * them so that it stays a backup.
+   *
+   * @default - not checked
+   */
+  readonly onPremisesPrefixes?: string[];
+
+  /**
+   * The prefixes your customer gateways advertise over the VPN (BGP): one more specific than a prefix of
+   * `onPremisesPrefixes` draws the traffic to the VPN (a warning). Use the same prefixes on both paths.
+   *
+   * @default - not checked
+   */
+  readonly advertisedPrefixes?: string[];
+
+  /**
+   * Accelerated VPN (over AWS Global Accelerator). Transit gateway only; set at creation only.
+   *
+   * Changing this replaces the VPN connections.
+   *
+   * @default false
+   */
+  readonly acceleration?: boolean;
+
+  /**
+   * The bandwidth of each tunnel.
+   *
+   * @default TunnelBandwidth.STANDARD
+   */
+  readonly tunnelBandwidth?: TunnelBandwidth;
+}
+
+/**
+ * Options of `VpnBackup.toTransitGateway`.
+ */
+export interface TransitGatewayVpnBackupOptions extends VpnBackupOptions {
+  /**
+   * The transit gateway (`tgw-...`), the same one the Direct Connect gateway is associated with.
+   *
+   * Changing this replaces the VPN connections.
+   */
+  readonly transitGatewayId: string;
+
+  /**
+   * A private IP VPN, over Direct Connect: the id of the transit gateway's attachment to the Direct
+   * Connect gateway (`tgw-attach-...`; CloudFormation does not expose it, look it up). The customer
+   * gateways then use private addresses.
+   *
+   * Changing this replaces the VPN connections.
+   *
+   * @default - a VPN over the internet
+   */
+  readonly transportAttachmentId?: string;
+}
+
+/**
+ * Options of `VpnBackup.toVirtualPrivateGateway`.
+ */
+export interface VirtualPrivateGatewayVpnBackupOptions extends VpnBackupOptions {
+  /**
+   * The virtual private gateway (`vgw-...`).
+   *
+   * Changing this replaces the VPN connections.
+   */
+  readonly virtualGatewayId: string;
+}
+
+const TGW_ID = /^tgw-[a-zA-Z0-9]{8,32}$/;
+const VGW_ID = /^vgw-[a-zA-Z0-9]{8,32}$/;
+
+/**
+ * A Site-to-Site VPN backup for the Direct Connect paths of a construct: per customer gateway device an
+ * `AWS::EC2::CustomerGateway` and an `AWS::EC2::VPNConnection` (`ipsec.1`, two tunnels) to the same
+ * transit gateway or virtual private gateway, with BGP by default.
+ *
+ * AWS prefers Direct Connect over the VPN for the same prefix, so with equal prefixes the VPN carries
+ * traffic only when every Direct Connect path is down. The checks keep it that way.
+ *
+ * @example
+ * VpnBackup.toTransitGateway({
+ *   transitGatewayId: 'tgw-0123456789abcdef0',
+ *   customerGateways: [
+ *     { name: 'edge1', ipAddress: '203.0.113.10', bgpAsn: 65010 },
+ *     { name: 'edge2', ipAddress: '203.0.113.20', bgpAsn: 65010 },
+ *   ],
+ * });
+ */
+export class VpnBackup {
+  /** VPN connections to a transit gateway (the one the Direct Connect gateway is associated with). */
+  public static toTransitGateway(options: TransitGatewayVpnBackupOptions): VpnBackup {
+    checkId("transitGatewayId", options.transitGatewayId, TGW_ID, "tgw-...");
+    return new VpnBackup("transitGateway", options.transitGatewayId, options, options.transportAttachmentId);
+  }
+
+  /** VPN connections to a virtual private gateway (the one the Direct Connect paths reach). */
+  public static toVirtualPrivateGateway(options: VirtualPrivateGatewayVpnBackupOptions): VpnBackup {
+    checkId("virtualGatewayId", options.virtualGatewayId, VGW_ID, "vgw-...");
+    return new VpnBackup("virtualPrivateGateway", options.virtualGatewayId, options);
+  }
+
+  /** `transitGateway` or `virtualPrivateGateway`. */
+  public readonly target: string;
+  /** The id of the transit gateway or virtual private gateway. */
+  public readonly targetId: string;
+
+  private constructor(
+    target: "transitGateway" | "virtualPrivateGateway",
+    targetId: string,
+    private readonly options: VpnBackupOptions,
+    private readonly transportAttachmentId?: string,
+  ) {
+    this.target = target;
+    this.targetId = targetId;
+  }
+
+  /**
+   * The backup as the planner sees it.
+   *
+   * @internal
+   */
+  public _plan(): PlanVpnBackup {
+    const bandwidth = this.options.tunnelBandwidth ?? TunnelBandwidth.STANDARD;
+    return {
+      target: this.target as PlanVpnBackup["target"],
+      targetId: this.targetId,
+      customerGateways: (this.options.customerGateways ?? []).map((c) => ({
+        name: c.name,
+        ipAddress: c.ipAddress,
+        bgpAsn: c.bgpAsn ?? 65000,
+        tunnelInsideCidrs: c.tunnelInsideCidrs,
+        preSharedKeyCount: c.preSharedKeys?.length ?? 0,
+        plaintextPreSharedKeys: c.preSharedKeys?.map((k) => plaintext(k)),
+      })),
+      staticRoutes: this.options.staticRoutes,
+      onPremisesPrefixes: this.options.onPremisesPrefixes,
+      advertisedPrefixes: this.options.advertisedPrefixes,
+      acceleration: this.options.acceleration,
+      transportAttachmentId: this.transportAttachmentId,
+      tunnelBandwidth: bandwidth.value,
+      tunnelBandwidthGbps: bandwidth.gbps,
+    };
+  }
+
+  /** Whether any pre-shared key is plain text. @internal */
+  public _hasPlaintextKey(): boolean {
+    return this.options.customerGateways.some((c) =>
+      (c.preSharedKeys ?? []).some((k) => plaintext(k) !== undefined),
+    );
+  }
+
+  /**
+   * Emits the customer gateways and VPN connections under `scope`.
+   *
+   * @internal
+   */
+  public _emit(scope: Construct, topology: TopologyVpnBackup): VpnBackupConnection[] {
+    const bandwidth = this.options.tunnelBandwidth ?? TunnelBandwidth.STANDARD;
+    return topology.connections.map((connection, i) => {
+      const device = this.options.customerGateways[i];
+      const deviceScope = new Construct(scope, connection.name);
+      const asn = connection.bgpAsn;
+      const customerGateway = new CfnCustomerGateway(deviceScope, "CustomerGateway", {
+        type: "ipsec.1",
+        ipAddress: connection.customerGatewayIp,
+        bgpAsn: asn <= VPN_FACTS.bgpAsnMax ? asn : undefined,
+        bgpAsnExtended: asn > VPN_FACTS.bgpAsnMax ? asn : undefined,
+        deviceName: device.deviceName,
+      });
+      const keys = device.preSharedKeys;
+      const insides = connection.tunnelInsideCidrs;
+      const tunnels =
+        keys || insides
+          ? [0, 1].map((t) => ({ preSharedKey: keys?.[t].unsafeUnwrap(), tunnelInsideCidr: insides?.[t] }))
+          : undefined;
+      const vpn = new CfnVPNConnection(deviceScope, "Connection", {
+        type: "ipsec.1",
+        customerGatewayId: customerGateway.ref,
+        transitGatewayId: this.target === "transitGateway" ? this.targetId : undefined,
+        vpnGatewayId: this.target === "virtualPrivateGateway" ? this.targetId : undefined,
+        staticRoutesOnly: topology.routing === "static" ? true : undefined,
+        enableAcceleration: topology.acceleration ? true : undefined,
+        tunnelBandwidth: bandwidth === TunnelBandwidth.STANDARD ? undefined : bandwidth.value,
+        preSharedKeyStorage: keys ? undefined : "SecretsManager",
+        outsideIpAddressType: this.transportAttachmentId ? "PrivateIpv4" : undefined,
+        transportTransitGatewayAttachmentId: this.transportAttachmentId,
+        vpnTunnelOptionsSpecifications: tunnels,
+      });
+      const routes =
+        this.target === "virtualPrivateGateway"
+          ? (topology.staticRoutes ?? []).map(
+              (cidr) =>
+                new CfnVPNConnectionRoute(deviceScope, `Route-${cidr.replace(/[^0-9a-fA-F]/g, "-")}`, {
+                  destinationCidrBlock: cidr,
+                  vpnConnectionId: vpn.ref,
+                }),
+            )
+          : [];
+      return VpnBackupConnection._of(connection.name, customerGateway, vpn, routes);
+    });
+  }
+}
+
+/**
+ * One VPN connection of a VPN backup, as emitted.
+ */
+export class VpnBackupConnection {
+  /** @internal */
+  public static _of(
+    name: string,
+    customerGateway: CfnCustomerGateway,
+    vpnConnection: CfnVPNConnection,
+    routes: CfnVPNConnectionRoute[],
+  ): VpnBackupConnection {
+    return new VpnBackupConnection(name, customerGateway, vpnConnection, routes);
+  }
+
+  /** The device's name. */
+  public readonly name: string;
+  /** The customer gateway. */
+  public readonly customerGateway: CfnCustomerGateway;
+  /** The VPN connection. */
+  public readonly vpnConnection: CfnVPNConnection;
+  /** Its static routes (virtual private gateway with `staticRoutes`). */
+  public readonly routes: CfnVPNConnectionRoute[];
+  /** The customer gateway device's id. */
+  public readonly customerGatewayId: string;
+  /** The VPN connection's id. */
+  public readonly vpnConnectionId: string;
+
+  private constructor(
+    name: string,
+    customerGateway: CfnCustomerGateway,
+    vpnConnection: CfnVPNConnection,
+    routes: CfnVPNConnectionRoute[],
+  ) {
+    this.name = name;
+    this.customerGateway = customerGateway;
+    this.vpnConnection = vpnConnection;
+    this.routes = routes;
+    this.customerGatewayId = customerGateway.ref;
+    this.vpnConnectionId = vpnConnection.ref;
+  }
+}
+
+function plaintext(key: SecretValue): string | undefined {
+  const raw = key.unsafeUnwrap();
+  return Token.isUnresolved(raw) ? undefined : raw;
+}
+
+function checkId(prop: string, value: string, pattern: RegExp, allowed: string): void {
+  if (!Token.isUnresolved(value) && (typeof value !== "string" || !pattern.test(value))) {
+    throw new Error(`\`${prop}\` "${String(value)}" is not allowed: ${allowed}`);
+  }
+}
+
+/** Customer gateway addresses and tunnel inside CIDRs in use per VPN target, per app. */
+const inUseByApp = new WeakMap<IConstruct, Map<string, Map<string, string>>>();
+
+/**
+ * Two VPN connections from one address, or one inside CIDR twice, on one target: an error across the
+ * app. Called before anything is emitted; `path` names the owner in messages.
+ *
+ * @internal
+ */
+export function registerVpnAcrossApp(scope: IConstruct, vpn: TopologyVpnBackup): void {
+  if (Token.isUnresolved(vpn.targetId)) return;
+  const root = scope.node.root;
+  const byTarget = inUseByApp.get(root) ?? new Map<string, Map<string, string>>();
+  inUseByApp.set(root, byTarget);
+  const used = byTarget.get(vpn.targetId) ?? new Map<string, string>();
+  byTarget.set(vpn.targetId, used);
+  const owner = (name: string) => `${scope.node.path}/${name}`;
+  for (const c of vpn.connections) {
+    const key = `ip ${c.customerGatewayIp}`;
+    if (!Token.isUnresolved(c.customerGatewayIp) && used.has(key)) {
+      throw new Error(
+        `\`ipAddress\` ${c.customerGatewayIp} of ${c.name} already has a VPN connection to ${vpn.targetId} ` +
+          `(${used.get(key)}): one customer gateway address, one VPN connection per gateway.`,
+      );
+    }
+    for (const cidr of c.tunnelInsideCidrs ?? []) {
+      if (used.has(`inside ${cidr}`)) {
+        throw new Error(
+          `\`tunnelInsideCidrs\`: ${cidr} of ${c.name} is already used by ${used.get(`inside ${cidr}`)} on ${vpn.targetId}; ` +
+            "inside CIDRs are unique per gateway.",
+        );
+      }
+    }
+  }
+  for (const c of vpn.connections) {
+    used.set(`ip ${c.customerGatewayIp}`, owner(c.name));
+    for (const cidr of c.tunnelInsideCidrs ?? []) used.set(`inside ${cidr}`, owner(c.name));
+  }
+}
