@@ -241,11 +241,12 @@ export class ResilientConnections extends Construct {
     }
 
     const specs = props.virtualInterfaces ?? [];
+    const specPlans = specs.map((spec) => spec._plan());
     const planned = planTopology({
       model: props.model ?? ResiliencyModel.CLASSIC,
       locations: props.locations,
       existingSlots: props.existingSlots,
-      virtualInterfaces: specs.map((spec) => spec._plan()),
+      virtualInterfaces: specPlans,
       bandwidth: props.bandwidth,
       namePrefix: props.namePrefix ?? id.replace(/[^\w-]/g, "-"),
       providerName: props.providerName,
@@ -260,8 +261,8 @@ export class ResilientConnections extends Construct {
       ? planVpnBackup(
           vpnBackup._plan(),
           {
-            hasVirtualInterfaces: specs.some((spec) => spec.type !== "public"),
-            jumbo: specs.some((spec) => (spec._plan().mtu ?? 1500) > 1500),
+            hasVirtualInterfaces: specPlans.some((spec) => spec.type !== "public"),
+            jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
           },
           (value) => Token.isUnresolved(value),
         )
@@ -281,20 +282,6 @@ export class ResilientConnections extends Construct {
     }
     for (const w of warnings) {
       Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
-    }
-    if (vpnBackup?._hasPlaintextKey()) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING_PREFIX}:plaintextPreSharedKey`,
-        "`preSharedKeys` has a plain-text key: it is readable in the template. Keep keys in Secrets Manager.",
-      );
-    }
-    const plaintext = specs.filter((spec) => spec._plan().plaintextAuthKey !== undefined);
-    if (plaintext.length > 0) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING_PREFIX}:plaintextAuthKey`,
-        `\`authKey\` of ${plaintext.map((s) => s.name).join(", ")} is plain text: it is readable in the template. ` +
-          "Keep BGP keys in Secrets Manager: SecretValue.secretsManager(...).",
-      );
     }
     if (removalPolicy === RemovalPolicy.DESTROY) {
       Annotations.of(this).addWarningV2(

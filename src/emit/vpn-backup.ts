@@ -240,13 +240,6 @@ export class VpnBackup {
     };
   }
 
-  /** Whether any pre-shared key is plain text. @internal */
-  public _hasPlaintextKey(): boolean {
-    return this.options.customerGateways.some((c) =>
-      (c.preSharedKeys ?? []).some((k) => plaintext(k) !== undefined),
-    );
-  }
-
   /**
    * Emits the customer gateways and VPN connections under `scope`.
    *

@@ -197,6 +197,15 @@ export function checkVirtualInterfaceSpecs(
       }
     }
   }
+  const plaintext = specs.filter((spec) => spec.plaintextAuthKey !== undefined);
+  if (plaintext.length > 0) {
+    warnings.push({
+      id: "plaintextAuthKey",
+      message:
+        `\`authKey\` of ${plaintext.map((s) => s.name).join(", ")} is plain text: it is readable in the template. ` +
+        "Keep BGP keys in Secrets Manager: SecretValue.secretsManager(...).",
+    });
+  }
   return warnings;
 }
 

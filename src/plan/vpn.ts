@@ -194,6 +194,17 @@ export function planVpnBackup(
       }
     }
   }
+  if (
+    gateways.some((cgw) =>
+      (cgw.plaintextPreSharedKeys ?? []).some((key: string | undefined) => key !== undefined),
+    )
+  ) {
+    warnings.push({
+      id: "plaintextPreSharedKey",
+      message:
+        "`preSharedKeys` has a plain-text key: it is readable in the template. Keep keys in Secrets Manager.",
+    });
+  }
   if (gateways.length === 1) {
     warnings.push({
       id: "vpnSingleCustomerGateway",
