@@ -70,7 +70,7 @@ export const LIMITS = {
 } as const;
 
 /** §7, §3.1: `Location` pattern. */
-export const LOCATION_PATTERN = /^[a-zA-Z0-9-]+$/;
+const LOCATION_PATTERN = /^[a-zA-Z0-9-]+$/;
 /** §3.1, §3.2: `ConnectionName` and `LagName` characters (`^[\w \-_,\/]{1,200}$`). */
 const NAME_PATTERN = /^[\w \-,/]+$/;
 /** §3.3: `ResiliencyGroupName` (`^[a-zA-Z0-9_\-]+$`): no spaces, unlike connection names. */

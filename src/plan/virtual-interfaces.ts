@@ -210,7 +210,7 @@ export function checkVirtualInterfaceSpecs(
 }
 
 /** The routeFilterPrefixes of a public spec, normalised. */
-export function routeFilterPrefixesOf(spec: PlanVirtualInterface): string[] | undefined {
+function routeFilterPrefixesOf(spec: PlanVirtualInterface): string[] | undefined {
   return spec.routeFilterPrefixes === undefined
     ? undefined
     : normalizeCidrList(spec.routeFilterPrefixes, { prop: "routeFilterPrefixes" });
