@@ -2,6 +2,7 @@ import { Token } from "aws-cdk-lib";
 import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
 import { GatewayUsage, checkAmazonSideAsn, checkGatewayName } from "../plan/gateway-rules";
+import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
 
 /**
  * Options of `associateTransitGateway`.
@@ -125,10 +126,6 @@ export function gatewayUsage(gateway: IDirectConnectGateway): GatewayUsage {
 }
 
 const GATEWAY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ASSOCIATED_ID = {
-  tgw: /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:transit-gateway\/)?tgw-[a-zA-Z0-9]{8,32}$/,
-  vgw: /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:vpn-gateway\/)?vgw-[a-zA-Z0-9]{8,32}$/,
-};
 
 abstract class DirectConnectGatewayBase extends Construct implements IDirectConnectGateway {
   public abstract readonly gatewayId: string;
@@ -139,11 +136,12 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
     options: TransitGatewayAssociationOptions,
   ): DirectConnectGatewayAssociation {
     const tgw = options.transitGatewayId;
-    const literal = checkAssociatedId(
+    const literal = checkResourceId(
       "transitGatewayId",
       tgw,
-      ASSOCIATED_ID.tgw,
+      GATEWAY_ID_PATTERNS.transitGatewayIdOrArn,
       "tgw-... or a transit gateway ARN",
+      isUnresolved,
     );
     const asn = options.transitGatewayAsn;
     if (asn !== undefined && this.amazonSideAsn !== undefined && asn === this.amazonSideAsn) {
@@ -161,27 +159,19 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
     options: VirtualPrivateGatewayAssociationOptions,
   ): DirectConnectGatewayAssociation {
     const vgw = options.virtualGatewayId;
-    const literal = checkAssociatedId(
+    const literal = checkResourceId(
       "virtualGatewayId",
       vgw,
-      ASSOCIATED_ID.vgw,
+      GATEWAY_ID_PATTERNS.virtualGatewayIdOrArn,
       "vgw-... or a virtual private gateway ARN",
+      isUnresolved,
     );
     const prefixes = gatewayUsage(this).addVirtualGateway(vgw, options.allowedPrefixes, literal);
     return DirectConnectGatewayAssociation._create(this, id, vgw, prefixes, options.acceptProposalRoleArn);
   }
 }
 
-/** Checks a literal gateway id against its pattern; returns whether it is literal. */
-function checkAssociatedId(prop: string, value: string, pattern: RegExp, allowed: string): boolean {
-  if (Token.isUnresolved(value)) {
-    return false;
-  }
-  if (typeof value !== "string" || !pattern.test(value)) {
-    throw new Error(`\`${prop}\` "${String(value)}" is not allowed: ${allowed}.`);
-  }
-  return true;
-}
+const isUnresolved = (value: unknown) => Token.isUnresolved(value);
 
 /**
  * Props of {@link DirectConnectGateway}.

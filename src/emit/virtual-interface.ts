@@ -6,6 +6,7 @@ import {
 } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { IDirectConnectGateway } from "./gateway";
+import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
 import { TopologyVirtualInterface } from "../plan/topology";
 import { PlanVirtualInterface } from "../plan/virtual-interfaces";
 
@@ -171,8 +172,6 @@ export interface PublicVirtualInterfaceOptions extends VirtualInterfaceOptions {
   readonly routeFilterPrefixes: string[];
 }
 
-const VGW_ID = /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:vpn-gateway\/)?vgw-[a-zA-Z0-9]{8,32}$/;
-
 /**
  * A virtual interface spec: it becomes one virtual interface on every device slot (on the slot's LAG),
  * so every path has its own BGP session.
@@ -195,9 +194,13 @@ export class VirtualInterface {
       );
     }
     const vgw = options.virtualGatewayId;
-    if (vgw !== undefined && !Token.isUnresolved(vgw) && !VGW_ID.test(vgw)) {
-      throw new Error(
-        `\`virtualGatewayId\` "${vgw}" is not allowed: vgw-... or a virtual private gateway ARN.`,
+    if (vgw !== undefined) {
+      checkResourceId(
+        "virtualGatewayId",
+        vgw,
+        GATEWAY_ID_PATTERNS.virtualGatewayIdOrArn,
+        "vgw-... or a virtual private gateway ARN",
+        (v) => Token.isUnresolved(v),
       );
     }
     return new VirtualInterface(

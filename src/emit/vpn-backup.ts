@@ -1,6 +1,7 @@
 import { SecretValue, Token } from "aws-cdk-lib";
 import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws-cdk-lib/aws-ec2";
 import { Construct, IConstruct } from "constructs";
+import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
 import { TopologyVpnBackup } from "../plan/topology";
 import { PlanVpnBackup, VPN_FACTS } from "../plan/vpn";
 
@@ -164,8 +165,7 @@ export interface VirtualPrivateGatewayVpnBackupOptions extends VpnBackupOptions 
   readonly virtualGatewayId: string;
 }
 
-const TGW_ID = /^tgw-[a-zA-Z0-9]{8,32}$/;
-const VGW_ID = /^vgw-[a-zA-Z0-9]{8,32}$/;
+const isUnresolved = (value: unknown) => Token.isUnresolved(value);
 
 /**
  * A Site-to-Site VPN backup for the Direct Connect paths of a construct: per customer gateway device an
@@ -187,13 +187,25 @@ const VGW_ID = /^vgw-[a-zA-Z0-9]{8,32}$/;
 export class VpnBackup {
   /** VPN connections to a transit gateway (the one the Direct Connect gateway is associated with). */
   public static toTransitGateway(options: TransitGatewayVpnBackupOptions): VpnBackup {
-    checkId("transitGatewayId", options.transitGatewayId, TGW_ID, "tgw-...");
+    checkResourceId(
+      "transitGatewayId",
+      options.transitGatewayId,
+      GATEWAY_ID_PATTERNS.transitGatewayId,
+      "tgw-...",
+      isUnresolved,
+    );
     return new VpnBackup("transitGateway", options.transitGatewayId, options, options.transportAttachmentId);
   }
 
   /** VPN connections to a virtual private gateway (the one the Direct Connect paths reach). */
   public static toVirtualPrivateGateway(options: VirtualPrivateGatewayVpnBackupOptions): VpnBackup {
-    checkId("virtualGatewayId", options.virtualGatewayId, VGW_ID, "vgw-...");
+    checkResourceId(
+      "virtualGatewayId",
+      options.virtualGatewayId,
+      GATEWAY_ID_PATTERNS.virtualGatewayId,
+      "vgw-...",
+      isUnresolved,
+    );
     return new VpnBackup("virtualPrivateGateway", options.virtualGatewayId, options);
   }
 
@@ -337,12 +349,6 @@ export class VpnBackupConnection {
 function plaintext(key: SecretValue): string | undefined {
   const raw = key.unsafeUnwrap();
   return Token.isUnresolved(raw) ? undefined : raw;
-}
-
-function checkId(prop: string, value: string, pattern: RegExp, allowed: string): void {
-  if (!Token.isUnresolved(value) && (typeof value !== "string" || !pattern.test(value))) {
-    throw new Error(`\`${prop}\` "${String(value)}" is not allowed: ${allowed}`);
-  }
 }
 
 /** Customer gateway addresses and tunnel inside CIDRs in use per VPN target, per app. */

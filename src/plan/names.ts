@@ -11,3 +11,32 @@ export function checkIdName(name: unknown, what: string): string {
   }
   return name;
 }
+
+/** Ids (or ARNs) of the gateways the constructs attach to (EC2 and DirectConnectGatewayAssociation patterns). */
+export const GATEWAY_ID_PATTERNS = {
+  transitGatewayIdOrArn:
+    /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:transit-gateway\/)?tgw-[a-zA-Z0-9]{8,32}$/,
+  virtualGatewayIdOrArn: /^(arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:vpn-gateway\/)?vgw-[a-zA-Z0-9]{8,32}$/,
+  transitGatewayId: /^tgw-[a-zA-Z0-9]{8,32}$/,
+  virtualGatewayId: /^vgw-[a-zA-Z0-9]{8,32}$/,
+} as const;
+
+/**
+ * Checks a literal id against its pattern, or throws naming the prop, the value and what is allowed.
+ * Returns false, checking nothing, for a value known only at deploy time.
+ */
+export function checkResourceId(
+  prop: string,
+  value: unknown,
+  pattern: RegExp,
+  allowed: string,
+  unresolved: (v: unknown) => boolean,
+): boolean {
+  if (unresolved(value)) {
+    return false;
+  }
+  if (typeof value !== "string" || !pattern.test(value)) {
+    throw new Error(`\`${prop}\` "${String(value)}" is not allowed: ${allowed}.`);
+  }
+  return true;
+}
