@@ -3,6 +3,7 @@ import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws
 import { Construct, IConstruct } from "constructs";
 import { GatewayUsage, checkAmazonSideAsn, checkGatewayName } from "../plan/gateway-rules";
 import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
+import { checkObject, checkOptionalString, given, show } from "../plan/props";
 
 /**
  * Options of `associateTransitGateway`.
@@ -135,6 +136,7 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
     id: string,
     options: TransitGatewayAssociationOptions,
   ): DirectConnectGatewayAssociation {
+    checkObject(options, "options", "the options of associateTransitGateway, with `transitGatewayId`");
     const tgw = options.transitGatewayId;
     const literal = checkResourceId(
       "transitGatewayId",
@@ -143,7 +145,10 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
       "tgw-... or a transit gateway ARN",
       isUnresolved,
     );
-    const asn = options.transitGatewayAsn;
+    const asn = given(options.transitGatewayAsn) ? options.transitGatewayAsn : undefined;
+    if (asn !== undefined && !isUnresolved(asn)) {
+      checkAmazonSideAsn(asn, "transitGatewayAsn");
+    }
     if (asn !== undefined && this.amazonSideAsn !== undefined && asn === this.amazonSideAsn) {
       throw new Error(
         `\`transitGatewayAsn\` ${asn} is also the Amazon-side ASN of the Direct Connect gateway: the transit gateway and ` +
@@ -151,13 +156,20 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
       );
     }
     const prefixes = gatewayUsage(this).addTransitGateway(tgw, options.allowedPrefixes, literal);
-    return DirectConnectGatewayAssociation._create(this, id, tgw, prefixes, options.acceptProposalRoleArn);
+    return DirectConnectGatewayAssociation._create(
+      this,
+      id,
+      tgw,
+      prefixes,
+      roleArn(options.acceptProposalRoleArn),
+    );
   }
 
   public associateVirtualPrivateGateway(
     id: string,
     options: VirtualPrivateGatewayAssociationOptions,
   ): DirectConnectGatewayAssociation {
+    checkObject(options, "options", "the options of associateVirtualPrivateGateway, with `virtualGatewayId`");
     const vgw = options.virtualGatewayId;
     const literal = checkResourceId(
       "virtualGatewayId",
@@ -167,11 +179,30 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
       isUnresolved,
     );
     const prefixes = gatewayUsage(this).addVirtualGateway(vgw, options.allowedPrefixes, literal);
-    return DirectConnectGatewayAssociation._create(this, id, vgw, prefixes, options.acceptProposalRoleArn);
+    return DirectConnectGatewayAssociation._create(
+      this,
+      id,
+      vgw,
+      prefixes,
+      roleArn(options.acceptProposalRoleArn),
+    );
   }
 }
 
 const isUnresolved = (value: unknown) => Token.isUnresolved(value);
+
+/** An IAM role ARN (AcceptDirectConnectGatewayAssociationProposalRoleArn). */
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/;
+
+function roleArn(value: unknown): string | undefined {
+  const arn = checkOptionalString(value, "acceptProposalRoleArn", "an IAM role ARN");
+  if (arn !== undefined && !isUnresolved(arn) && !ROLE_ARN.test(arn)) {
+    throw new Error(
+      `\`acceptProposalRoleArn\` ${show(arn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
+    );
+  }
+  return arn;
+}
 
 /**
  * Props of {@link DirectConnectGateway}.
@@ -222,13 +253,17 @@ export class DirectConnectGateway extends DirectConnectGatewayBase {
     id: string,
     attrs: DirectConnectGatewayAttributes,
   ): IDirectConnectGateway {
-    if (!Token.isUnresolved(attrs.gatewayId) && !GATEWAY_ID.test(attrs.gatewayId)) {
+    checkObject(attrs, "attrs", "the attributes of the gateway, with `gatewayId`");
+    if (
+      !Token.isUnresolved(attrs.gatewayId) &&
+      !(typeof attrs.gatewayId === "string" && GATEWAY_ID.test(attrs.gatewayId))
+    ) {
       throw new Error(
-        `\`gatewayId\` "${attrs.gatewayId}" is not a Direct Connect gateway id: a UUID such as ` +
+        `\`gatewayId\` ${show(attrs.gatewayId)} is not a Direct Connect gateway id: a UUID such as ` +
           "5f294f92-bafb-4011-916d-9b0bEXAMPLE in lower case.",
       );
     }
-    if (attrs.amazonSideAsn !== undefined) {
+    if (given(attrs.amazonSideAsn) && !Token.isUnresolved(attrs.amazonSideAsn)) {
       checkAmazonSideAsn(attrs.amazonSideAsn);
     }
     class Import extends DirectConnectGatewayBase {
@@ -247,11 +282,14 @@ export class DirectConnectGateway extends DirectConnectGatewayBase {
 
   constructor(scope: Construct, id: string, props: DirectConnectGatewayProps = {}) {
     super(scope, id);
+    props = given(props) ? checkObject(props, "props", "the props of DirectConnectGateway") : {};
     const asn = props.amazonSideAsn ?? 64512;
     if (!Token.isUnresolved(asn)) {
       checkAmazonSideAsn(asn);
     }
-    const name = props.name ?? id.replace(/[^\w \-,/]/g, "-").slice(0, 100);
+    const name =
+      checkOptionalString(props.name, "name", "the name of the Direct Connect gateway") ??
+      id.replace(/[^\w \-,/]/g, "-").slice(0, 100);
     if (!Token.isUnresolved(name)) {
       checkGatewayName(name);
     }

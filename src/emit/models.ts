@@ -1,12 +1,26 @@
 import { Token } from "aws-cdk-lib";
 import { Construct } from "constructs";
-import { ConnectionsCommonProps, ResilientConnections } from "./resilient-connections";
+import {
+  ConnectionsCommonProps,
+  ResilientConnections,
+  ResilientConnectionsProps,
+} from "./resilient-connections";
 import { ResiliencyModel } from "../plan/model";
 import { checkLocationCode } from "../plan/planner";
+import { checkObject } from "../plan/props";
 
-/** One device-slot layout per location code, for the model's `slotsPerLocation`. */
-function layoutOf(locations: string[]) {
-  return Array.isArray(locations) ? locations.map((location) => ({ location })) : locations;
+/** The props of a model construct, with one device-slot layout per location code (the model's slots). */
+function modelProps(
+  props: MaximumResiliencyConnectionsProps | HighResiliencyProps,
+  model: ResiliencyModel,
+): ResilientConnectionsProps {
+  checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
+  const locations = props.locations;
+  return {
+    ...props,
+    model,
+    locations: Array.isArray(locations) ? locations.map((location) => ({ location })) : (locations as any),
+  };
 }
 
 /**
@@ -39,7 +53,7 @@ export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProp
  */
 export class MaximumResiliencyConnections extends ResilientConnections {
   constructor(scope: Construct, id: string, props: MaximumResiliencyConnectionsProps) {
-    super(scope, id, { ...props, model: ResiliencyModel.MAXIMUM, locations: layoutOf(props.locations) });
+    super(scope, id, modelProps(props, ResiliencyModel.MAXIMUM));
   }
 }
 
@@ -73,7 +87,7 @@ export interface HighResiliencyProps extends ConnectionsCommonProps {
  */
 export class HighResiliency extends ResilientConnections {
   constructor(scope: Construct, id: string, props: HighResiliencyProps) {
-    super(scope, id, { ...props, model: ResiliencyModel.HIGH, locations: layoutOf(props.locations) });
+    super(scope, id, modelProps(props, ResiliencyModel.HIGH));
   }
 }
 
@@ -102,6 +116,7 @@ export interface DevTestProps extends ConnectionsCommonProps {
  */
 export class DevTest extends ResilientConnections {
   constructor(scope: Construct, id: string, props: DevTestProps) {
+    checkObject(props, "props", "the props of DevTest, with `location` and `bandwidth`");
     super(scope, id, {
       ...props,
       model: ResiliencyModel.DEVELOPMENT_AND_TEST,

@@ -7,8 +7,10 @@ import { ResiliencyGroupResource } from "./resiliency-group";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
 import { VpnBackup, VpnBackupConnection, registerVpnAcrossApp } from "./vpn-backup";
 import { ConnectionBandwidth } from "../plan/bandwidth";
+import { gatewayIdOf } from "../plan/gateway-rules";
 import { ResiliencyModel } from "../plan/model";
 import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
+import { checkObject, checkOptionalList, given, isMadeBy, show } from "../plan/props";
 import { ConnectionTopology } from "../plan/topology";
 import { checkVpnTarget, describeVpnBackup, planVpnBackup } from "../plan/vpn";
 
@@ -231,19 +233,13 @@ export class ResilientConnections extends Construct {
 
   constructor(scope: Construct, id: string, props: ResilientConnectionsProps) {
     super(scope, id);
-
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-    if (removalPolicy === RemovalPolicy.SNAPSHOT) {
-      throw new Error(
-        "`removalPolicy` SNAPSHOT is not supported by Direct Connect connections and LAGs: " +
-          "use RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY.",
-      );
-    }
-
-    const specs = props.virtualInterfaces ?? [];
+    checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
+    const removalPolicy = removalPolicyOf(props.removalPolicy);
+    const specs = virtualInterfacesOf(props.virtualInterfaces);
+    const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup) : undefined;
     const specPlans = specs.map((spec) => spec._plan());
     const planned = planTopology({
-      model: props.model ?? ResiliencyModel.CLASSIC,
+      model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
       locations: props.locations,
       existingSlots: props.existingSlots,
       virtualInterfaces: specPlans,
@@ -256,7 +252,6 @@ export class ResilientConnections extends Construct {
       minimumLinks: props.minimumLinks,
       isUnresolved: (value) => Token.isUnresolved(value),
     });
-    const vpnBackup = props.vpnBackup;
     const vpn = vpnBackup
       ? planVpnBackup(
           vpnBackup._plan(),
@@ -372,6 +367,43 @@ export class ResilientConnections extends Construct {
   }
 }
 
+/** §5: what CloudFormation does with a port or LAG that leaves the stack. SNAPSHOT is not supported. */
+function removalPolicyOf(value: unknown): RemovalPolicy {
+  if (!given(value)) return RemovalPolicy.RETAIN;
+  const allowed = [RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, RemovalPolicy.DESTROY];
+  if (!allowed.includes(value as RemovalPolicy)) {
+    throw new Error(
+      `\`removalPolicy\` ${value === RemovalPolicy.SNAPSHOT ? "SNAPSHOT" : show(value)} is not supported by Direct Connect ` +
+        "connections and LAGs: use RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY.",
+    );
+  }
+  return value as RemovalPolicy;
+}
+
+/** The specs, each made by a `VirtualInterface` factory (told by shape: a second library copy counts). */
+function virtualInterfacesOf(value: unknown): VirtualInterface[] {
+  const specs = checkOptionalList(value, "virtualInterfaces", "VirtualInterface specs") ?? [];
+  for (const spec of specs) {
+    if (!isMadeBy(spec, "_plan") || !isMadeBy(spec, "_emit")) {
+      throw new Error(
+        `\`virtualInterfaces\`: ${show(spec)} is not a VirtualInterface: make each with VirtualInterface.transit(), ` +
+          "VirtualInterface.privateInterface() or VirtualInterface.publicInterface().",
+      );
+    }
+  }
+  return specs as VirtualInterface[];
+}
+
+function vpnBackupOf(value: unknown): VpnBackup {
+  if (!isMadeBy(value, "_plan") || !isMadeBy(value, "_emit")) {
+    throw new Error(
+      `\`vpnBackup\` ${show(value)} is not a VpnBackup: make it with VpnBackup.toTransitGateway() or ` +
+        "VpnBackup.toVirtualPrivateGateway().",
+    );
+  }
+  return value as VpnBackup;
+}
+
 /**
  * The literal ids of the transit gateways and virtual private gateways the private and transit specs
  * reach; undefined when one is known only at deploy time.
@@ -380,7 +412,9 @@ function directConnectTargets(specs: ReadonlyArray<VirtualInterface>): string[] 
   const targets: string[] = [];
   for (const spec of specs) {
     if (spec.type === "public") continue;
-    const reached = spec.gateway ? gatewayUsage(spec.gateway).associatedGateways() : [spec.virtualGatewayId!];
+    const reached = spec.gateway
+      ? gatewayUsage(spec.gateway).associatedGateways()
+      : [gatewayIdOf(spec.virtualGatewayId!)];
     if (reached === undefined || reached.some((id) => Token.isUnresolved(id))) return undefined;
     targets.push(...reached);
   }

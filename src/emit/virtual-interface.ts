@@ -7,6 +7,17 @@ import {
 import { Construct } from "constructs";
 import { IDirectConnectGateway } from "./gateway";
 import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
+import {
+  checkList,
+  checkObject,
+  checkOptionalBoolean,
+  checkOptionalList,
+  checkWholeNumber,
+  given,
+  isMadeBy,
+  label,
+  show,
+} from "../plan/props";
 import { TopologyVirtualInterface } from "../plan/topology";
 import { PlanVirtualInterface } from "../plan/virtual-interfaces";
 
@@ -182,18 +193,27 @@ export interface PublicVirtualInterfaceOptions extends VirtualInterfaceOptions {
 export class VirtualInterface {
   /** Transit virtual interfaces to a Direct Connect gateway (for transit gateways). At most 4 per slot. */
   public static transit(options: TransitVirtualInterfaceOptions): VirtualInterface {
+    checkOptions(options, "transit");
+    if (!given(options.gateway)) {
+      throw new Error(
+        `\`gateway\` of the transit virtual interface ${label(options.name)} is required: the Direct Connect gateway ` +
+          "its interfaces land on.",
+      );
+    }
     return new VirtualInterface("transit", options, options.gateway, options.mtu, options.enableSiteLink);
   }
 
   /** Private virtual interfaces to a Direct Connect gateway or to a virtual private gateway. */
   public static privateInterface(options: PrivateVirtualInterfaceOptions): VirtualInterface {
-    if ((options.gateway === undefined) === (options.virtualGatewayId === undefined)) {
+    checkOptions(options, "privateInterface");
+    const gateway = given(options.gateway) ? options.gateway : undefined;
+    const vgw = given(options.virtualGatewayId) ? options.virtualGatewayId : undefined;
+    if ((gateway === undefined) === (vgw === undefined)) {
       throw new Error(
-        `\`gateway\` and \`virtualGatewayId\` of the private virtual interface ${options.name}: give exactly one ` +
-          `(got ${options.gateway === undefined ? "neither" : "both"}).`,
+        `\`gateway\` and \`virtualGatewayId\` of the private virtual interface ${label(options.name)}: give exactly one ` +
+          `(got ${gateway === undefined ? "neither" : "both"}).`,
       );
     }
-    const vgw = options.virtualGatewayId;
     if (vgw !== undefined) {
       checkResourceId(
         "virtualGatewayId",
@@ -203,18 +223,12 @@ export class VirtualInterface {
         (v) => Token.isUnresolved(v),
       );
     }
-    return new VirtualInterface(
-      "private",
-      options,
-      options.gateway,
-      options.mtu,
-      options.enableSiteLink,
-      vgw,
-    );
+    return new VirtualInterface("private", options, gateway, options.mtu, options.enableSiteLink, vgw);
   }
 
   /** Public virtual interfaces, to reach AWS public endpoints over Direct Connect. */
   public static publicInterface(options: PublicVirtualInterfaceOptions): VirtualInterface {
+    checkOptions(options, "publicInterface");
     return new VirtualInterface(
       "public",
       options,
@@ -264,7 +278,7 @@ export class VirtualInterface {
    * @internal
    */
   public _plan(): PlanVirtualInterface {
-    const raw = this.options.authKey?.unsafeUnwrap();
+    const raw = given(this.options.authKey) ? this.options.authKey.unsafeUnwrap() : undefined;
     return {
       name: this.options.name,
       type: this.type as PlanVirtualInterface["type"],
@@ -272,9 +286,9 @@ export class VirtualInterface {
       vlan: this.options.vlan,
       customerAsn: this.options.customerAsn,
       addressFamilies: this.options.addressFamilies ?? [AddressFamily.IPV4],
-      mtu: this.mtu,
-      addressPool: this.options.addressPool,
-      peerAddresses: this.options.peerAddresses,
+      mtu: given(this.mtu) ? this.mtu : undefined,
+      addressPool: given(this.options.addressPool) ? this.options.addressPool : undefined,
+      peerAddresses: this.options.peerAddresses ?? undefined,
       routeFilterPrefixes: this.routeFilterPrefixes,
       gatewayAsn: this.gateway?.amazonSideAsn,
       plaintextAuthKey: raw !== undefined && !Token.isUnresolved(raw) ? raw : undefined,
@@ -290,11 +304,11 @@ export class VirtualInterface {
     const bgpPeers = vif.bgpPeers.map((p) => ({
       addressFamily: p.addressFamily,
       asn: String(vif.customerAsn),
-      authKey: this.options.authKey?.unsafeUnwrap(),
+      authKey: given(this.options.authKey) ? this.options.authKey.unsafeUnwrap() : undefined,
       amazonAddress: p.amazonAddress,
       customerAddress: p.customerAddress,
     }));
-    const tags: CfnTag[] | undefined = this.options.tags
+    const tags: CfnTag[] | undefined = given(this.options.tags)
       ? Object.entries(this.options.tags).map(([key, value]) => ({ key, value }))
       : undefined;
     const common = {
@@ -310,22 +324,101 @@ export class VirtualInterface {
         return new CfnTransitVirtualInterface(scope, id, {
           ...common,
           directConnectGatewayId: this.gateway!.gatewayId,
-          mtu: this.mtu,
-          enableSiteLink: this.enableSiteLink,
+          mtu: this.mtu ?? undefined,
+          enableSiteLink: this.enableSiteLink ?? undefined,
         });
       case "private":
         return new CfnPrivateVirtualInterface(scope, id, {
           ...common,
           directConnectGatewayId: this.gateway?.gatewayId,
           virtualGatewayId: this.virtualGatewayId,
-          mtu: this.mtu,
-          enableSiteLink: this.enableSiteLink,
+          mtu: this.mtu ?? undefined,
+          enableSiteLink: this.enableSiteLink ?? undefined,
         });
       default:
         return new CfnPublicVirtualInterface(scope, id, {
           ...common,
           routeFilterPrefixes: vif.routeFilterPrefixes,
         });
+    }
+  }
+}
+
+/** Tag keys and values (the Tag definition of the Direct Connect registry schemas). */
+const TAG_KEY_MAX = 128;
+const TAG_VALUE_MAX = 256;
+
+/**
+ * The shape of a spec's options, for callers whose types nobody checked (plain JavaScript): every
+ * value the planner reads is of its type, or this throws naming the prop. Ranges are the planner's.
+ */
+function checkOptions(options: VirtualInterfaceOptions, factory: string): void {
+  checkObject(
+    options,
+    "options",
+    `the options of VirtualInterface.${factory}(), with \`name\`, \`vlan\` and \`customerAsn\``,
+  );
+  const o = options as unknown as Record<string, unknown>;
+  if (given(o.authKey) && !isMadeBy(o.authKey, "unsafeUnwrap")) {
+    throw new Error(
+      `\`authKey\` of ${label(o.name)} must be a SecretValue, e.g. SecretValue.secretsManager('dx/bgp-key'), got ${show(o.authKey)}.`,
+    );
+  }
+  for (const family of checkOptionalList(o.addressFamilies, "addressFamilies", "AddressFamily values") ??
+    []) {
+    if (!Object.values(AddressFamily).includes(family as AddressFamily)) {
+      throw new Error(
+        `\`addressFamilies\` of ${label(o.name)}: ${show(family)} is not AddressFamily.IPV4 or IPV6.`,
+      );
+    }
+  }
+  for (const peer of checkOptionalList(o.peerAddresses, "peerAddresses", "SlotPeerAddresses") ?? []) {
+    const p = checkObject(peer, "peerAddresses", "each entry a slot's location, slotNumber and addresses");
+    if (
+      typeof p.location !== "string" ||
+      typeof p.amazonAddress !== "string" ||
+      typeof p.customerAddress !== "string"
+    ) {
+      throw new Error(
+        `\`peerAddresses\` of ${label(o.name)}: each entry needs the strings \`location\`, \`amazonAddress\` and \`customerAddress\`.`,
+      );
+    }
+    checkWholeNumber(
+      p.slotNumber,
+      "slotNumber",
+      { min: 1, max: 99 },
+      () => false,
+      ` (in \`peerAddresses\` of ${label(o.name)})`,
+    );
+  }
+  if (given(o.tags)) checkTags(o.tags, o.name);
+  checkOptionalBoolean(o.enableSiteLink, "enableSiteLink");
+  if (
+    given(o.gateway) &&
+    !(isMadeBy(o.gateway, "associateTransitGateway") && typeof (o.gateway as any).gatewayId === "string")
+  ) {
+    throw new Error(
+      `\`gateway\` of ${label(o.name)} must be a Direct Connect gateway (new DirectConnectGateway(...) or ` +
+        `DirectConnectGateway.fromGatewayId(...)), got ${show(o.gateway)}.`,
+    );
+  }
+  if (given(o.routeFilterPrefixes)) checkList(o.routeFilterPrefixes, "routeFilterPrefixes", "CIDR blocks");
+}
+
+/** Tags: an object of string values; keys 1 to 128 characters not starting with `aws:`, values at most 256. */
+function checkTags(tags: unknown, name: unknown): void {
+  const entries = Object.entries(checkObject(tags, "tags", "an object of tag keys to string values"));
+  for (const [key, value] of entries) {
+    if (key.length < 1 || key.length > TAG_KEY_MAX || key.toLowerCase().startsWith("aws:")) {
+      throw new Error(
+        `\`tags\` of ${label(name)}: the key ${show(key)} is not allowed: 1 to ${TAG_KEY_MAX} characters, not starting with aws:.`,
+      );
+    }
+    if (Token.isUnresolved(value)) continue;
+    if (typeof value !== "string" || value.length > TAG_VALUE_MAX) {
+      throw new Error(
+        `\`tags\` of ${label(name)}: the value of ${show(key)} must be a string of at most ${TAG_VALUE_MAX} characters, got ${show(value)}.`,
+      );
     }
   }
 }

@@ -6,6 +6,8 @@
  *   LAG page and the CreateLag API say 2 for 400G, GR-QUOTAS says 4 without a speed split, §9.3:
  *   the stricter limit is used, so a plan never asks for a LAG AWS refuses).
  */
+import { show } from "./props";
+
 const PORT_SPEEDS_GBPS: ReadonlyArray<number> = [1, 10, 100, 400];
 
 /** Maximum LAG members at a port speed (facts §4.2). */
@@ -66,7 +68,7 @@ export class ConnectionBandwidth {
     const allowed = REALISABLE.map((r) => r.capacityGbps).join(", ");
     if (!Number.isInteger(capacityGbps) || capacityGbps <= 0) {
       throw new Error(
-        `\`bandwidth\`: ConnectionBandwidth.gbps(${capacityGbps}) is not a whole positive number of Gbps ` +
+        `\`bandwidth\`: ConnectionBandwidth.gbps(${show(capacityGbps)}) is not a whole positive number of Gbps ` +
           `(a literal value is needed to plan ports). Allowed: ${allowed}.`,
       );
     }

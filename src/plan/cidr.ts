@@ -3,6 +3,7 @@
  * CIDR blocks: parsing, validation, normalisation and overlap, for allowed prefixes, route filter
  * prefixes and BGP peer addresses. Pure TypeScript.
  */
+import { checkList, show } from "./props";
 export interface Cidr {
   readonly version: 4 | 6;
   /** The address as an integer. */
@@ -108,7 +109,7 @@ export interface CidrListRules {
  * length). Reordering or respelling the input gives the same list.
  */
 export function normalizeCidrList(blocks: ReadonlyArray<string>, rules: CidrListRules): string[] {
-  const parsed = blocks.map((text) => checkCidr(text, rules));
+  const parsed = checkList(blocks, rules.prop, "CIDR blocks").map((text) => checkCidr(text as string, rules));
   const unique = new Map(parsed.map((c) => [formatCidr(c), c]));
   return [...unique.values()]
     .sort((a, b) =>
@@ -128,7 +129,7 @@ export function checkCidr(text: string, rules: CidrListRules): Cidr {
   const c = typeof text === "string" ? parseCidr(text) : undefined;
   if (!c) {
     throw new Error(
-      `\`${rules.prop}\`: "${String(text)}" is not a CIDR block: expected an IPv4 block such as 10.0.0.0/16` +
+      `\`${rules.prop}\`: ${show(text)} is not a CIDR block: expected an IPv4 block such as 10.0.0.0/16` +
         (rules.ipv4Only ? "." : " or an IPv6 block such as 2001:db8::/56."),
     );
   }

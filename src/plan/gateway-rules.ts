@@ -1,4 +1,5 @@
 import { Cidr, checkCidr, formatCidr, normalizeCidrList, overlaps } from "./cidr";
+import { given, show } from "./props";
 
 /** Facts encoded here, with their section in direct-connect-facts.md. */
 export const GATEWAY_LIMITS = {
@@ -14,13 +15,18 @@ export const GATEWAY_LIMITS = {
   maxIpv6PrefixLength: 64,
 } as const;
 
-/** §3.4, §4.5: the Amazon-side ASN of a Direct Connect gateway. */
-export function checkAmazonSideAsn(asn: number): void {
+/**
+ * §3.4, §4.5: the Amazon-side ASN of a Direct Connect gateway (or of a transit gateway, whose private
+ * ranges are the same: EC2 TransitGateway AmazonSideAsn).
+ */
+export function checkAmazonSideAsn(asn: unknown, prop = "amazonSideAsn"): void {
   const ok =
-    Number.isInteger(asn) && ((asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294));
+    typeof asn === "number" &&
+    Number.isInteger(asn) &&
+    ((asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294));
   if (!ok) {
     throw new Error(
-      `\`amazonSideAsn\` ${asn} is not allowed: a private ASN from 64512 to 65534 or from 4200000000 to 4294967294.`,
+      `\`${prop}\` ${show(asn)} is not allowed: a private ASN from 64512 to 65534 or from 4200000000 to 4294967294.`,
     );
   }
 }
@@ -29,9 +35,17 @@ export function checkAmazonSideAsn(asn: number): void {
 export function checkGatewayName(name: string): void {
   if (!/^[\w \-,/]{1,100}$/.test(name)) {
     throw new Error(
-      `\`name\` "${name}" of the Direct Connect gateway is not allowed: 1 to 100 letters, digits, spaces and _ - , /.`,
+      `\`name\` ${show(name)} of the Direct Connect gateway is not allowed: 1 to 100 letters, digits, spaces and _ - , /.`,
     );
   }
+}
+
+/**
+ * The id of a transit gateway or virtual private gateway given by id or ARN
+ * (`arn:aws:ec2:<region>:<account>:transit-gateway/tgw-...` is `tgw-...`): one gateway, one key.
+ */
+export function gatewayIdOf(idOrArn: string): string {
+  return idOrArn.replace(/^arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:(transit-gateway|vpn-gateway)\//, "");
 }
 
 /** What one Direct Connect gateway carries, across the whole app. */
@@ -67,7 +81,7 @@ export class GatewayUsage {
     allowedPrefixes: ReadonlyArray<string> | undefined,
     literalId: boolean,
   ): string[] {
-    if (allowedPrefixes === undefined || allowedPrefixes.length === 0) {
+    if (!given(allowedPrefixes) || (Array.isArray(allowedPrefixes) && allowedPrefixes.length === 0)) {
       throw new Error(
         `\`allowedPrefixes\` of the association of ${transitGatewayId} with ${this.label} is empty: a transit gateway ` +
           "association advertises exactly these prefixes to your network, so they are required.",
@@ -83,7 +97,8 @@ export class GatewayUsage {
           `gateway association advertises at most ${GATEWAY_LIMITS.prefixesPerTransitGateway} (IPv4 and IPv6 together): summarise them.`,
       );
     }
-    if (literalId && this.transitGateways.has(transitGatewayId)) {
+    const key = gatewayIdOf(transitGatewayId);
+    if (literalId && this.transitGateways.has(key)) {
       throw new Error(`\`transitGatewayId\` ${transitGatewayId} is already associated with ${this.label}.`);
     }
     if (this.transitGateways.size + 1 > GATEWAY_LIMITS.transitGatewaysPerGateway) {
@@ -105,10 +120,7 @@ export class GatewayUsage {
         }
       }
     }
-    this.transitGateways.set(
-      literalId ? transitGatewayId : `${transitGatewayId}#${this.transitGateways.size}`,
-      parsed,
-    );
+    this.transitGateways.set(literalId ? key : `${transitGatewayId}#${this.transitGateways.size}`, parsed);
     return prefixes;
   }
 
@@ -118,17 +130,17 @@ export class GatewayUsage {
     allowedPrefixes: ReadonlyArray<string> | undefined,
     literalId: boolean,
   ): string[] | undefined {
-    const prefixes =
-      allowedPrefixes === undefined
-        ? undefined
-        : normalizeCidrList(allowedPrefixes, {
-            prop: "allowedPrefixes",
-            maxIpv6PrefixLength: GATEWAY_LIMITS.maxIpv6PrefixLength,
-          });
+    const prefixes = !given(allowedPrefixes)
+      ? undefined
+      : normalizeCidrList(allowedPrefixes, {
+          prop: "allowedPrefixes",
+          maxIpv6PrefixLength: GATEWAY_LIMITS.maxIpv6PrefixLength,
+        });
     if (prefixes !== undefined && prefixes.length === 0) {
       throw new Error("`allowedPrefixes` is empty: leave it out to allow the VPC's CIDR, or give prefixes.");
     }
-    if (literalId && this.virtualGateways.has(virtualGatewayId)) {
+    const key = gatewayIdOf(virtualGatewayId);
+    if (literalId && this.virtualGateways.has(key)) {
       throw new Error(`\`virtualGatewayId\` ${virtualGatewayId} is already associated with ${this.label}.`);
     }
     if (this.virtualGateways.size + 1 > GATEWAY_LIMITS.virtualGatewaysPerGateway) {
@@ -138,9 +150,7 @@ export class GatewayUsage {
       );
     }
     this.checkPaths("virtualGatewayId", "a virtual private gateway association", false);
-    this.virtualGateways.add(
-      literalId ? virtualGatewayId : `${virtualGatewayId}#${this.virtualGateways.size}`,
-    );
+    this.virtualGateways.add(literalId ? key : `${virtualGatewayId}#${this.virtualGateways.size}`);
     return prefixes;
   }
 

@@ -1,3 +1,5 @@
+import { show } from "./props";
+
 /** A name that becomes part of construct ids, logical IDs and resource names (a spec's purpose, a device). */
 const ID_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 
@@ -5,7 +7,7 @@ const ID_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 export function checkIdName(name: unknown, what: string): string {
   if (typeof name !== "string" || !ID_NAME.test(name)) {
     throw new Error(
-      `\`name\` "${String(name)}" of a ${what} is not allowed: 1 to 32 letters, digits and - (not first or last); ` +
+      `\`name\` ${show(name)} of a ${what} is not allowed: 1 to 32 letters, digits and - (not first or last); ` +
         "it names the resources and their logical IDs.",
     );
   }
@@ -36,7 +38,7 @@ export function checkResourceId(
     return false;
   }
   if (typeof value !== "string" || !pattern.test(value)) {
-    throw new Error(`\`${prop}\` "${String(value)}" is not allowed: ${allowed}.`);
+    throw new Error(`\`${prop}\` ${show(value)} is not allowed: ${allowed}.`);
   }
   return true;
 }

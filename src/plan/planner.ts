@@ -1,5 +1,17 @@
 import { ConnectionBandwidth } from "./bandwidth";
 import { ResiliencyModel } from "./model";
+import {
+  IsUnresolved,
+  checkList,
+  checkObject,
+  checkOptionalBoolean,
+  checkOptionalList,
+  checkOptionalString,
+  checkWholeNumber,
+  given,
+  label,
+  show,
+} from "./props";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "./topology";
 import {
   PlanVirtualInterface,
@@ -67,6 +79,13 @@ export const LIMITS = {
   nameLength: 200,
   /** §3.3: ResiliencyGroupName is at most 255 characters. */
   resiliencyGroupNameLength: 255,
+  /**
+   * §4.7: device slots per location. Every slot orders at least one dedicated connection and one LAG,
+   * and an account has 10 of each (connections per location, LAGs per Region) until AWS raises it.
+   */
+  deviceSlotsPerLocation: 10,
+  /** Slot numbers name resources (`-d<n>`) and logical IDs: 1 to 99. */
+  slotNumber: 99,
 } as const;
 
 /** §7, §3.1: `Location` pattern. */
@@ -100,128 +119,28 @@ export function allPorts(topology: ConnectionTopology): TopologyPort[] {
  * Turns a model and its inputs into a topology, or throws an `Error` naming the prop, the bad value
  * and what is allowed. All validation rules of the layout live here.
  */
-export function planTopology(req: PlanRequest): PlanResult {
-  const unresolved = req.isUnresolved ?? (() => false);
-  const model = req.model;
+export function planTopology(request: PlanRequest): PlanResult {
+  const unresolved = request.isUnresolved ?? (() => false);
+  const req = checkRequest(request, unresolved);
+  const { model, bandwidth, namePrefix } = req;
   const warnings: PlanWarning[] = [];
 
-  // Shape checks rather than instanceof: a second copy of this library in node_modules makes
-  // instances that instanceof rejects.
-  if (typeof model?.slotsPerLocation !== "number") {
-    throw new Error(
-      `\`model\` ${String(model)} is not a ResiliencyModel: use ResiliencyModel.MAXIMUM, HIGH, DEVELOPMENT_AND_TEST or CLASSIC.`,
-    );
-  }
-  if (typeof req.bandwidth?.portBandwidth !== "string") {
-    throw new Error(
-      `\`bandwidth\` is required, got ${String(req.bandwidth)}: for example ConnectionBandwidth.GBPS_10 ` +
-        "or ConnectionBandwidth.gbps(20).",
-    );
-  }
-  const bandwidth = req.bandwidth;
-  if (!Array.isArray(req.locations)) {
-    throw new Error(
-      "`locations` is required: a list of Direct Connect location codes, got " + `${String(req.locations)}.`,
-    );
-  }
-
   const layout = checkLayout(req, unresolved);
-
-  if (req.requestMacSec) {
-    const speed = bandwidth.portSpeedGbps;
-    if (!MACSEC_SPEEDS_GBPS.includes(speed)) {
-      throw new Error(
-        `\`requestMacSec\`: MACsec is not offered on ${speed} Gbps ports (bandwidth ${bandwidth}). ` +
-          "AWS supports MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations); " +
-          "choose one of those speeds or set `requestMacSec: false`.",
-      );
-    }
-    if (MACSEC_UNCONFIRMED_GBPS.includes(speed)) {
-      warnings.push({
-        id: "macsec400",
-        message:
-          "`requestMacSec` on 400 Gbps ports: AWS documents MACsec for 10 and 100 Gbps; 400 Gbps MACsec is listed only " +
-          "for some locations (DescribeLocations `availableMacSecPortSpeeds`). Check each location before you deploy.",
-      });
-    }
-  }
-
-  const providerName = req.providerName;
-  if (providerName !== undefined && !unresolved(providerName) && providerName.trim() === "") {
-    throw new Error(
-      "`providerName` is empty: give the service provider's name, or leave it out for no provider.",
-    );
-  }
-
-  const namePrefix = req.namePrefix;
-  const newSlotNumbers = layout.flatMap((l) => l.newSlots.map((n) => ({ location: l.location, n })));
-  if (!unresolved(namePrefix)) {
-    if (!NAME_PATTERN.test(namePrefix)) {
-      throw new Error(
-        `\`namePrefix\` "${namePrefix}" has characters CloudFormation does not allow in connection and LAG names: ` +
-          "allowed are letters, digits, spaces and _ - , /.",
-      );
-    }
-    const longest = Math.max(
-      0,
-      ...newSlotNumbers.map((s) => portName(namePrefix, s.location, s.n, bandwidth.portCount).length),
-    );
-    if (longest > LIMITS.nameLength) {
-      throw new Error(
-        `\`namePrefix\` "${namePrefix}" makes connection names of ${longest} characters; CloudFormation allows at most ` +
-          `${LIMITS.nameLength}. Use a prefix of at most ${namePrefix.length - (longest - LIMITS.nameLength)} characters.`,
-      );
-    }
-  }
-
-  const minimumLinks = req.minimumLinks;
-  if (minimumLinks !== undefined && !unresolved(minimumLinks)) {
-    if (!Number.isInteger(minimumLinks) || minimumLinks < 0 || minimumLinks > bandwidth.portCount) {
-      throw new Error(
-        `\`minimumLinks\` ${minimumLinks} is not possible: each LAG has ${bandwidth.portCount} port(s) ` +
-          `(bandwidth ${bandwidth}); allowed are whole numbers from 0 to ${bandwidth.portCount}.`,
-      );
-    }
-  }
-  if (minimumLinks !== undefined) {
-    warnings.push({
-      id: "minimumLinksOnCreate",
-      message:
-        "`minimumLinks` cannot be set when CloudFormation first creates a LAG (AWS::DirectConnect::Lag MinimumLinks). " +
-        "Deploy without it first, then add it in a later deploy; acknowledge this warning once the LAGs exist.",
-    });
-  }
+  warnings.push(...checkMacSec(req), ...checkMinimumLinks(req, unresolved));
+  checkNamePrefix(req, layout, unresolved);
 
   const specs = req.virtualInterfaces ?? [];
   warnings.push(...checkVirtualInterfaceSpecs(specs, unresolved));
 
-  const slots: TopologyDeviceSlot[] = [];
-  const locations = layout.map((l) => {
-    const created = l.newSlots.map((slotNumber) => newSlot(req, l.location, slotNumber, minimumLinks));
-    const existing = l.existing.map((e) => existingSlot(e, bandwidth));
-    const deviceSlots = [...created, ...existing].sort((a, b) => a.slotNumber - b.slotNumber);
-    slots.push(...deviceSlots);
-    const ports = created.length * bandwidth.portCount;
-    if (ports > LIMITS.connectionsPerLocation) {
-      warnings.push({
-        id: "connectionsPerLocationQuota",
-        message:
-          `\`locations\`: ${l.location} gets ${ports} dedicated connections; the Direct Connect quota is ` +
-          `${LIMITS.connectionsPerLocation} active dedicated connections per location per Region per account. ` +
-          "Ask AWS for a higher quota before you deploy.",
-      });
-    }
-    return { location: l.location, deviceSlots };
-  });
-  const lags = slots.filter((s) => s.existingConnectionId === undefined).length;
-  if (lags > LIMITS.lagsPerRegion) {
-    warnings.push({
-      id: "lagsPerRegionQuota",
-      message:
-        `This layout has ${lags} LAGs; the Direct Connect quota is ${LIMITS.lagsPerRegion} LAGs per Region. ` +
-        "Ask AWS for a higher quota before you deploy.",
-    });
-  }
+  const locations = layout.map((l) => ({
+    location: l.location,
+    deviceSlots: [
+      ...l.newSlots.map((slotNumber) => newSlot(req, l.location, slotNumber)),
+      ...l.existing.map((e) => existingSlot(e, bandwidth)),
+    ].sort((a, b) => a.slotNumber - b.slotNumber),
+  }));
+  const slots = locations.flatMap((l) => l.deviceSlots);
+  warnings.push(...quotaWarnings(locations));
 
   const vifs = placeVirtualInterfaces(specs, slots, namePrefix, unresolved);
   const withVifs: TopologyLocation[] = locations.map((l) => ({
@@ -237,12 +156,185 @@ export function planTopology(req: PlanRequest): PlanResult {
   };
 }
 
-function newSlot(
-  req: PlanRequest,
-  location: string,
-  slotNumber: number,
-  minimumLinks: number | undefined,
-): TopologyDeviceSlot {
+/**
+ * The request with every value of its type (a caller without static types may pass anything): the
+ * model and bandwidth made canonical (they may come from a second copy of this library), scalars
+ * checked, null taken as not given.
+ */
+function checkRequest(req: PlanRequest, unresolved: IsUnresolved): PlanRequest {
+  const namePrefix = req.namePrefix;
+  if (typeof namePrefix !== "string") {
+    throw new Error(`\`namePrefix\` must be a string, got ${show(namePrefix)}.`);
+  }
+  const providerName = checkOptionalString(req.providerName, "providerName", "the service provider's name");
+  if (providerName !== undefined && !unresolved(providerName) && providerName.trim() === "") {
+    throw new Error(
+      "`providerName` is empty: give the service provider's name, or leave it out for no provider.",
+    );
+  }
+  return {
+    ...req,
+    model: modelOf(req.model),
+    bandwidth: bandwidthOf(req.bandwidth, "bandwidth"),
+    locations: checkList(req.locations, "locations", "Direct Connect locations"),
+    existingSlots: checkOptionalList(req.existingSlots, "existingSlots", "existing connections or LAGs"),
+    providerName,
+    requestMacSec: checkOptionalBoolean(req.requestMacSec, "requestMacSec"),
+    resiliencyGroup: checkOptionalBoolean(req.resiliencyGroup, "resiliencyGroup"),
+    resiliencyGroupName: checkOptionalString(req.resiliencyGroupName, "resiliencyGroupName", "a group name"),
+    minimumLinks: given(req.minimumLinks) ? req.minimumLinks : undefined,
+  } as PlanRequest;
+}
+
+const MODELS = [
+  ResiliencyModel.MAXIMUM,
+  ResiliencyModel.HIGH,
+  ResiliencyModel.DEVELOPMENT_AND_TEST,
+  ResiliencyModel.CLASSIC,
+];
+
+/** The model, by its name: an instance of a second copy of this library counts too. */
+function modelOf(value: unknown): ResiliencyModel {
+  const name = typeof value === "object" && value !== null ? (value as { name?: unknown }).name : undefined;
+  const model = MODELS.find((m) => m === value || m.name === name);
+  if (!model) {
+    throw new Error(
+      `\`model\` ${show(value)} is not a ResiliencyModel: use ResiliencyModel.MAXIMUM, HIGH, DEVELOPMENT_AND_TEST or CLASSIC.`,
+    );
+  }
+  return model;
+}
+
+/** A bandwidth, by its capacity: an instance of a second copy of this library counts too. */
+export function bandwidthOf(value: unknown, prop: string): ConnectionBandwidth {
+  if (value instanceof ConnectionBandwidth) return value;
+  const capacity = typeof value === "object" && value !== null ? (value as any).capacityGbps : undefined;
+  if (typeof capacity !== "number") {
+    throw new Error(
+      `\`${prop}\` is required, got ${show(value)}: for example ConnectionBandwidth.GBPS_10 ` +
+        "or ConnectionBandwidth.gbps(20).",
+    );
+  }
+  return ConnectionBandwidth.gbps(capacity);
+}
+
+function checkMacSec(req: PlanRequest): PlanWarning[] {
+  if (!req.requestMacSec) return [];
+  const bandwidth = req.bandwidth;
+  const speed = bandwidth.portSpeedGbps;
+  if (!MACSEC_SPEEDS_GBPS.includes(speed)) {
+    throw new Error(
+      `\`requestMacSec\`: MACsec is not offered on ${speed} Gbps ports (bandwidth ${bandwidth}). ` +
+        "AWS supports MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations); " +
+        "choose one of those speeds or set `requestMacSec: false`.",
+    );
+  }
+  if (!MACSEC_UNCONFIRMED_GBPS.includes(speed)) return [];
+  return [
+    {
+      id: "macsec400",
+      message:
+        "`requestMacSec` on 400 Gbps ports: AWS documents MACsec for 10 and 100 Gbps; 400 Gbps MACsec is listed only " +
+        "for some locations (DescribeLocations `availableMacSecPortSpeeds`). Check each location before you deploy.",
+    },
+  ];
+}
+
+function checkMinimumLinks(req: PlanRequest, unresolved: IsUnresolved): PlanWarning[] {
+  const minimumLinks = req.minimumLinks;
+  if (minimumLinks === undefined) return [];
+  const ports = req.bandwidth.portCount;
+  if (!unresolved(minimumLinks)) {
+    if (
+      typeof minimumLinks !== "number" ||
+      !Number.isInteger(minimumLinks) ||
+      minimumLinks < 0 ||
+      minimumLinks > ports
+    ) {
+      throw new Error(
+        `\`minimumLinks\` ${show(minimumLinks)} is not possible: each LAG has ${ports} port(s) ` +
+          `(bandwidth ${req.bandwidth}); allowed are whole numbers from 0 to ${ports}.`,
+      );
+    }
+  }
+  return [
+    {
+      id: "minimumLinksOnCreate",
+      message:
+        "`minimumLinks` cannot be set when CloudFormation first creates a LAG (AWS::DirectConnect::Lag MinimumLinks). " +
+        "Deploy without it first, then add it in a later deploy; acknowledge this warning once the LAGs exist.",
+    },
+  ];
+}
+
+/** §3.1, §3.2: the characters of the names and their length (the longest port name of the layout). */
+function checkNamePrefix(req: PlanRequest, layout: CheckedLocation[], unresolved: IsUnresolved): void {
+  const namePrefix = req.namePrefix;
+  if (unresolved(namePrefix)) return;
+  if (!NAME_PATTERN.test(namePrefix)) {
+    throw new Error(
+      `\`namePrefix\` ${show(namePrefix)} has characters CloudFormation does not allow in connection and LAG names: ` +
+        "allowed are letters, digits, spaces and _ - , /.",
+    );
+  }
+  const longest = Math.max(
+    0,
+    ...layout.flatMap((l) =>
+      l.newSlots.map((n) => portName(namePrefix, l.location, n, req.bandwidth.portCount).length),
+    ),
+  );
+  if (longest > LIMITS.nameLength) {
+    throw new Error(
+      `\`namePrefix\` ${show(namePrefix)} makes connection names of ${longest} characters; CloudFormation allows at most ` +
+        `${LIMITS.nameLength}. Use a prefix of at most ${namePrefix.length - (longest - LIMITS.nameLength)} characters.`,
+    );
+  }
+}
+
+/**
+ * §4.7: the account quotas a layout would exceed (they can be raised, so warnings): dedicated
+ * connections per location, counting the member connections of existing circuits too, and LAGs.
+ */
+function quotaWarnings(locations: ReadonlyArray<TopologyLocation>): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  for (const l of locations) {
+    const created = l.deviceSlots.filter((s) => s.existingConnectionId === undefined);
+    const newPorts = created.reduce((n, s) => n + s.ports.length, 0);
+    const existingPorts = l.deviceSlots
+      .filter((s) => s.existingConnectionId !== undefined)
+      .reduce((n, s) => n + existingPortCount(s), 0);
+    const ports = newPorts + existingPorts;
+    if (ports > LIMITS.connectionsPerLocation) {
+      const existing = existingPorts > 0 ? ` (${newPorts} new, ${existingPorts} existing)` : "";
+      warnings.push({
+        id: "connectionsPerLocationQuota",
+        message:
+          `\`locations\`: ${l.location} gets ${ports} dedicated connections${existing}; the Direct Connect quota is ` +
+          `${LIMITS.connectionsPerLocation} active dedicated connections per location per Region per account. ` +
+          "Ask AWS for a higher quota before you deploy.",
+      });
+    }
+  }
+  const lags = locations
+    .flatMap((l) => l.deviceSlots)
+    .filter((s) => s.existingConnectionId === undefined).length;
+  if (lags > LIMITS.lagsPerRegion) {
+    warnings.push({
+      id: "lagsPerRegionQuota",
+      message:
+        `This layout has ${lags} LAGs; the Direct Connect quota is ${LIMITS.lagsPerRegion} LAGs per Region. ` +
+        "Ask AWS for a higher quota before you deploy.",
+    });
+  }
+  return warnings;
+}
+
+/** The dedicated connections an existing circuit holds: capacity / port speed (1 for a connection). */
+function existingPortCount(slot: TopologyDeviceSlot): number {
+  return slot.capacityGbps / Number.parseInt(slot.portBandwidth, 10);
+}
+
+function newSlot(req: PlanRequest, location: string, slotNumber: number): TopologyDeviceSlot {
   const bandwidth = req.bandwidth;
   const id = slotId(location, slotNumber);
   return {
@@ -254,7 +346,7 @@ function newSlot(
     capacityGbps: bandwidth.capacityGbps,
     providerName: req.providerName,
     requestMacSec: req.requestMacSec ?? false,
-    minimumLinks,
+    minimumLinks: req.minimumLinks,
     ports: Array.from({ length: bandwidth.portCount }, (_, j) => ({
       id: `${id}/Port${j + 1}`,
       location,
@@ -268,8 +360,14 @@ function newSlot(
   };
 }
 
+/**
+ * A device slot for an existing circuit. Without its own bandwidth, a LAG has the construct's, and a
+ * connection (one port) the construct's port speed.
+ */
 function existingSlot(e: PlanExistingSlot, fallback: ConnectionBandwidth): TopologyDeviceSlot {
-  const bandwidth = e.bandwidth ?? fallback;
+  const bandwidth =
+    e.bandwidth ??
+    (e.connectionId.startsWith("dxcon-") ? ConnectionBandwidth.gbps(fallback.portSpeedGbps) : fallback);
   return {
     id: slotId(e.location, e.slotNumber),
     location: e.location,
@@ -296,7 +394,7 @@ interface CheckedLocation {
 export function checkLocationCode(code: unknown, prop: string, unresolved: (v: unknown) => boolean): string {
   if (typeof code !== "string" || unresolved(code)) {
     throw new Error(
-      `\`${prop}\`: ${String(code)} is not a literal location code. Location codes name the ports and their ` +
+      `\`${prop}\`: ${typeof code === "string" ? code : show(code)} is not a literal location code. Location codes name the ports and their ` +
         "logical IDs, so they must be known at synth; for example EqDC2.",
     );
   }
@@ -310,19 +408,34 @@ export function checkLocationCode(code: unknown, prop: string, unresolved: (v: u
 }
 
 function checkSlotNumber(n: unknown, what: string): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new Error(`${what} is ${String(n)}: allowed are whole numbers from 1.`);
+  return checkWholeNumber(n, what, { min: 1, max: LIMITS.slotNumber }, () => false);
+}
+
+/** The new slots of one location: how many (bounded by the quotas) and their numbers. */
+function newSlotsOf(l: PlanLocation, code: string, model: ResiliencyModel): number[] {
+  const count = checkWholeNumber(
+    given(l.deviceSlots) ? l.deviceSlots : model.slotsPerLocation,
+    "deviceSlots",
+    { min: 1, max: LIMITS.deviceSlotsPerLocation },
+    () => false,
+    ` (at ${code}; each slot is at least one dedicated connection and one LAG, and the account quotas are 10 of each)`,
+  );
+  const first = checkSlotNumber(given(l.firstSlotNumber) ? l.firstSlotNumber : 1, "firstSlotNumber");
+  if (first + count - 1 > LIMITS.slotNumber) {
+    throw new Error(
+      `\`firstSlotNumber\` ${first} of ${code} numbers its ${count} slots up to ${first + count - 1}; slot numbers go up to ${LIMITS.slotNumber}.`,
+    );
   }
-  return n;
+  return Array.from({ length: count }, (_, i) => first + i);
 }
 
 /** The locations of new and existing slots, with the model's minimums checked; sorted by code. */
-function checkLayout(req: PlanRequest, unresolved: (v: unknown) => boolean): CheckedLocation[] {
+function checkLayout(req: PlanRequest, unresolved: IsUnresolved): CheckedLocation[] {
   const model = req.model;
-  const byKey = new Map<string, { location: string; newSlots: number[]; existing: PlanExistingSlot[] }>();
-
+  const byKey = new Map<string, CheckedLocation>();
   for (const l of req.locations) {
-    const code = checkLocationCode(l?.location, "locations", unresolved);
+    checkObject(l, "locations", "a list of location layouts, each like { location: 'EqDC2' }");
+    const code = checkLocationCode(l.location, "locations", unresolved);
     const key = code.toLowerCase();
     const earlier = byKey.get(key);
     if (earlier !== undefined) {
@@ -335,26 +448,35 @@ function checkLayout(req: PlanRequest, unresolved: (v: unknown) => boolean): Che
           "is a second device slot, not a second entry.",
       );
     }
-    const count = checkSlotNumber(l.deviceSlots ?? model.slotsPerLocation, `\`deviceSlots\` of ${code}`);
-    const first = checkSlotNumber(l.firstSlotNumber ?? 1, `\`firstSlotNumber\` of ${code}`);
-    byKey.set(key, {
-      location: code,
-      newSlots: Array.from({ length: count }, (_, i) => first + i),
-      existing: [],
-    });
+    byKey.set(key, { location: code, newSlots: newSlotsOf(l, code, model), existing: [] });
   }
+  addExistingSlots(req, byKey, unresolved);
+  const checked = [...byKey.values()];
+  checkModelMinimums(model, checked);
+  // Sorted by code: reordering the input changes nothing in the template.
+  return checked.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
+}
 
+/** Puts each existing circuit in its location, checking its id, slot number and capacity. */
+function addExistingSlots(
+  req: PlanRequest,
+  byKey: Map<string, CheckedLocation>,
+  unresolved: IsUnresolved,
+): void {
   const ids = new Set<string>();
-  for (const e of req.existingSlots ?? []) {
-    const code = checkLocationCode(e?.location, "existingSlots", unresolved);
-    const n = checkSlotNumber(
-      e.slotNumber,
-      `\`slotNumber\` of the existing slot ${e.connectionId} at ${code}`,
-    );
+  for (const raw of req.existingSlots ?? []) {
+    const e = checkObject(
+      raw,
+      "existingSlots",
+      "each entry a location, slotNumber and connectionId",
+    ) as unknown as PlanExistingSlot;
+    const code = checkLocationCode(e.location, "existingSlots", unresolved);
+    const n = checkSlotNumber(e.slotNumber, "slotNumber");
+    const bandwidth = given(e.bandwidth) ? bandwidthOf(e.bandwidth, "bandwidth") : undefined;
     if (!unresolved(e.connectionId)) {
       if (typeof e.connectionId !== "string" || !EXISTING_ID_PATTERN.test(e.connectionId)) {
         throw new Error(
-          `\`connectionId\` "${String(e.connectionId)}" of an existing slot at ${code} is not a connection or LAG id: ` +
+          `\`connectionId\` ${show(e.connectionId)} of an existing slot at ${code} is not a connection or LAG id: ` +
             "dxcon-... or dxlag-... (8 to 21 lower-case letters and digits).",
         );
       }
@@ -362,6 +484,12 @@ function checkLayout(req: PlanRequest, unresolved: (v: unknown) => boolean): Che
         throw new Error(`\`existingSlots\`: ${e.connectionId} is listed twice.`);
       }
       ids.add(e.connectionId);
+      if (e.connectionId.startsWith("dxcon-") && bandwidth !== undefined && bandwidth.portCount > 1) {
+        throw new Error(
+          `\`bandwidth\` of the existing connection ${e.connectionId} is ${bandwidth}: a connection is one port ` +
+            "(1, 10, 100 or 400 Gbps). For a LAG, give its dxlag- id.",
+        );
+      }
     }
     const key = code.toLowerCase();
     const entry = byKey.get(key) ?? { location: code, newSlots: [], existing: [] };
@@ -372,15 +500,17 @@ function checkLayout(req: PlanRequest, unresolved: (v: unknown) => boolean): Che
     }
     if (entry.newSlots.includes(n) || entry.existing.some((x) => x.slotNumber === n)) {
       throw new Error(
-        `\`slotNumber\` ${n} of the existing slot ${e.connectionId} at ${code} is taken by another slot there. ` +
+        `\`slotNumber\` ${n} of the existing slot ${label(e.connectionId)} at ${code} is taken by another slot there. ` +
           "Number existing circuits apart from the new slots (see `firstSlotNumber`).",
       );
     }
-    entry.existing.push(e);
+    entry.existing.push({ ...e, location: code, slotNumber: n, bandwidth });
     byKey.set(key, entry);
   }
+}
 
-  const checked = [...byKey.values()];
+/** §1.2: the model's locations and device slots per location. */
+function checkModelMinimums(model: ResiliencyModel, checked: ReadonlyArray<CheckedLocation>): void {
   for (const l of checked) {
     const total = l.newSlots.length + l.existing.length;
     if (total < model.slotsPerLocation) {
@@ -401,8 +531,6 @@ function checkLayout(req: PlanRequest, unresolved: (v: unknown) => boolean): Che
         `(${got}). A campus counts as one location.${hint}`,
     );
   }
-  // Sorted by code: reordering the input changes nothing in the template.
-  return checked.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
 }
 
 function planResiliencyGroup(

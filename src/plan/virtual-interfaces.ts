@@ -1,6 +1,7 @@
 /* eslint-disable no-bitwise -- FNV-1a hashing and /30 arithmetic */
 import { Cidr, checkCidr, formatAddress, normalizeCidrList, parseCidr } from "./cidr";
 import { checkIdName } from "./names";
+import { show } from "./props";
 import { TopologyBgpPeer, TopologyDeviceSlot, TopologyVirtualInterface } from "./topology";
 
 /** A virtual interface spec as the planner sees it: one interface on every device slot. */
@@ -103,13 +104,13 @@ export function checkVirtualInterfaceSpecs(
     if (!unresolved(spec.vlan)) {
       if (!Number.isInteger(spec.vlan) || spec.vlan < 1 || spec.vlan > 4094) {
         throw new Error(
-          `\`vlan\` ${spec.vlan} of ${spec.name} is not allowed: a whole number from 1 to 4094 (802.1Q).`,
+          `\`vlan\` ${show(spec.vlan)} of ${spec.name} is not allowed: a whole number from 1 to 4094 (802.1Q).`,
         );
       }
       const other = vlans.get(spec.vlan);
       if (other !== undefined) {
         throw new Error(
-          `\`vlan\` ${spec.vlan} of ${spec.name} is also the VLAN of ${other}: both land on every device slot, and a VLAN ` +
+          `\`vlan\` ${show(spec.vlan)} of ${spec.name} is also the VLAN of ${other}: both land on every device slot, and a VLAN ` +
             "is used once per connection or LAG. Give each virtual interface its own VLAN.",
         );
       }
@@ -119,12 +120,12 @@ export function checkVirtualInterfaceSpecs(
     if (!unresolved(spec.customerAsn)) {
       if (!Number.isInteger(spec.customerAsn) || spec.customerAsn < 1 || spec.customerAsn > 4294967294) {
         throw new Error(
-          `\`customerAsn\` ${spec.customerAsn} of ${spec.name} is not allowed: a whole number from 1 to 4294967294.`,
+          `\`customerAsn\` ${show(spec.customerAsn)} of ${spec.name} is not allowed: a whole number from 1 to 4294967294.`,
         );
       }
       if (spec.gatewayAsn !== undefined && spec.customerAsn === spec.gatewayAsn) {
         throw new Error(
-          `\`customerAsn\` ${spec.customerAsn} of ${spec.name} is the Amazon-side ASN of its Direct Connect gateway: ` +
+          `\`customerAsn\` ${show(spec.customerAsn)} of ${spec.name} is the Amazon-side ASN of its Direct Connect gateway: ` +
             "the two ends of a BGP session need different ASNs.",
         );
       }
@@ -132,7 +133,7 @@ export function checkVirtualInterfaceSpecs(
         warnings.push({
           id: "longAsn",
           message:
-            `\`customerAsn\` ${spec.customerAsn} of ${spec.name} is a long (4-byte) ASN above ${LEGACY_ASN_MAX}: ` +
+            `\`customerAsn\` ${show(spec.customerAsn)} of ${spec.name} is a long (4-byte) ASN above ${LEGACY_ASN_MAX}: ` +
             "Direct Connect enables long ASN support per account. Check that yours has it.",
         });
       }
@@ -155,7 +156,7 @@ export function checkVirtualInterfaceSpecs(
     if (spec.mtu !== undefined && !unresolved(spec.mtu)) {
       if (!mtus.includes(spec.mtu)) {
         throw new Error(
-          `\`mtu\` ${spec.mtu} of ${spec.name} is not allowed for a ${spec.type} virtual interface: ${mtus.join(", ")}.`,
+          `\`mtu\` ${show(spec.mtu)} of ${spec.name} is not allowed for a ${spec.type} virtual interface: ${mtus.join(", ")}.`,
         );
       }
       if (spec.type === "private" && spec.mtu === 9001) {
@@ -192,7 +193,7 @@ export function checkVirtualInterfaceSpecs(
       const pool = checkCidr(spec.addressPool, { prop: "addressPool", ipv4Only: true });
       if (pool.prefixLength > 30) {
         throw new Error(
-          `\`addressPool\` ${spec.addressPool} of ${spec.name} is smaller than a /30: give a /30 or larger block.`,
+          `\`addressPool\` ${show(spec.addressPool)} of ${spec.name} is smaller than a /30: give a /30 or larger block.`,
         );
       }
     }

@@ -1,4 +1,5 @@
 import { Stack } from "aws-cdk-lib";
+import { Annotations, Match } from "aws-cdk-lib/assertions";
 import {
   ConnectionBandwidth,
   DirectConnectGateway,
@@ -6,6 +7,7 @@ import {
   IDirectConnectGateway,
   MaximumResiliencyConnections,
   VirtualInterface,
+  VpnBackup,
 } from "../../src";
 import { newApp, newStack, templateOf } from "../support/synth";
 
@@ -204,6 +206,42 @@ describe("gateway validation (facts §3.4, §3.5, §4.5, §4.7)", () => {
     ).toThrow(
       "`transitGatewayId` tgw-0123456789abcdef0 is already associated with the Direct Connect gateway TestStack/Gw.",
     );
+  });
+
+  test("fails when one transit gateway is associated by id and again by ARN: one gateway, one association", () => {
+    const gateway = new DirectConnectGateway(newStack(), "Gw");
+    gateway.associateTransitGateway("A", { transitGatewayId: TGW, allowedPrefixes: ["10.0.0.0/16"] });
+    expect(() =>
+      gateway.associateTransitGateway("B", {
+        transitGatewayId: `arn:aws:ec2:us-east-1:123456789012:transit-gateway/${TGW}`,
+        allowedPrefixes: ["10.1.0.0/16"],
+      }),
+    ).toThrow(
+      `\`transitGatewayId\` arn:aws:ec2:us-east-1:123456789012:transit-gateway/${TGW} is already associated with the ` +
+        "Direct Connect gateway TestStack/Gw.",
+    );
+  });
+
+  test("a VPN backup to the transit gateway the paths reach by ARN is a backup (no target warning)", () => {
+    const stack = newStack();
+    const gateway = new DirectConnectGateway(stack, "Gw");
+    gateway.associateTransitGateway("Tgw", {
+      transitGatewayId: `arn:aws:ec2:us-east-1:123456789012:transit-gateway/${TGW}`,
+      allowedPrefixes: ["10.0.0.0/16"],
+    });
+    new HighResiliency(stack, "Dx", {
+      locations: ["EqDC2", "EqSE2"],
+      bandwidth: ConnectionBandwidth.GBPS_10,
+      virtualInterfaces: [VirtualInterface.transit({ name: "prod", gateway, vlan: 101, customerAsn: 65010 })],
+      vpnBackup: VpnBackup.toTransitGateway({
+        transitGatewayId: TGW,
+        customerGateways: [
+          { name: "edge1", ipAddress: "203.0.113.10" },
+          { name: "edge2", ipAddress: "203.0.113.20" },
+        ],
+      }),
+    });
+    Annotations.fromStack(stack).hasNoWarning("*", Match.anyValue());
   });
 
   test("fails when a virtual private gateway is associated twice, or with an empty prefix list", () => {

@@ -77,7 +77,7 @@ describe("locations (facts §1.2, §7)", () => {
 
   test("fails when locations is missing (plain JavaScript caller)", () => {
     expect(() => new HighResiliency(newStack(), "Dx", { bandwidth: GBPS_10 } as any)).toThrow(
-      /`locations` is required: a list of Direct Connect location codes, got undefined/,
+      /`locations` is required: a list of Direct Connect locations, got undefined/,
     );
   });
 
@@ -92,14 +92,47 @@ describe("locations (facts §1.2, §7)", () => {
     ).toThrow(/`deviceSlots` of EqDC2 is 1: Maximum Resiliency needs at least 2 device slots/);
   });
 
-  test.each([0, -1, 1.5])("fails when deviceSlots is %p", (deviceSlots) => {
+  test.each([0, -1, 1.5, 11, 2 ** 53, 4294967295])(
+    "fails when deviceSlots is %p: 1 to 10, the account quotas of connections per location and LAGs (facts §4.7)",
+    (deviceSlots) => {
+      expect(
+        () =>
+          new ResilientConnections(newStack(), "Dx", {
+            locations: [{ location: "EqDC2", deviceSlots }],
+            bandwidth: GBPS_10,
+          }),
+      ).toThrow(
+        new RegExp(
+          `^\`deviceSlots\` ${deviceSlots} is not allowed: a whole number from 1 to 10 \\(at EqDC2; each slot is at ` +
+            "least one dedicated connection and one LAG, and the account quotas are 10 of each\\)\\.$",
+        ),
+      );
+    },
+  );
+
+  test.each([0, 100, 2 ** 53])(
+    "fails when firstSlotNumber is %p: slot numbers are 1 to 99",
+    (firstSlotNumber) => {
+      expect(
+        () =>
+          new ResilientConnections(newStack(), "Dx", {
+            locations: [{ location: "EqDC2", firstSlotNumber }],
+            bandwidth: GBPS_10,
+          }),
+      ).toThrow(
+        new RegExp(`^\`firstSlotNumber\` ${firstSlotNumber} is not allowed: a whole number from 1 to 99\\.$`),
+      );
+    },
+  );
+
+  test("fails when the slots numbered from firstSlotNumber go past 99", () => {
     expect(
       () =>
         new ResilientConnections(newStack(), "Dx", {
-          locations: [{ location: "EqDC2", deviceSlots }],
+          locations: [{ location: "EqDC2", firstSlotNumber: 98, deviceSlots: 3 }],
           bandwidth: GBPS_10,
         }),
-    ).toThrow(new RegExp(`\`deviceSlots\` of EqDC2 is ${deviceSlots}: allowed are whole numbers from 1`));
+    ).toThrow("`firstSlotNumber` 98 of EqDC2 numbers its 3 slots up to 100; slot numbers go up to 99.");
   });
 });
 
@@ -169,7 +202,7 @@ describe("names (facts §3.1–3.3)", () => {
     expect(
       () => new HighResiliency(newStack(), "Dx", { locations: TWO, bandwidth: GBPS_10, namePrefix }),
     ).toThrow(
-      /`namePrefix` "x+" makes connection names of 202 characters; CloudFormation allows at most 200. Use a prefix of at most 188 characters/,
+      /`namePrefix` "x{60}\.\.\." makes connection names of 202 characters; CloudFormation allows at most 200. Use a prefix of at most 188 characters/,
     );
   });
 
@@ -268,6 +301,50 @@ describe("quotas (facts §4.7)", () => {
       Match.stringLikeRegexp("EqDC2 gets 12 dedicated connections; the Direct Connect quota is 10"),
     );
     templateOf(stack);
+  });
+
+  test("counts the connections of existing circuits at the location too", () => {
+    const stack = newStack();
+    new ResilientConnections(stack, "Dx", {
+      locations: [{ location: "EqDC2", deviceSlots: 2, firstSlotNumber: 3 }],
+      existingSlots: [
+        {
+          location: "EqDC2",
+          slotNumber: 1,
+          connectionId: "dxlag-ab12cd34",
+          bandwidth: ConnectionBandwidth.gbps(40),
+        },
+        { location: "EqDC2", slotNumber: 2, connectionId: "dxcon-fg5678gh" },
+      ],
+      bandwidth: ConnectionBandwidth.gbps(30),
+    });
+    Annotations.fromStack(stack).hasWarning(
+      "/TestStack/Dx",
+      Match.stringLikeRegexp(
+        "EqDC2 gets 11 dedicated connections \\(6 new, 5 existing\\); the Direct Connect quota is 10",
+      ),
+    );
+  });
+
+  test("fails when an existing connection (one port) is given a LAG's bandwidth", () => {
+    expect(
+      () =>
+        new ResilientConnections(newStack(), "Dx", {
+          locations: [{ location: "EqSE2" }],
+          existingSlots: [
+            {
+              location: "EqDC2",
+              slotNumber: 1,
+              connectionId: "dxcon-fg5678gh",
+              bandwidth: ConnectionBandwidth.gbps(20),
+            },
+          ],
+          bandwidth: GBPS_10,
+        }),
+    ).toThrow(
+      "`bandwidth` of the existing connection dxcon-fg5678gh is 20 Gbps (2 x 10 Gbps): a connection is one port " +
+        "(1, 10, 100 or 400 Gbps). For a LAG, give its dxlag- id.",
+    );
   });
 
   test("does not warn at 10 connections in a location", () => {

@@ -79,7 +79,7 @@ test("a Classic plan has no resiliency group", () => {
 
 test("fails when the model is not a ResiliencyModel", () => {
   expect(() => planTopology({ ...base, model: "maximum" as any, locations: [] })).toThrow(
-    /`model` maximum is not a ResiliencyModel/,
+    /`model` "maximum" is not a ResiliencyModel/,
   );
 });
 

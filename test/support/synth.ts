@@ -33,19 +33,27 @@ export function templateOf(stack: Stack): Template {
  * without resources is skipped: it is no deployable template (a test that proves nothing was built).
  */
 export function writeTemplates(): number {
+  return apps.splice(0).reduce((written, app) => written + writeAppTemplates(app), 0);
+}
+
+/**
+ * Synthesizes one app (any app, also one not made by newApp) and writes its templates for cfn-lint, into
+ * `subdir` of test-templates/ when given (the fuzz test's templates go to `fuzz/`, where plain-text keys,
+ * accepted with a warning, are allowed).
+ */
+export function writeAppTemplates(app: App, subdir = ""): number {
   let written = 0;
-  fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
-  for (const app of apps.splice(0)) {
-    for (const stack of app.synth().stacks) {
-      const template = stack.template;
-      if (Object.keys(template.Resources ?? {}).length === 0) {
-        continue;
-      }
-      const json = JSON.stringify(template, undefined, 1);
-      const name = createHash("sha256").update(json).digest("hex").slice(0, 16);
-      fs.writeFileSync(path.join(TEMPLATE_DIR, `${name}.json`), json);
-      written++;
+  const dir = path.join(TEMPLATE_DIR, subdir);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const stack of app.synth().stacks) {
+    const template = stack.template;
+    if (Object.keys(template.Resources ?? {}).length === 0) {
+      continue;
     }
+    const json = JSON.stringify(template, undefined, 1);
+    const name = createHash("sha256").update(json).digest("hex").slice(0, 16);
+    fs.writeFileSync(path.join(dir, `${name}.json`), json);
+    written++;
   }
   return written;
 }
