@@ -1,6 +1,7 @@
 import { Token } from "aws-cdk-lib";
 import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
+import { watchReplacements } from "./replacement-check";
 import { GatewayUsage, checkAmazonSideAsn, checkGatewayName } from "../plan/gateway-rules";
 import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
 import { checkObject, checkOptionalString, given, show } from "../plan/props";
@@ -283,6 +284,7 @@ export class DirectConnectGateway extends DirectConnectGatewayBase {
   constructor(scope: Construct, id: string, props: DirectConnectGatewayProps = {}) {
     super(scope, id);
     props = given(props) ? checkObject(props, "props", "the props of DirectConnectGateway") : {};
+    watchReplacements(this);
     const asn = props.amazonSideAsn ?? 64512;
     if (!Token.isUnresolved(asn)) {
       checkAmazonSideAsn(asn);

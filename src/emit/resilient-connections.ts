@@ -3,6 +3,7 @@ import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { DeviceSlot } from "./device-slot";
 import { gatewayUsage } from "./gateway";
+import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
 import { VpnBackup, VpnBackupConnection, registerVpnAcrossApp } from "./vpn-backup";
@@ -234,6 +235,7 @@ export class ResilientConnections extends Construct {
   constructor(scope: Construct, id: string, props: ResilientConnectionsProps) {
     super(scope, id);
     checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
+    watchReplacements(this);
     const removalPolicy = removalPolicyOf(props.removalPolicy);
     const specs = virtualInterfacesOf(props.virtualInterfaces);
     const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup) : undefined;
