@@ -19,6 +19,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     "networking",
   ],
   defaultReleaseBranch: "main",
+  // projen's default (^13) needs Node.js >= 22 and makes `npm ci` print EBADENGINE on Node.js 20;
+  // 12.x is the newest line that supports Node.js 20 (engines >= 18).
+  bumpPackage: "commit-and-tag-version@^12",
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   jsiiVersion: "~6.0.0",
