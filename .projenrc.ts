@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { awscdk, javascript, JsonFile, TextFile } from "projen";
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -78,14 +80,43 @@ new JsonFile(project, "examples/typescript/tsconfig.json", {
   },
 });
 
-// `npx cdk synth` runs the example app (Quick start, command 1).
+// The context `cdk init` of the aws-cdk CLI in devDependencies writes: its recommended feature flags,
+// sorted. Without them the CLI prints "N feature flags are not configured" on every synth. They do not
+// change the example's templates (the consumer checks compare them with an app that has no cdk.json).
+function recommendedFeatureFlags(): Record<string, unknown> {
+  const file = path.join(
+    "node_modules",
+    "aws-cdk",
+    "lib",
+    "init-templates",
+    ".recommended-feature-flags.json",
+  );
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `${file} not found: run npm ci first (it is the aws-cdk CLI's list of recommended flags).`,
+    );
+  }
+  const flags: Record<string, unknown> = JSON.parse(fs.readFileSync(file, "utf8"));
+  return Object.fromEntries(
+    Object.keys(flags)
+      .sort()
+      .map((key) => [key, flags[key]]),
+  );
+}
+const context = recommendedFeatureFlags();
+
+// `npx cdk synth` runs the example app (Quick start, command 1). transpile-only: ts-node would
+// type-check src/ and aws-cdk-lib on every synth (~4x the CPU); the test task type-checks the example.
 new JsonFile(project, "cdk.json", {
   obj: {
-    app: "npx ts-node --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts",
+    app: "npx ts-node --transpile-only --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts",
     output: "cdk.out",
     watch: { include: ["src/**", "examples/**"] },
+    context,
   },
 });
+// The Python example app (`cdk synth` in examples/python), with the same context.
+new JsonFile(project, "examples/python/cdk.json", { obj: { app: "python3 app.py", context } });
 
 // Every template the tests synthesize is written to test-templates/ (test/support/synth.ts) and must
 // pass cfn-lint with zero errors. cfn-lint does not know AWS::DirectConnect::ResiliencyGroup yet, so its
