@@ -65,9 +65,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Lint checks in CI, it does not rewrite: `npx projen eslint --fix` fixes locally.
   eslintOptions: { dirs: ["src"], devdirs: ["test", "examples"], commandOptions: { fix: false } },
 
-  gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "__pycache__/"],
+  gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "__pycache__/", "/.jsii.tabl.json"],
 });
-for (const pattern of ["/examples/", "/cdk.json", "cdk.out/", "/test-templates/", "/.ci/"]) {
+for (const pattern of ["/examples/", "/cdk.json", "cdk.out/", "/test-templates/", "/.ci/", "/rosetta/"]) {
   project.npmignore?.exclude(pattern);
 }
 
@@ -117,6 +117,13 @@ new JsonFile(project, "cdk.json", {
 });
 // The Python example app (`cdk synth` in examples/python), with the same context.
 new JsonFile(project, "examples/python/cdk.json", { obj: { app: "python3 app.py", context } });
+
+// Every TypeScript example (README blocks, @example in src/) compiles, completed by its fixture in
+// rosetta/, and is translated from that compiled source: Python, Java, C# and Go users get working
+// examples, never "generated from non-compiling source". The translations go to .jsii.tabl.json,
+// where jsii-pacmak takes them from; test/readme-typescript.test.ts checks the README blocks with the
+// same fixtures in the test task.
+project.postCompileTask.prependExec("jsii-rosetta extract --strict");
 
 // Every template the tests synthesize is written to test-templates/ (test/support/synth.ts) and must
 // pass cfn-lint with zero errors. cfn-lint does not know AWS::DirectConnect::ResiliencyGroup yet, so its
