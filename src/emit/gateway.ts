@@ -174,7 +174,7 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
 const isUnresolved = (value: unknown) => Token.isUnresolved(value);
 
 /**
- * Props of {@link DirectConnectGateway}.
+ * Props of `DirectConnectGateway`.
  */
 export interface DirectConnectGatewayProps {
   /**

@@ -10,7 +10,7 @@ function layoutOf(locations: string[]) {
 }
 
 /**
- * Props of {@link MaximumResiliencyConnections}.
+ * Props of `MaximumResiliencyConnections`.
  */
 export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProps {
   /**
@@ -44,7 +44,7 @@ export class MaximumResiliencyConnections extends ResilientConnections {
 }
 
 /**
- * Props of {@link HighResiliency}.
+ * Props of `HighResiliency`.
  */
 export interface HighResiliencyProps extends ConnectionsCommonProps {
   /**
@@ -78,7 +78,7 @@ export class HighResiliency extends ResilientConnections {
 }
 
 /**
- * Props of {@link DevTest}.
+ * Props of `DevTest`.
  */
 export interface DevTestProps extends ConnectionsCommonProps {
   /**
