@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { awscdk, javascript, JsonFile, TextFile } from "projen";
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -19,6 +21,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     "networking",
   ],
   defaultReleaseBranch: "main",
+  // projen's default (^13) needs Node.js >= 22 and makes `npm ci` print EBADENGINE on Node.js 20;
+  // 12.x is the newest line that supports Node.js 20 (engines >= 18).
+  bumpPackage: "commit-and-tag-version@^12",
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   jsiiVersion: "~6.0.0",
@@ -60,9 +65,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Lint checks in CI, it does not rewrite: `npx projen eslint --fix` fixes locally.
   eslintOptions: { dirs: ["src"], devdirs: ["test", "examples"], commandOptions: { fix: false } },
 
-  gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "__pycache__/"],
+  gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "__pycache__/", "/.jsii.tabl.json"],
 });
-for (const pattern of ["/examples/", "/cdk.json", "cdk.out/", "/test-templates/", "/.ci/"]) {
+for (const pattern of ["/examples/", "/cdk.json", "cdk.out/", "/test-templates/", "/.ci/", "/rosetta/"]) {
   project.npmignore?.exclude(pattern);
 }
 
@@ -75,14 +80,50 @@ new JsonFile(project, "examples/typescript/tsconfig.json", {
   },
 });
 
-// `npx cdk synth` runs the example app (Quick start, command 1).
+// The context `cdk init` of the aws-cdk CLI in devDependencies writes: its recommended feature flags,
+// sorted. Without them the CLI prints "N feature flags are not configured" on every synth. They do not
+// change the example's templates (the consumer checks compare them with an app that has no cdk.json).
+function recommendedFeatureFlags(): Record<string, unknown> {
+  const file = path.join(
+    "node_modules",
+    "aws-cdk",
+    "lib",
+    "init-templates",
+    ".recommended-feature-flags.json",
+  );
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `${file} not found: run npm ci first (it is the aws-cdk CLI's list of recommended flags).`,
+    );
+  }
+  const flags: Record<string, unknown> = JSON.parse(fs.readFileSync(file, "utf8"));
+  return Object.fromEntries(
+    Object.keys(flags)
+      .sort()
+      .map((key) => [key, flags[key]]),
+  );
+}
+const context = recommendedFeatureFlags();
+
+// `npx cdk synth` runs the example app (Quick start, command 1). transpile-only: ts-node would
+// type-check src/ and aws-cdk-lib on every synth (~4x the CPU); the test task type-checks the example.
 new JsonFile(project, "cdk.json", {
   obj: {
-    app: "npx ts-node --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts",
+    app: "npx ts-node --transpile-only --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts",
     output: "cdk.out",
     watch: { include: ["src/**", "examples/**"] },
+    context,
   },
 });
+// The Python example app (`cdk synth` in examples/python), with the same context.
+new JsonFile(project, "examples/python/cdk.json", { obj: { app: "python3 app.py", context } });
+
+// Every TypeScript example (README blocks, @example in src/) compiles, completed by its fixture in
+// rosetta/, and is translated from that compiled source: Python, Java, C# and Go users get working
+// examples, never "generated from non-compiling source". The translations go to .jsii.tabl.json,
+// where jsii-pacmak takes them from; test/readme-typescript.test.ts checks the README blocks with the
+// same fixtures in the test task.
+project.postCompileTask.prependExec("jsii-rosetta extract --strict");
 
 // Every template the tests synthesize is written to test-templates/ (test/support/synth.ts) and must
 // pass cfn-lint with zero errors. cfn-lint does not know AWS::DirectConnect::ResiliencyGroup yet, so its

@@ -7,11 +7,14 @@ import { TopologyDeviceSlot } from "../plan/topology";
 /**
  * One device slot as emitted: an `AWS::DirectConnect::Lag` and its member
  * `AWS::DirectConnect::Connection`s (`LagId` set) at one location, on one AWS device, with a virtual
- * interface per spec; or an existing connection or LAG that carries the virtual interfaces.
+ * interface per spec, or an existing connection or LAG that carries the virtual interfaces.
  *
  * Every new slot is a LAG, also with one port: virtual interfaces can then be created on it in the same
- * template (a new connection carries none until it is `available`; direct-connect-facts.md §5), and
- * two slots are always two LAGs, so "redundant" ports never share a device (§4.2).
+ * template (a new connection carries none until it is `available`, as the CloudFormation page of
+ * `AWS::DirectConnect::Connection` says:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-directconnect-connection.html), and
+ * two slots are always two LAGs, so "redundant" ports never share a device (all members of a LAG
+ * terminate on the same AWS device: https://docs.aws.amazon.com/directconnect/latest/UserGuide/lags.html).
  *
  * Made by `ResilientConnections` and the model constructs; read it from their `deviceSlots`.
  */

@@ -206,7 +206,7 @@ function roleArn(value: unknown): string | undefined {
 }
 
 /**
- * Props of {@link DirectConnectGateway}.
+ * Props of `DirectConnectGateway`.
  */
 export interface DirectConnectGatewayProps {
   /**

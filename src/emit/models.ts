@@ -24,7 +24,7 @@ function modelProps(
 }
 
 /**
- * Props of {@link MaximumResiliencyConnections}.
+ * Props of `MaximumResiliencyConnections`.
  */
 export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProps {
   /**
@@ -58,7 +58,7 @@ export class MaximumResiliencyConnections extends ResilientConnections {
 }
 
 /**
- * Props of {@link HighResiliency}.
+ * Props of `HighResiliency`.
  */
 export interface HighResiliencyProps extends ConnectionsCommonProps {
   /**
@@ -92,7 +92,7 @@ export class HighResiliency extends ResilientConnections {
 }
 
 /**
- * Props of {@link DevTest}.
+ * Props of `DevTest`.
  */
 export interface DevTestProps extends ConnectionsCommonProps {
   /**

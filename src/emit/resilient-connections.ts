@@ -63,7 +63,8 @@ export interface ConnectionsCommonProps {
 
   /**
    * What happens to ports and LAGs when they leave the stack or are replaced. A deleted port is a
-   * cancelled physical circuit: AWS has the cross-connect removed (direct-connect-facts.md §5).
+   * cancelled physical circuit: AWS has the cross-connect removed
+   * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/deleteconnection.html).
    * `RemovalPolicy.SNAPSHOT` is not supported by these resources.
    *
    * @default RemovalPolicy.RETAIN
@@ -135,7 +136,7 @@ export interface LocationLayout {
   readonly deviceSlots?: number;
 
   /**
-   * The number of the first new slot here; the others follow. Use it to number new slots after the
+   * The number of the first new slot here (the others follow it). Use it to number new slots after the
    * existing circuits of this location (`existingSlots`). Slot numbers name logical IDs: keep them.
    *
    * @default 1
@@ -174,7 +175,7 @@ export interface ExistingDeviceSlot {
 }
 
 /**
- * Props of {@link ResilientConnections}.
+ * Props of `ResilientConnections`.
  */
 export interface ResilientConnectionsProps extends ConnectionsCommonProps {
   /** The locations and their new device slots. Order does not matter. */

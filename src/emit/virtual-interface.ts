@@ -92,7 +92,7 @@ export interface VirtualInterfaceOptions {
   readonly addressPool?: string;
 
   /**
-   * IPv4 peer addresses for given slots; they take precedence over `addressPool`.
+   * IPv4 peer addresses for given slots, which take precedence over `addressPool`.
    *
    * @default - none
    */
@@ -125,7 +125,7 @@ export interface TransitVirtualInterfaceOptions extends VirtualInterfaceOptions 
   readonly mtu?: number;
 
   /**
-   * Enable SiteLink (traffic between Direct Connect locations through AWS; billed per GB).
+   * Enable SiteLink: traffic between Direct Connect locations through AWS, billed per GB.
    *
    * @default false
    */

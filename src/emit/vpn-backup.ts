@@ -83,7 +83,7 @@ export interface CustomerGatewayDevice {
  * Options of every VPN backup.
  */
 export interface VpnBackupOptions {
-  /** One or two customer gateway devices; two protect against a device failure. */
+  /** One or two customer gateway devices: two protect against a device failure. */
   readonly customerGateways: CustomerGatewayDevice[];
 
   /**

@@ -11,16 +11,18 @@ interface ResiliencyModelSpec {
 }
 
 /**
- * A Direct Connect Resiliency Toolkit model (direct-connect-facts.md §1).
+ * A Direct Connect Resiliency Toolkit model.
  *
  * A model says how many locations and how many device slots (separate AWS devices) per location a
  * layout needs, which failures it survives, the `IntendedResiliencyModel` a resiliency group records
  * for it, and the SLA figure AWS gives for it when the SLA's other requirements are met.
+ *
+ * @see https://docs.aws.amazon.com/directconnect/latest/UserGuide/resiliency_toolkit.html
  */
 export class ResiliencyModel {
   /**
    * Maximum Resiliency: separate connections on separate devices in two or more locations.
-   * 99.99% SLA. Survives device, connectivity and complete location failures (facts §1.2, §1.3).
+   * 99.99% SLA. Survives device, connectivity and complete location failures.
    */
   public static readonly MAXIMUM = new ResiliencyModel({
     name: "Maximum Resiliency",
@@ -34,7 +36,7 @@ export class ResiliencyModel {
 
   /**
    * High Resiliency: one connection in each of two or more locations. 99.9% SLA. Survives a fibre
-   * cut or device failure and a complete location failure (facts §1.2, §1.3).
+   * cut or device failure and a complete location failure.
    */
   public static readonly HIGH = new ResiliencyModel({
     name: "High Resiliency",
@@ -47,10 +49,11 @@ export class ResiliencyModel {
 
   /**
    * Development and Test: separate connections on separate devices in one location. No SLA.
-   * Survives a device failure, not a location failure (facts §1.2, §1.3).
+   * Survives a device failure, not a location failure.
    *
    * Its resiliency group records `basic-resiliency`: an assumption, since no AWS text maps the
-   * Development and Test model to a CloudFormation value (facts §3.3, §9.6).
+   * Development and Test model to a CloudFormation value (the allowed values of
+   * `IntendedResiliencyModel`: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-directconnect-resiliencygroup.html).
    */
   public static readonly DEVELOPMENT_AND_TEST = new ResiliencyModel({
     name: "Development and Test",
@@ -62,7 +65,7 @@ export class ResiliencyModel {
 
   /**
    * Classic: a custom layout, for example adding connections next to existing ones. No SLA and no
-   * minimum (facts §1.1). It has no `IntendedResiliencyModel`, so it gets no resiliency group: a
+   * minimum. It has no `IntendedResiliencyModel`, so it gets no resiliency group: a
    * custom layout that wants one claims the model it meets instead.
    */
   public static readonly CLASSIC = new ResiliencyModel({

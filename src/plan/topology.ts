@@ -51,7 +51,7 @@ export interface TopologyVirtualInterface {
   readonly name: string;
   /** `transit`, `private` or `public`. */
   readonly type: string;
-  /** The id of the gateway it lands on (Direct Connect gateway or virtual private gateway); may be a token. Empty for public. */
+  /** The id of the gateway it lands on (Direct Connect gateway or virtual private gateway), or a token. Empty for public. */
   readonly target: string;
   /** The Direct Connect location code of its slot. */
   readonly location: string;
@@ -82,8 +82,8 @@ export interface TopologyVirtualInterface {
 /**
  * One device slot: one AWS device at one location, realised as one LAG with its member ports.
  *
- * All members of a LAG terminate on the same AWS device (direct-connect-facts.md §4.2), so two
- * slots are always two LAGs.
+ * All members of a LAG terminate on the same AWS device
+ * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/lags.html), so two slots are always two LAGs.
  */
 export interface TopologyDeviceSlot {
   /** Stable id: `<location>/Slot<n>`, for example `EqDC2/Slot1`. */
