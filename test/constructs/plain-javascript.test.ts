@@ -1,5 +1,3 @@
-import { SecretValue } from "aws-cdk-lib";
-import { Annotations, Match } from "aws-cdk-lib/assertions";
 import {
   AddressFamily,
   ConnectionBandwidth,
@@ -272,19 +270,6 @@ describe("virtual interface options of the wrong type", () => {
         }),
       ),
     ).toThrow(/^`routeFilterPrefixes` must be a list of CIDR blocks, got "203\.0\.113\.0\/24"\.$/);
-  });
-
-  test("a plain-text key made with SecretValue.unsafePlainText is still accepted, with its warning", () => {
-    const { stack, gateway } = gatewayIn();
-    new HighResiliency(stack, "Dx", {
-      locations: TWO,
-      bandwidth: GBPS_10,
-      virtualInterfaces: [transit(gateway, { authKey: SecretValue.unsafePlainText("abcdefgh") })],
-    });
-    Annotations.fromStack(stack).hasWarning(
-      "/TestStack/Dx",
-      Match.stringLikeRegexp("`authKey` of prod is plain text"),
-    );
   });
 });
 
