@@ -31,7 +31,9 @@ export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProp
    * Two or more distinct Direct Connect location codes, for example `['EqDC2', 'EqSE2']`. A campus is
    * one location. Order does not matter.
    *
-   * Removing a location deletes (or, with the default removal policy, orphans) its ports.
+   * Adding a location adds its slots and replaces nothing. Removing one takes its ports, LAGs and
+   * virtual interfaces out of the stack: with the default removal policy the ports and LAGs are
+   * retained (they keep running and billing until you delete them), the virtual interfaces deleted.
    */
   readonly locations: string[];
 }
@@ -65,7 +67,9 @@ export interface HighResiliencyProps extends ConnectionsCommonProps {
    * Two or more distinct Direct Connect location codes, for example `['EqDC2', 'EqSE2']`. A campus is
    * one location. Order does not matter.
    *
-   * Removing a location deletes (or, with the default removal policy, orphans) its ports.
+   * Adding a location adds its slots and replaces nothing. Removing one takes its ports, LAGs and
+   * virtual interfaces out of the stack: with the default removal policy the ports and LAGs are
+   * retained (they keep running and billing until you delete them), the virtual interfaces deleted.
    */
   readonly locations: string[];
 }
@@ -77,7 +81,8 @@ export interface HighResiliencyProps extends ConnectionsCommonProps {
  * Creates, per location, one device slot (an `AWS::DirectConnect::Lag` with its member
  * `AWS::DirectConnect::Connection`s) and one `AWS::DirectConnect::ResiliencyGroup`
  * (`high-resiliency`). Replacing it by `MaximumResiliencyConnections` under the same id keeps every
- * port and LAG and adds the second slot of each location.
+ * port, LAG and virtual interface, adds the second slot of each location, and replaces the resiliency
+ * group (its `IntendedResiliencyModel` is create-only).
  *
  * @example
  * new HighResiliency(this, 'Dx', {
@@ -98,7 +103,8 @@ export interface DevTestProps extends ConnectionsCommonProps {
   /**
    * The Direct Connect location code, for example `EqDC2`.
    *
-   * Changing this replaces every port and LAG.
+   * Changing this orders new ports and LAGs at the new location (their logical IDs derive from the
+   * location) and takes the old ones out of the stack (retained by default: delete them yourself).
    */
   readonly location: string;
 }

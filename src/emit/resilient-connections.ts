@@ -27,14 +27,19 @@ export interface ConnectionsCommonProps {
    * or a LAG of equal ports for any other capacity (`ConnectionBandwidth.gbps(20)` is 2 x 10 Gbps).
    * The same in every location, as the Resiliency Toolkit requires.
    *
-   * Changing this replaces every port and LAG (new physical orders, new LOAs).
+   * Changing the number of ports at the same port speed (10 Gbps to `gbps(20)` to `gbps(40)`) adds or
+   * removes member ports and replaces nothing. Changing the port speed (10 to 100 Gbps) replaces every
+   * LAG and port (`ConnectionsBandwidth` and `Bandwidth` are create-only: new physical orders, new LOAs)
+   * and moves the virtual interfaces to the new LAGs (their `ConnectionId` changes: their BGP sessions
+   * are interrupted).
    */
   readonly bandwidth: ConnectionBandwidth;
 
   /**
    * The service provider of the ports (a partner that brings the circuit to the location).
    *
-   * Changing this replaces every port and LAG.
+   * Changing this replaces every port and LAG (`ProviderName` is create-only) and moves the virtual
+   * interfaces to the new LAGs.
    *
    * @default - no provider: you arrange the cross-connect at the location yourself
    */
@@ -45,7 +50,8 @@ export interface ConnectionsCommonProps {
    * 400 Gbps: a warning says so); not on 1 Gbps. The keys (CKN/CAK) are associated after creation,
    * outside CloudFormation.
    *
-   * Changing this replaces every port and LAG.
+   * Changing this replaces every port and LAG (`RequestMACSec` is create-only) and moves the virtual
+   * interfaces to the new LAGs.
    *
    * @default false
    */
@@ -55,7 +61,8 @@ export interface ConnectionsCommonProps {
    * The prefix of every name: LAGs are `<prefix>-<location>-d<slot>`, ports
    * `<prefix>-<location>-d<slot>-p<member>`. Letters, digits, spaces and `_ - , /`.
    *
-   * Names update in place; changing this replaces nothing.
+   * Changing this renames every LAG, port and virtual interface (and the default resiliency group
+   * name) in place; it replaces nothing.
    *
    * @default - the construct id, with other characters replaced by `-`
    */
@@ -65,7 +72,8 @@ export interface ConnectionsCommonProps {
    * What happens to ports and LAGs when they leave the stack or are replaced. A deleted port is a
    * cancelled physical circuit: AWS has the cross-connect removed
    * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/deleteconnection.html).
-   * `RemovalPolicy.SNAPSHOT` is not supported by these resources.
+   * `RemovalPolicy.SNAPSHOT` is not supported by these resources. With the default, a port or LAG that
+   * leaves the stack keeps running (and billing) until you delete it.
    *
    * @default RemovalPolicy.RETAIN
    */
@@ -73,14 +81,17 @@ export interface ConnectionsCommonProps {
 
   /**
    * Create one `AWS::DirectConnect::ResiliencyGroup` that holds every port, with the model's
-   * `IntendedResiliencyModel`. A group holds at most 50 connections.
+   * `IntendedResiliencyModel`. A group holds at most 50 connections. Its membership updates in
+   * place as ports come and go; a change of model (`HighResiliency` to `MaximumResiliencyConnections`
+   * under the same id) replaces the group (`IntendedResiliencyModel` is create-only), not the ports.
    *
    * @default - true when the model has an `IntendedResiliencyModel` (all but Classic)
    */
   readonly resiliencyGroup?: boolean;
 
   /**
-   * The name of the resiliency group: letters, digits, `_` and `-` (no spaces), at most 255.
+   * The name of the resiliency group: letters, digits, `_` and `-` (no spaces), at most 255. Updates
+   * in place.
    *
    * @default - the name prefix, with other characters replaced by `-`
    */
@@ -105,7 +116,7 @@ export interface ConnectionsCommonProps {
    * `VirtualInterface.privateInterface()` and `VirtualInterface.publicInterface()`.
    *
    * Adding a spec or a slot adds interfaces and renames none (logical IDs derive from the spec's name
-   * and the slot).
+   * and the slot); removing a spec deletes its interfaces (their BGP sessions end).
    *
    * @default - no virtual interfaces
    */

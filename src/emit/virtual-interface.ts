@@ -69,12 +69,16 @@ export interface VirtualInterfaceOptions {
    * `SecretValue.secretsManager('dx/bgp-key')`. A plain-text value
    * (`SecretValue.unsafePlainText`) ends up readable in the template: it is accepted with a warning.
    *
+   * Changing this updates the BGP peers in place (the sessions are interrupted).
+   *
    * @default - AWS generates a key per session
    */
   readonly authKey?: SecretValue;
 
   /**
    * The BGP sessions of each interface: one per address family.
+   *
+   * Changing this adds or removes BGP peers in place.
    *
    * @default [AddressFamily.IPV4]
    */
@@ -87,12 +91,16 @@ export interface VirtualInterfaceOptions {
    * adding slots or specs never moves an existing session. Two sessions landing on one /30 are an
    * error: give a larger block (a /22 or larger keeps that rare) or pin one with `peerAddresses`.
    *
+   * Changing this updates the BGP peers in place (the sessions are interrupted).
+   *
    * @default - AWS assigns IPv4 peer addresses from 169.254.0.0/16 (private and transit)
    */
   readonly addressPool?: string;
 
   /**
    * IPv4 peer addresses for given slots, which take precedence over `addressPool`.
+   *
+   * Changing this updates the BGP peers in place (the sessions are interrupted).
    *
    * @default - none
    */
@@ -120,12 +128,16 @@ export interface TransitVirtualInterfaceOptions extends VirtualInterfaceOptions 
   /**
    * The MTU: 1500 or 8500 (jumbo frames).
    *
+   * Changing this updates the interfaces in place; AWS may interrupt the connection for up to 30 s.
+   *
    * @default 1500
    */
   readonly mtu?: number;
 
   /**
    * Enable SiteLink: traffic between Direct Connect locations through AWS, billed per GB.
+   *
+   * Changing this updates the interfaces in place (with interruption).
    *
    * @default false
    */
@@ -159,12 +171,16 @@ export interface PrivateVirtualInterfaceOptions extends VirtualInterfaceOptions 
    * The MTU: 1500, or 8500 for jumbo frames. 9001, which older documentation gives, is accepted with
    * a warning (the current API says 8500).
    *
+   * Changing this updates the interfaces in place; AWS may interrupt the connection for up to 30 s.
+   *
    * @default 1500
    */
   readonly mtu?: number;
 
   /**
    * Enable SiteLink.
+   *
+   * Changing this updates the interfaces in place (with interruption).
    *
    * @default false
    */

@@ -43,8 +43,9 @@ function describe(r: Realisation): string {
  * Direct Connect Resiliency Toolkit does: 20 Gbps is 2 x 10 Gbps, 40 Gbps is 4 x 10 Gbps,
  * 200 Gbps is 2 x 100 Gbps, 800 Gbps is 2 x 400 Gbps.
  *
- * Changing this replaces every port and LAG of the construct (`Bandwidth` and `ConnectionsBandwidth`
- * are create-only): new physical orders, new LOAs.
+ * Changing the ports per slot at the same port speed (10 Gbps to `gbps(20)`) adds member ports and
+ * replaces nothing; changing the port speed replaces every port and LAG of the construct (`Bandwidth`
+ * and `ConnectionsBandwidth` are create-only): new physical orders, new LOAs.
  */
 export class ConnectionBandwidth {
   /** One 1 Gbps port per device slot. */
