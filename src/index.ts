@@ -7,3 +7,4 @@ export * from "./emit/models";
 export * from "./emit/gateway";
 export * from "./emit/virtual-interface";
 export * from "./emit/vpn-backup";
+export * from "./analyse/cost";

@@ -1,0 +1,154 @@
+import { ConnectionTopology } from "../plan/topology";
+
+/**
+ * Port-hour prices of dedicated connections by port speed, in US dollars, for the cost estimate.
+ */
+export interface PortHourPricesProps {
+  /**
+   * The price of one 1 Gbps port for one hour.
+   *
+   * @default 0.30
+   */
+  readonly gbps1?: number;
+  /**
+   * The price of one 10 Gbps port for one hour.
+   *
+   * @default 2.25
+   */
+  readonly gbps10?: number;
+  /**
+   * The price of one 100 Gbps port for one hour.
+   *
+   * @default 22.50
+   */
+  readonly gbps100?: number;
+  /**
+   * The price of one 400 Gbps port for one hour.
+   *
+   * @default 85.00
+   */
+  readonly gbps400?: number;
+  /**
+   * Where the prices come from, for the report.
+   *
+   * @default - "given by the user"
+   */
+  readonly source?: string;
+}
+
+/** Hours in a month, as AWS pricing examples count them (365 x 24 / 12). */
+const HOURS_PER_MONTH = 730;
+
+/**
+ * Port-hour prices of dedicated Direct Connect connections. The default table is the AWS Direct Connect
+ * pay-as-you-go price of dedicated ports outside Japan (https://aws.amazon.com/directconnect/pricing/),
+ * read 2026-09-20: 1 Gbps $0.30, 10 Gbps $2.25, 100 Gbps $22.50, 400 Gbps $85.00 per port hour. Prices
+ * change and differ in Japan: give your own with `PortHourPrices.of()`. Data transfer is not included.
+ */
+export class PortHourPrices {
+  /** The AWS list prices of dedicated ports outside Japan, read 2026-09-20. */
+  public static readonly AWS_LIST_PRICES = new PortHourPrices(
+    { gbps1: 0.3, gbps10: 2.25, gbps100: 22.5, gbps400: 85 },
+    "AWS Direct Connect pricing, dedicated ports outside Japan (https://aws.amazon.com/directconnect/pricing/), read 2026-09-20",
+  );
+
+  /**
+   * Your own prices (for example your Region's, or a negotiated rate); speeds you leave out take the AWS
+   * list price.
+   */
+  public static of(props: PortHourPricesProps): PortHourPrices {
+    const list = PortHourPrices.AWS_LIST_PRICES;
+    const prices = {
+      gbps1: props.gbps1 ?? list.prices.gbps1,
+      gbps10: props.gbps10 ?? list.prices.gbps10,
+      gbps100: props.gbps100 ?? list.prices.gbps100,
+      gbps400: props.gbps400 ?? list.prices.gbps400,
+    };
+    for (const [key, price] of Object.entries(prices)) {
+      if (typeof price !== "number" || !Number.isFinite(price) || price < 0) {
+        throw new Error(
+          `\`${key}\` ${String(price)} is not a price: a number of US dollars per port hour, 0 or more.`,
+        );
+      }
+    }
+    return new PortHourPrices(prices, props.source ?? "given by the user");
+  }
+
+  /** Where the prices come from. */
+  public readonly source: string;
+
+  private constructor(
+    private readonly prices: Required<Omit<PortHourPricesProps, "source">>,
+    source: string,
+  ) {
+    this.source = source;
+  }
+
+  /**
+   * What the ports a topology orders cost per month at these prices: ports x port-hour price x 730
+   * hours. Existing circuits are not counted.
+   */
+  public estimate(topology: ConnectionTopology): CostEstimate {
+    const bySpeed = new Map<number, number>();
+    for (const port of topology.locations.flatMap((l) => l.deviceSlots).flatMap((s) => s.ports)) {
+      bySpeed.set(port.speedGbps, (bySpeed.get(port.speedGbps) ?? 0) + 1);
+    }
+    const lines = [...bySpeed.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([speed, ports]) => ({
+        portSpeedGbps: speed,
+        ports,
+        hourlyUsd: this.hourly(speed),
+        monthlyUsd: round(ports * this.hourly(speed) * HOURS_PER_MONTH),
+      }));
+    return {
+      lines,
+      ports: lines.reduce((n, l) => n + l.ports, 0),
+      hoursPerMonth: HOURS_PER_MONTH,
+      monthlyUsd: round(lines.reduce((sum, l) => sum + l.monthlyUsd, 0)),
+      source: this.source,
+    };
+  }
+
+  /** The price of one port of this speed for one hour, in US dollars. */
+  public hourly(portSpeedGbps: number): number {
+    const price = (this.prices as Record<string, number>)[`gbps${portSpeedGbps}`];
+    if (price === undefined) {
+      throw new Error(`\`portSpeedGbps\` ${portSpeedGbps} is not a dedicated port speed: 1, 10, 100 or 400.`);
+    }
+    return price;
+  }
+}
+
+/** One line of a cost estimate: the ports of one speed. */
+export interface CostLine {
+  /** The port speed in Gbps. */
+  readonly portSpeedGbps: number;
+  /** How many ports of that speed are ordered. */
+  readonly ports: number;
+  /** The price of one port for one hour, in US dollars. */
+  readonly hourlyUsd: number;
+  /** What the ports cost in a month, in US dollars. */
+  readonly monthlyUsd: number;
+}
+
+/**
+ * An estimate of what the ports of a construct cost per month: ports x port-hour price x 730 hours. An
+ * estimate only: it leaves out data transfer, cross-connects, partner circuits, and existing circuits.
+ */
+export interface CostEstimate {
+  /** The ports by speed. */
+  readonly lines: CostLine[];
+  /** The ports ordered. */
+  readonly ports: number;
+  /** The hours counted per month. */
+  readonly hoursPerMonth: number;
+  /** The estimated port-hour cost of a month, in US dollars. */
+  readonly monthlyUsd: number;
+  /** Where the prices come from. */
+  readonly source: string;
+}
+
+function round(usd: number): number {
+  return Math.round(usd * 100) / 100;
+}
