@@ -13,7 +13,7 @@ export class TunnelBandwidth {
   /** Up to 1.25 Gbps per tunnel (the default). */
   public static readonly STANDARD = new TunnelBandwidth("standard", 1.25);
   /**
-   * Up to 5 Gbps per tunnel. Transit gateway only (not a virtual private gateway), and not with
+   * Up to 5 Gbps per tunnel, on a transit gateway only (not a virtual private gateway) and not with
    * `acceleration`. AWS did not offer it in every Region at its launch (a warning names those).
    */
   public static readonly LARGE = new TunnelBandwidth("large", 5);
@@ -50,8 +50,8 @@ export interface CustomerGatewayDevice {
   readonly ipAddress: string;
 
   /**
-   * The device's BGP ASN, 1 to 4294967294 (above 2147483647 it is written as `BgpAsnExtended`). AWS
-   * reserves 7224 in every Region, 9059 in eu-west-1, 10124 in ap-northeast-1 and 17943 in
+   * The device's BGP ASN, 1 to 4294967294 except the ones AWS reserves (above 2147483647 it is written
+   * as `BgpAsnExtended`). AWS reserves 7224 in every Region, 9059 in eu-west-1, 10124 in ap-northeast-1 and 17943 in
    * ap-southeast-1: an error in the stack's Region, a warning when the stack has no Region. 64512, the
    * default Amazon-side ASN of transit and virtual private gateways, gives a warning with BGP.
    *
@@ -123,8 +123,8 @@ export interface VpnBackupOptions {
   readonly advertisedPrefixes?: string[];
 
   /**
-   * Accelerated VPN (over AWS Global Accelerator), set at creation only. Transit gateway only, and
-   * not with a private IP VPN (`transportAttachmentId`) or `TunnelBandwidth.LARGE`.
+   * Accelerated VPN (over AWS Global Accelerator): transit gateway only, and not with a private IP VPN
+   * (`transportAttachmentId`) or `TunnelBandwidth.LARGE`. Set at creation only.
    *
    * Changing this replaces the VPN connections.
    *
@@ -133,7 +133,7 @@ export interface VpnBackupOptions {
   readonly acceleration?: boolean;
 
   /**
-   * The bandwidth of each tunnel. `TunnelBandwidth.LARGE` needs a transit gateway (an error on a virtual
+   * The bandwidth of each tunnel: `TunnelBandwidth.LARGE` needs a transit gateway (an error on a virtual
    * private gateway) and no `acceleration`.
    *
    * @default TunnelBandwidth.STANDARD
@@ -153,9 +153,9 @@ export interface TransitGatewayVpnBackupOptions extends VpnBackupOptions {
   readonly transitGatewayId: string;
 
   /**
-   * A private IP VPN, over Direct Connect: the id of the transit gateway's attachment to the Direct
-   * Connect gateway (`tgw-attach-...`; CloudFormation does not expose it, look it up). The customer
-   * gateways then use private addresses. Transit gateway only, and not with `acceleration`.
+   * A private IP VPN, over Direct Connect (transit gateway only, not with `acceleration`): the id of the
+   * transit gateway's attachment to the Direct Connect gateway (`tgw-attach-...`, which CloudFormation
+   * does not expose: look it up). The customer gateways then use private addresses.
    *
    * Changing this replaces the VPN connections.
    *
