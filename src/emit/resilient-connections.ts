@@ -268,7 +268,7 @@ export class ResilientConnections extends Construct {
     });
     const vpn = vpnBackup
       ? planVpnBackup(
-          vpnBackup._plan(),
+          { ...vpnBackup._plan(), region: Stack.of(this).region },
           {
             hasVirtualInterfaces: specPlans.some((spec) => spec.type !== "public"),
             jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),

@@ -1,6 +1,7 @@
 import { SecretValue, Token } from "aws-cdk-lib";
 import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws-cdk-lib/aws-ec2";
 import { Construct, IConstruct } from "constructs";
+import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
 import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
 import { TopologyVpnBackup } from "../plan/topology";
 import { PlanVpnBackup, VPN_FACTS } from "../plan/vpn";
@@ -11,7 +12,10 @@ import { PlanVpnBackup, VPN_FACTS } from "../plan/vpn";
 export class TunnelBandwidth {
   /** Up to 1.25 Gbps per tunnel (the default). */
   public static readonly STANDARD = new TunnelBandwidth("standard", 1.25);
-  /** Up to 5 Gbps per tunnel. */
+  /**
+   * Up to 5 Gbps per tunnel, on a transit gateway only (not a virtual private gateway) and not with
+   * `acceleration`. AWS did not offer it in every Region at its launch (a warning names those).
+   */
   public static readonly LARGE = new TunnelBandwidth("large", 5);
 
   /** The CloudFormation value: `standard` or `large`. */
@@ -38,14 +42,18 @@ export interface CustomerGatewayDevice {
 
   /**
    * The device's static outside IPv4 address: public, or for a private IP VPN (`transportAttachmentId`)
-   * an RFC 1918 or 100.64.0.0/10 address. Documentation ranges (RFC 5737) are accepted.
+   * an RFC 1918 or 100.64.0.0/10 address. Documentation ranges (RFC 5737) are accepted. IPv6 outside
+   * addresses (which AWS offers on transit gateways only) are not.
    *
    * Changing this replaces the customer gateway and its VPN connection.
    */
   readonly ipAddress: string;
 
   /**
-   * The device's BGP ASN, 1 to 4294967294 (above 2147483647 it is written as `BgpAsnExtended`).
+   * The device's BGP ASN, 1 to 4294967294 except the ones AWS reserves (above 2147483647 it is written
+   * as `BgpAsnExtended`). AWS reserves 7224 in every Region, 9059 in eu-west-1, 10124 in ap-northeast-1 and 17943 in
+   * ap-southeast-1: an error in the stack's Region, a warning when the stack has no Region. 64512, the
+   * default Amazon-side ASN of transit and virtual private gateways, gives a warning with BGP.
    *
    * Changing this replaces the customer gateway and its VPN connection.
    *
@@ -54,7 +62,7 @@ export interface CustomerGatewayDevice {
   readonly bgpAsn?: number;
 
   /**
-   * The device's name in AWS (`DeviceName`).
+   * The device's name in AWS (`DeviceName`), up to 255 characters.
    *
    * @default - none
    */
@@ -63,7 +71,7 @@ export interface CustomerGatewayDevice {
   /**
    * The inside CIDRs of the two tunnels: two /30s from 169.254.0.0/16, not the ones AWS reserves
    * (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30), unique per transit gateway or virtual private
-   * gateway.
+   * gateway. The tunnels carry IPv4 (IPv6 inside tunnels, transit gateway only, are not offered).
    *
    * @default - chosen by AWS
    */
@@ -71,8 +79,8 @@ export interface CustomerGatewayDevice {
 
   /**
    * The pre-shared keys of the two tunnels, from Secrets Manager (`SecretValue.secretsManager(...)`):
-   * 8 to 64 letters, digits, `.` and `_`, not starting with 0. A plain-text value is accepted with a
-   * warning.
+   * two keys, each 8 to 64 letters, digits, `.` and `_`, not starting with 0. A plain-text value is
+   * accepted with a warning.
    *
    * @default - AWS generates the keys and stores them in Secrets Manager (`PreSharedKeyStorage: SecretsManager`)
    */
@@ -91,7 +99,7 @@ export interface VpnBackupOptions {
    * or be more specific than a prefix of `onPremisesPrefixes` (a static route would beat Direct Connect);
    * give `onPremisesPrefixes` with it. On a virtual private gateway the routes are created as
    * `AWS::EC2::VPNConnectionRoute`s; on a transit gateway add them to its route table (CloudFormation
-   * exposes no attachment id for the VPN; a warning reminds you).
+   * exposes no attachment id for the VPN; a warning reminds you). IPv4 only: the tunnels carry IPv4.
    *
    * @default - BGP (dynamic) routing
    */
@@ -108,13 +116,15 @@ export interface VpnBackupOptions {
   /**
    * The prefixes your customer gateways advertise over the VPN (BGP): one more specific than a prefix of
    * `onPremisesPrefixes` draws the traffic to the VPN (a warning). Use the same prefixes on both paths.
+   * An IPv6 prefix gives a warning: the tunnels carry IPv4, so IPv6 traffic has no VPN backup.
    *
    * @default - not checked
    */
   readonly advertisedPrefixes?: string[];
 
   /**
-   * Accelerated VPN (over AWS Global Accelerator). Transit gateway only; set at creation only.
+   * Accelerated VPN (over AWS Global Accelerator): transit gateway only, and not with a private IP VPN
+   * (`transportAttachmentId`) or `TunnelBandwidth.LARGE`. Set at creation only.
    *
    * Changing this replaces the VPN connections.
    *
@@ -123,7 +133,8 @@ export interface VpnBackupOptions {
   readonly acceleration?: boolean;
 
   /**
-   * The bandwidth of each tunnel.
+   * The bandwidth of each tunnel: `TunnelBandwidth.LARGE` needs a transit gateway (an error on a virtual
+   * private gateway) and no `acceleration`.
    *
    * @default TunnelBandwidth.STANDARD
    */
@@ -142,9 +153,9 @@ export interface TransitGatewayVpnBackupOptions extends VpnBackupOptions {
   readonly transitGatewayId: string;
 
   /**
-   * A private IP VPN, over Direct Connect: the id of the transit gateway's attachment to the Direct
-   * Connect gateway (`tgw-attach-...`; CloudFormation does not expose it, look it up). The customer
-   * gateways then use private addresses.
+   * A private IP VPN, over Direct Connect (transit gateway only, not with `acceleration`): the id of the
+   * transit gateway's attachment to the Direct Connect gateway (`tgw-attach-...`, which CloudFormation
+   * does not expose: look it up). The customer gateways then use private addresses.
    *
    * Changing this replaces the VPN connections.
    *
@@ -187,6 +198,7 @@ const isUnresolved = (value: unknown) => Token.isUnresolved(value);
 export class VpnBackup {
   /** VPN connections to a transit gateway (the one the Direct Connect gateway is associated with). */
   public static toTransitGateway(options: TransitGatewayVpnBackupOptions): VpnBackup {
+    const checked = checkVpnOptions(options, "toTransitGateway", "transitGatewayId");
     checkResourceId(
       "transitGatewayId",
       options.transitGatewayId,
@@ -194,11 +206,17 @@ export class VpnBackup {
       "tgw-...",
       isUnresolved,
     );
-    return new VpnBackup("transitGateway", options.transitGatewayId, options, options.transportAttachmentId);
+    return new VpnBackup("transitGateway", options.transitGatewayId, checked);
   }
 
   /** VPN connections to a virtual private gateway (the one the Direct Connect paths reach). */
   public static toVirtualPrivateGateway(options: VirtualPrivateGatewayVpnBackupOptions): VpnBackup {
+    const checked = checkVpnOptions(options, "toVirtualPrivateGateway", "virtualGatewayId");
+    if (checked.transportAttachmentId !== undefined) {
+      throw new Error(
+        "`transportAttachmentId`: a private IP VPN terminates on a transit gateway; use VpnBackup.toTransitGateway().",
+      );
+    }
     checkResourceId(
       "virtualGatewayId",
       options.virtualGatewayId,
@@ -206,7 +224,7 @@ export class VpnBackup {
       "vgw-...",
       isUnresolved,
     );
-    return new VpnBackup("virtualPrivateGateway", options.virtualGatewayId, options);
+    return new VpnBackup("virtualPrivateGateway", options.virtualGatewayId, checked);
   }
 
   /** `transitGateway` or `virtualPrivateGateway`. */
@@ -214,14 +232,16 @@ export class VpnBackup {
   /** The id of the transit gateway or virtual private gateway. */
   public readonly targetId: string;
 
+  private readonly bandwidth: TunnelBandwidth;
+
   private constructor(
     target: "transitGateway" | "virtualPrivateGateway",
     targetId: string,
-    private readonly options: VpnBackupOptions,
-    private readonly transportAttachmentId?: string,
+    private readonly options: CheckedVpnOptions,
   ) {
     this.target = target;
     this.targetId = targetId;
+    this.bandwidth = options.tunnelBandwidth === "large" ? TunnelBandwidth.LARGE : TunnelBandwidth.STANDARD;
   }
 
   /**
@@ -230,25 +250,25 @@ export class VpnBackup {
    * @internal
    */
   public _plan(): PlanVpnBackup {
-    const bandwidth = this.options.tunnelBandwidth ?? TunnelBandwidth.STANDARD;
     return {
       target: this.target as PlanVpnBackup["target"],
       targetId: this.targetId,
-      customerGateways: (this.options.customerGateways ?? []).map((c) => ({
+      customerGateways: this.options.customerGateways.map((c) => ({
         name: c.name,
         ipAddress: c.ipAddress,
         bgpAsn: c.bgpAsn ?? 65000,
+        deviceName: c.deviceName,
         tunnelInsideCidrs: c.tunnelInsideCidrs,
-        preSharedKeyCount: c.preSharedKeys?.length ?? 0,
+        preSharedKeyCount: c.preSharedKeys?.length,
         plaintextPreSharedKeys: c.preSharedKeys?.map((k) => plaintext(k)),
       })),
       staticRoutes: this.options.staticRoutes,
       onPremisesPrefixes: this.options.onPremisesPrefixes,
       advertisedPrefixes: this.options.advertisedPrefixes,
       acceleration: this.options.acceleration,
-      transportAttachmentId: this.transportAttachmentId,
-      tunnelBandwidth: bandwidth.value,
-      tunnelBandwidthGbps: bandwidth.gbps,
+      transportAttachmentId: this.options.transportAttachmentId,
+      tunnelBandwidth: this.bandwidth.value,
+      tunnelBandwidthGbps: this.bandwidth.gbps,
     };
   }
 
@@ -258,7 +278,8 @@ export class VpnBackup {
    * @internal
    */
   public _emit(scope: Construct, topology: TopologyVpnBackup): VpnBackupConnection[] {
-    const bandwidth = this.options.tunnelBandwidth ?? TunnelBandwidth.STANDARD;
+    const bandwidth = this.bandwidth;
+    const privateIp = this.options.transportAttachmentId;
     return topology.connections.map((connection, i) => {
       const device = this.options.customerGateways[i];
       const deviceScope = new Construct(scope, connection.name);
@@ -285,8 +306,8 @@ export class VpnBackup {
         enableAcceleration: topology.acceleration ? true : undefined,
         tunnelBandwidth: bandwidth === TunnelBandwidth.STANDARD ? undefined : bandwidth.value,
         preSharedKeyStorage: keys ? undefined : "SecretsManager",
-        outsideIpAddressType: this.transportAttachmentId ? "PrivateIpv4" : undefined,
-        transportTransitGatewayAttachmentId: this.transportAttachmentId,
+        outsideIpAddressType: privateIp !== undefined ? "PrivateIpv4" : undefined,
+        transportTransitGatewayAttachmentId: privateIp,
         vpnTunnelOptionsSpecifications: tunnels,
       });
       const routes =

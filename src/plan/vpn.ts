@@ -1,17 +1,21 @@
 import { Cidr, checkCidr, formatCidr, normalizeCidrList, overlaps, parseCidr } from "./cidr";
 import { checkIdName } from "./names";
+import { show } from "./props";
 import { TopologyVpnBackup, TopologyVpnConnection } from "./topology";
+import { checkCustomerGatewayValues, checkIpv4Only, checkTransitGatewayOnlyOptions } from "./vpn-rules";
 
 /** One customer gateway device of a VPN backup, as the planner sees it. */
 export interface PlanCustomerGateway {
   readonly name: string;
   readonly ipAddress: string;
   readonly bgpAsn: number;
+  /** The device's name in AWS (`DeviceName`). */
+  readonly deviceName?: string;
   readonly tunnelInsideCidrs?: ReadonlyArray<string>;
   /** Pre-shared keys given in plain text (to check their form); undefined entries are secrets. */
   readonly plaintextPreSharedKeys?: ReadonlyArray<string | undefined>;
-  /** How many pre-shared keys were given. */
-  readonly preSharedKeyCount: number;
+  /** How many pre-shared keys were given; undefined when none were (AWS generates them). */
+  readonly preSharedKeyCount?: number;
 }
 
 export interface PlanVpnBackup {
@@ -25,6 +29,8 @@ export interface PlanVpnBackup {
   readonly transportAttachmentId?: string;
   readonly tunnelBandwidthGbps: number;
   readonly tunnelBandwidth: string;
+  /** The stack's Region (a token when the stack is environment-agnostic), for per-Region rules. */
+  readonly region?: string;
 }
 
 /** What the Direct Connect side of the construct is, for the cross-checks. */
@@ -98,17 +104,10 @@ export function planVpnBackup(
   const warnings: VpnWarning[] = [];
   const tgw = vpn.target === "transitGateway";
   const privateIp = vpn.transportAttachmentId !== undefined;
+  warnings.push(...checkTransitGatewayOnlyOptions(vpn, unresolved));
 
-  if (vpn.acceleration && !tgw) {
-    throw new Error(
-      "`acceleration`: accelerated VPN (AWS Global Accelerator) is offered only for transit gateways, not for a virtual private gateway.",
-    );
-  }
   // (a private IP VPN is offered by VpnBackup.toTransitGateway only)
   if (privateIp) {
-    if (vpn.acceleration) {
-      throw new Error("`acceleration`: a private IP VPN runs over Direct Connect; it cannot be accelerated.");
-    }
     if (!unresolved(vpn.transportAttachmentId) && !ATTACHMENT.test(vpn.transportAttachmentId!)) {
       throw new Error(
         `\`transportAttachmentId\` "${vpn.transportAttachmentId}" is not a transit gateway attachment id (tgw-attach-...): ` +
@@ -150,7 +149,7 @@ export function planVpnBackup(
       (!Number.isInteger(cgw.bgpAsn) || cgw.bgpAsn < 1 || cgw.bgpAsn > VPN_FACTS.bgpAsnExtendedMax)
     ) {
       throw new Error(
-        `\`bgpAsn\` ${cgw.bgpAsn} of ${cgw.name} is not allowed: a whole number from 1 to ${VPN_FACTS.bgpAsnExtendedMax}.`,
+        `\`bgpAsn\` ${show(cgw.bgpAsn)} of ${cgw.name} is not allowed: a whole number from 1 to ${VPN_FACTS.bgpAsnExtendedMax}.`,
       );
     }
 
@@ -181,7 +180,7 @@ export function planVpnBackup(
       }
     }
 
-    if (cgw.preSharedKeyCount !== 0 && cgw.preSharedKeyCount !== VPN_FACTS.tunnelsPerConnection) {
+    if (cgw.preSharedKeyCount !== undefined && cgw.preSharedKeyCount !== VPN_FACTS.tunnelsPerConnection) {
       throw new Error(
         `\`preSharedKeys\` of ${cgw.name}: give one key for each of the 2 tunnels, got ${cgw.preSharedKeyCount}.`,
       );
@@ -194,6 +193,8 @@ export function planVpnBackup(
       }
     }
   }
+  const bgp = vpn.staticRoutes === undefined;
+  warnings.push(...checkCustomerGatewayValues(gateways, { region: vpn.region, bgp }, unresolved));
   if (
     gateways.some((cgw) =>
       (cgw.plaintextPreSharedKeys ?? []).some((key: string | undefined) => key !== undefined),
@@ -231,6 +232,7 @@ export function planVpnBackup(
       "`staticRoutes` is empty: leave it out for BGP, or give the on-premises prefixes to route over the VPN.",
     );
   }
+  warnings.push(...checkIpv4Only(staticRoutes, advertised));
   if (staticRoutes !== undefined && advertised !== undefined) {
     throw new Error(
       "`advertisedPrefixes` is for BGP; with `staticRoutes` the VPN uses static routes only. Give one of the two.",
@@ -308,7 +310,6 @@ export function planVpnBackup(
     });
   }
 
-  const bgp = staticRoutes === undefined;
   const tunnels = gateways.length * VPN_FACTS.tunnelsPerConnection;
   // ECMP over tunnels needs BGP and a transit gateway (facts §6); otherwise one tunnel carries the traffic.
   const activeTunnels = tgw && bgp ? tunnels : 1;

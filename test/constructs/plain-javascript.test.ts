@@ -1,3 +1,5 @@
+import { SecretValue } from "aws-cdk-lib";
+import { Match } from "aws-cdk-lib/assertions";
 import {
   AddressFamily,
   ConnectionBandwidth,
@@ -7,7 +9,9 @@ import {
   MaximumResiliencyConnections,
   ResiliencyModel,
   ResilientConnections,
+  TunnelBandwidth,
   VirtualInterface,
+  VpnBackup,
 } from "../../src";
 import { newStack, templateOf } from "../support/synth";
 
@@ -349,6 +353,206 @@ describe("gateway props of the wrong type", () => {
         acceptProposalRoleArn: "accept-role",
       }),
     ).toThrow(/^`acceptProposalRoleArn` "accept-role" is not an IAM role ARN/);
+  });
+});
+
+describe("VPN backup options of the wrong type", () => {
+  const TGW = "tgw-0123456789abcdef0";
+  const EDGE1 = { name: "edge1", ipAddress: "203.0.113.10", bgpAsn: 65010 };
+  const KEYS = [SecretValue.secretsManager("vpn/t1"), SecretValue.secretsManager("vpn/t2")];
+  const toTgw = (options: Record<string, unknown>) =>
+    VpnBackup.toTransitGateway(loose({ transitGatewayId: TGW, customerGateways: [EDGE1], ...options }));
+  const device = (fields: Record<string, unknown>) => toTgw({ customerGateways: [{ ...EDGE1, ...fields }] });
+  /** A construct whose transit interfaces reach TGW, with the backup. */
+  const build = (backup: () => VpnBackup) => {
+    const { stack, gateway } = gatewayIn();
+    gateway.associateTransitGateway("Tgw", { transitGatewayId: TGW, allowedPrefixes: ["10.0.0.0/16"] });
+    new HighResiliency(stack, "Dx", {
+      locations: TWO,
+      bandwidth: GBPS_10,
+      virtualInterfaces: [transit(gateway, {})],
+      vpnBackup: backup(),
+    });
+    return stack;
+  };
+
+  test.each<[string, () => VpnBackup, RegExp]>([
+    [
+      "the options of toTransitGateway are undefined",
+      () => VpnBackup.toTransitGateway(loose(undefined)),
+      /^`options` must be the options of VpnBackup\.toTransitGateway\(\), with `transitGatewayId` and `customerGateways`, got undefined\.$/,
+    ],
+    [
+      "the options of toVirtualPrivateGateway are null",
+      () => VpnBackup.toVirtualPrivateGateway(loose(null)),
+      /^`options` must be the options of VpnBackup\.toVirtualPrivateGateway\(\), with `virtualGatewayId` and `customerGateways`, got null\.$/,
+    ],
+    [
+      "customerGateways is null",
+      () => toTgw({ customerGateways: null }),
+      /^`customerGateways` is required: a list of one or two customer gateway devices, got null\.$/,
+    ],
+    [
+      "customerGateways is a string",
+      () => toTgw({ customerGateways: "edge1" }),
+      /^`customerGateways` must be a list of one or two customer gateway devices, got "edge1"\.$/,
+    ],
+    [
+      "customerGateways contains null",
+      () => toTgw({ customerGateways: [EDGE1, null] }),
+      /^`customerGateways`: device 2 must be an object with `name` and `ipAddress`, got null\.$/,
+    ],
+    [
+      "a device has no name",
+      () => device({ name: undefined }),
+      /^`name` undefined of a customer gateway is not allowed/,
+    ],
+    [
+      "a device name is a number",
+      () => device({ name: 7 }),
+      /^`name` 7 of a customer gateway is not allowed/,
+    ],
+    [
+      "a device has no ipAddress",
+      () => device({ ipAddress: undefined }),
+      /^`ipAddress` of edge1 must be the device's outside IPv4 address as a string, got undefined\.$/,
+    ],
+    [
+      "ipAddress is a number",
+      () => device({ ipAddress: 3405803786 }),
+      /^`ipAddress` of edge1 must be the device's outside IPv4 address as a string, got 3405803786\.$/,
+    ],
+    [
+      "bgpAsn is a string",
+      () => device({ bgpAsn: "65010" }),
+      /^`bgpAsn` "65010" of edge1 is not allowed: a whole number from 1 to 4294967294\.$/,
+    ],
+    ["bgpAsn is NaN", () => device({ bgpAsn: NaN }), /^`bgpAsn` NaN of edge1 is not allowed: a whole number/],
+    ["bgpAsn is Infinity", () => device({ bgpAsn: Infinity }), /^`bgpAsn` Infinity of edge1 is not allowed/],
+    [
+      "bgpAsn is 2**53",
+      () => device({ bgpAsn: 2 ** 53 }),
+      /^`bgpAsn` 9007199254740992 of edge1 is not allowed/,
+    ],
+    [
+      "deviceName is a number",
+      () => device({ deviceName: 7 }),
+      /^`deviceName` of edge1 must be a string, got 7\.$/,
+    ],
+    [
+      "tunnelInsideCidrs is a string",
+      () => device({ tunnelInsideCidrs: "169.254.10.0/30" }),
+      /^`tunnelInsideCidrs` must be a list of two \/30 blocks of 169\.254\.0\.0\/16, got "169\.254\.10\.0\/30"\.$/,
+    ],
+    [
+      "tunnelInsideCidrs contains a number",
+      () => device({ tunnelInsideCidrs: ["169.254.10.0/30", 5] }),
+      /^`tunnelInsideCidrs`: 5 is not a CIDR block/,
+    ],
+    [
+      "preSharedKeys is a SecretValue, not in a list",
+      () => device({ preSharedKeys: KEYS[0] }),
+      /^`preSharedKeys` must be a list of two SecretValues, one per tunnel, got an object\.$/,
+    ],
+    [
+      "preSharedKeys contains a plain string",
+      () => device({ preSharedKeys: [KEYS[0], "plain_key_2"] }),
+      /^`preSharedKeys` of edge1: key 2 must be a SecretValue, e\.g\. SecretValue\.secretsManager\('vpn\/edge1-tunnel2'\), got "plain_key_2"\.$/,
+    ],
+    [
+      "preSharedKeys contains null",
+      () => device({ preSharedKeys: [null, KEYS[1]] }),
+      /^`preSharedKeys` of edge1: key 1 must be a SecretValue, .*, got null\.$/,
+    ],
+    [
+      "staticRoutes is a string",
+      () => toTgw({ staticRoutes: "192.168.0.0/16" }),
+      /^`staticRoutes` must be a list of CIDR blocks, got "192\.168\.0\.0\/16"\.$/,
+    ],
+    [
+      "staticRoutes contains a number",
+      () => toTgw({ staticRoutes: [5], onPremisesPrefixes: ["10.0.0.0/8"] }),
+      /^`staticRoutes`: 5 is not a CIDR block/,
+    ],
+    [
+      "onPremisesPrefixes is an object",
+      () => toTgw({ onPremisesPrefixes: {} }),
+      /^`onPremisesPrefixes` must be a list of CIDR blocks, got an object\.$/,
+    ],
+    [
+      "advertisedPrefixes contains null",
+      () => toTgw({ advertisedPrefixes: [null] }),
+      /^`advertisedPrefixes`: null is not a CIDR block/,
+    ],
+    [
+      "tunnelBandwidth is a string",
+      () => toTgw({ tunnelBandwidth: "large" }),
+      /^`tunnelBandwidth` must be TunnelBandwidth\.STANDARD or TunnelBandwidth\.LARGE, got "large"\.$/,
+    ],
+    [
+      "tunnelBandwidth is an unknown object",
+      () => toTgw({ tunnelBandwidth: { value: "huge", gbps: 50 } }),
+      /^`tunnelBandwidth` must be TunnelBandwidth\.STANDARD or TunnelBandwidth\.LARGE, got an object\.$/,
+    ],
+    [
+      "acceleration is a string",
+      () => toTgw({ acceleration: "yes" }),
+      /^`acceleration` must be true or false, got "yes"\.$/,
+    ],
+    [
+      "transportAttachmentId is a number",
+      () => toTgw({ transportAttachmentId: 7 }),
+      /^`transportAttachmentId` must be a transit gateway attachment id \(tgw-attach-\.\.\.\), got 7\.$/,
+    ],
+    [
+      "a virtual private gateway VPN gets transportAttachmentId (private IP VPN: transit gateway only)",
+      () =>
+        VpnBackup.toVirtualPrivateGateway(
+          loose({
+            virtualGatewayId: "vgw-0123456789abcdef0",
+            customerGateways: [EDGE1],
+            transportAttachmentId: "tgw-attach-0123456789abcdef0",
+          }),
+        ),
+      /^`transportAttachmentId`: a private IP VPN terminates on a transit gateway; use VpnBackup\.toTransitGateway\(\)\.$/,
+    ],
+    [
+      "transitGatewayId is a number",
+      () => toTgw({ transitGatewayId: 7 }),
+      /^`transitGatewayId` 7 is not allowed: tgw-/,
+    ],
+  ])("fails when %s", (_, backup, message) => {
+    expect(() => build(backup)).toThrow(message);
+  });
+
+  test("null optional options mean 'not given', as undefined does", () => {
+    const stack = build(() =>
+      toTgw({
+        customerGateways: [
+          { ...EDGE1, bgpAsn: null, deviceName: null, tunnelInsideCidrs: null, preSharedKeys: null },
+        ],
+        staticRoutes: null,
+        onPremisesPrefixes: null,
+        advertisedPrefixes: null,
+        acceleration: null,
+        tunnelBandwidth: null,
+        transportAttachmentId: null,
+      }),
+    );
+    templateOf(stack).hasResourceProperties("AWS::EC2::CustomerGateway", { BgpAsn: 65000 });
+    templateOf(stack).hasResourceProperties("AWS::EC2::VPNConnection", {
+      TransitGatewayId: TGW,
+      PreSharedKeyStorage: "SecretsManager",
+    });
+  });
+
+  test("a TunnelBandwidth from a second copy of the library (same shape, other class) is accepted", () => {
+    const stack = build(() => toTgw({ tunnelBandwidth: { ...TunnelBandwidth.LARGE } }));
+    templateOf(stack).hasResourceProperties("AWS::EC2::VPNConnection", { TunnelBandwidth: "large" });
+    const standard = build(() => toTgw({ tunnelBandwidth: { ...TunnelBandwidth.STANDARD } }));
+    templateOf(standard).hasResourceProperties("AWS::EC2::VPNConnection", {
+      TunnelBandwidth: Match.absent(),
+    });
   });
 });
 

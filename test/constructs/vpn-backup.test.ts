@@ -105,13 +105,12 @@ test("one customer gateway device works, with a warning that it is a single poin
   );
 });
 
-test("tunnel options: keys from Secrets Manager, inside CIDRs, large tunnels, acceleration, a long ASN", () => {
+test("tunnel options: keys from Secrets Manager, inside CIDRs, large tunnels, a long ASN", () => {
   const stack = newStack();
   withPath(
     stack,
     "tgw",
     toTgw({
-      acceleration: true,
       tunnelBandwidth: TunnelBandwidth.LARGE,
       customerGateways: [
         {
@@ -135,7 +134,7 @@ test("tunnel options: keys from Secrets Manager, inside CIDRs, large tunnels, ac
     DeviceName: "edge1.example",
   });
   template.hasResourceProperties(VPN, {
-    EnableAcceleration: true,
+    EnableAcceleration: Match.absent(),
     TunnelBandwidth: "large",
     PreSharedKeyStorage: Match.absent(),
     VpnTunnelOptionsSpecifications: [
@@ -149,6 +148,12 @@ test("tunnel options: keys from Secrets Manager, inside CIDRs, large tunnels, ac
       },
     ],
   });
+});
+
+test("acceleration on a transit gateway (standard tunnels: accelerated VPN has no large ones)", () => {
+  const stack = newStack();
+  withPath(stack, "tgw", toTgw({ acceleration: true }));
+  templateOf(stack).hasResourceProperties(VPN, { EnableAcceleration: true, TunnelBandwidth: Match.absent() });
 });
 
 test("static routes on a virtual private gateway become VPN connection routes", () => {

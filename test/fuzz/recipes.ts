@@ -130,7 +130,7 @@ const common: Fields = {
   resiliencyGroupName: optional(mostly(["grp", "a_b-c"], ["has spaces", "x".repeat(256)])),
   minimumLinks: optional(seldom(fc.integer({ min: 0, max: 1 }), fc.integer({ min: -1, max: 5 }))),
   virtualInterfaces: optional(fc.array(maybe(virtualInterfaceRecipe()), { maxLength: 3 })),
-  vpnBackup: optional(vpnRecipe()).map(() => undefined), // TEMP-NO-VPN until the VPN hardening lands
+  vpnBackup: optional(vpnRecipe()),
 };
 
 function virtualInterfaceRecipe() {
@@ -196,10 +196,15 @@ function virtualInterfaceRecipe() {
 }
 
 function vpnRecipe() {
-  const device = (n: number) =>
+  // a private IP VPN (transportAttachmentId) takes private device addresses, an internet VPN public ones
+  const device = (n: number, privateIp = false) =>
     fc.record({
       name: maybe(mostly([`edge${n}`], ["-bad", "edge1"])),
-      ipAddress: maybe(mostly([`203.0.113.${n}`, `198.51.100.${n}`], ["10.0.0.1", "203.0.113.1"])),
+      ipAddress: maybe(
+        privateIp
+          ? mostly([`10.20.0.${n}`, `100.64.0.${n}`], ["203.0.113.1", "10.20.0.1"])
+          : mostly([`203.0.113.${n}`, `198.51.100.${n}`], ["10.0.0.1", "203.0.113.1"]),
+      ),
       bgpAsn: optional(mostly([65000, 65010, 2147483648, 4294967294], [0])),
       deviceName: optional(fc.string({ maxLength: 10 })),
       tunnelInsideCidrs: optional(
@@ -216,14 +221,17 @@ function vpnRecipe() {
     minLength: 1,
     maxLength: 2,
   });
-  const options = (target: Fields) =>
+  const options = (target: Fields, privateIp = false) =>
     withOneOf(
       {
         ...target,
         customerGateways: maybe(
           seldom(
-            fc.oneof(fc.tuple(maybe(device(1))), fc.tuple(maybe(device(1)), maybe(device(2)))),
-            fc.array(maybe(device(3)), { maxLength: 3 }),
+            fc.oneof(
+              fc.tuple(maybe(device(1, privateIp))),
+              fc.tuple(maybe(device(1, privateIp)), maybe(device(2, privateIp))),
+            ),
+            fc.array(maybe(device(3, privateIp)), { maxLength: 3 }),
           ),
         ),
         onPremisesPrefixes: optional(mostly([["192.168.0.0/16"]], [["192.168.0.0/15"]])),
@@ -231,16 +239,28 @@ function vpnRecipe() {
         tunnelBandwidth: optional(mostly(["STANDARD"], ["LARGE"]).map((t) => ({ $tunnel: t }))),
       },
       { advertisedPrefixes: prefixes },
-      { staticRoutes: mostly([["192.168.0.0/15"]], [["192.168.1.0/24"]]) },
+      {
+        staticRoutes: mostly([["192.168.0.0/15"]], [["192.168.1.0/24"]]),
+        // static routes are checked against the Direct Connect prefixes, so they come with them
+        onPremisesPrefixes: mostly([["192.168.0.0/16"]], [["192.168.0.0/15"]]),
+      },
     );
+  const transitGatewayId = maybe(mostly(["tgw-0123456789abcdef0"], ["tgw-x"]));
   return fc.oneof(
     fc.record({
       $vpn: fc.constant("toTransitGateway"),
+      options: maybe(options({ transitGatewayId })),
+    }),
+    fc.record({
+      $vpn: fc.constant("toTransitGateway"),
       options: maybe(
-        options({
-          transitGatewayId: maybe(mostly(["tgw-0123456789abcdef0"], ["tgw-x"])),
-          transportAttachmentId: optional(mostly(["tgw-attach-0123456789abcdef0"], ["attach"])),
-        }),
+        options(
+          {
+            transitGatewayId,
+            transportAttachmentId: maybe(mostly(["tgw-attach-0123456789abcdef0"], ["attach"])),
+          },
+          true,
+        ),
       ),
     }),
     fc.record({
