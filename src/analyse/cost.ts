@@ -53,8 +53,9 @@ export class PortHourPrices {
   );
 
   /**
-   * Your own prices (for example your Region's, or a negotiated rate); speeds you leave out take the AWS
-   * list price.
+   * Your own prices, for example your Region's or a negotiated rate.
+   *
+   * Speeds you leave out take the AWS list price.
    */
   public static of(props: PortHourPricesProps): PortHourPrices {
     const list = PortHourPrices.AWS_LIST_PRICES;

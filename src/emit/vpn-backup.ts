@@ -36,7 +36,8 @@ export class TunnelBandwidth {
 export interface CustomerGatewayDevice {
   /**
    * The device's name, for example `edge1`: 1 to 32 letters, digits and `-`. Its resources' logical IDs
-   * derive from it, so keep it.
+   * derive from it, so keep it: renaming it deletes the customer gateway and VPN connection and creates
+   * new ones (new tunnel addresses).
    */
   readonly name: string;
 
@@ -45,7 +46,9 @@ export interface CustomerGatewayDevice {
    * an RFC 1918 or 100.64.0.0/10 address. Documentation ranges (RFC 5737) are accepted. IPv6 outside
    * addresses (which AWS offers on transit gateways only) are not.
    *
-   * Changing this replaces the customer gateway and its VPN connection.
+   * Changing this replaces the customer gateway (every `AWS::EC2::CustomerGateway` property is
+   * create-only); its VPN connection is then moved to the new one in place (`CustomerGatewayId` is not
+   * create-only: the tunnels go down meanwhile).
    */
   readonly ipAddress: string;
 
@@ -55,7 +58,9 @@ export interface CustomerGatewayDevice {
    * ap-southeast-1: an error in the stack's Region, a warning when the stack has no Region. 64512, the
    * default Amazon-side ASN of transit and virtual private gateways, gives a warning with BGP.
    *
-   * Changing this replaces the customer gateway and its VPN connection.
+   * Changing this replaces the customer gateway (every `AWS::EC2::CustomerGateway` property is
+   * create-only); its VPN connection is then moved to the new one in place (`CustomerGatewayId` is not
+   * create-only: the tunnels go down meanwhile).
    *
    * @default 65000
    */
@@ -63,6 +68,10 @@ export interface CustomerGatewayDevice {
 
   /**
    * The device's name in AWS (`DeviceName`), up to 255 characters.
+   *
+   * Changing this replaces the customer gateway (every `AWS::EC2::CustomerGateway` property is
+   * create-only); its VPN connection is then moved to the new one in place (`CustomerGatewayId` is not
+   * create-only: the tunnels go down meanwhile).
    *
    * @default - none
    */
@@ -73,6 +82,9 @@ export interface CustomerGatewayDevice {
    * (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30), unique per transit gateway or virtual private
    * gateway. The tunnels carry IPv4 (IPv6 inside tunnels, transit gateway only, are not offered).
    *
+   * Changing this modifies the tunnels in place (`VpnTunnelOptionsSpecifications` is not create-only:
+   * each tunnel restarts).
+   *
    * @default - chosen by AWS
    */
   readonly tunnelInsideCidrs?: string[];
@@ -81,6 +93,9 @@ export interface CustomerGatewayDevice {
    * The pre-shared keys of the two tunnels, from Secrets Manager (`SecretValue.secretsManager(...)`):
    * two keys, each 8 to 64 letters, digits, `.` and `_`, not starting with 0. A plain-text value is
    * accepted with a warning.
+   *
+   * Changing the keys modifies the tunnels in place (each tunnel restarts). Giving keys where there were
+   * none, or the reverse, replaces the VPN connections (`PreSharedKeyStorage` is create-only).
    *
    * @default - AWS generates the keys and stores them in Secrets Manager (`PreSharedKeyStorage: SecretsManager`)
    */
@@ -100,6 +115,9 @@ export interface VpnBackupOptions {
    * give `onPremisesPrefixes` with it. On a virtual private gateway the routes are created as
    * `AWS::EC2::VPNConnectionRoute`s; on a transit gateway add them to its route table (CloudFormation
    * exposes no attachment id for the VPN; a warning reminds you). IPv4 only: the tunnels carry IPv4.
+   *
+   * Switching between static routing and BGP replaces the VPN connections (`StaticRoutesOnly` is
+   * create-only); changing the routes adds and removes route resources only.
    *
    * @default - BGP (dynamic) routing
    */
@@ -124,9 +142,10 @@ export interface VpnBackupOptions {
 
   /**
    * Accelerated VPN (over AWS Global Accelerator): transit gateway only, and not with a private IP VPN
-   * (`transportAttachmentId`) or `TunnelBandwidth.LARGE`. Set at creation only.
+   * (`transportAttachmentId`) or `TunnelBandwidth.LARGE`.
    *
-   * Changing this replaces the VPN connections.
+   * Changing this replaces the VPN connections (`EnableAcceleration` is create-only): new tunnel
+   * addresses.
    *
    * @default false
    */
@@ -135,6 +154,9 @@ export interface VpnBackupOptions {
   /**
    * The bandwidth of each tunnel: `TunnelBandwidth.LARGE` needs a transit gateway (an error on a virtual
    * private gateway) and no `acceleration`.
+   *
+   * Changing this modifies the VPN connections in place (`TunnelBandwidth` is not create-only), in the
+   * Regions where AWS supports that modification; elsewhere delete and recreate them.
    *
    * @default TunnelBandwidth.STANDARD
    */
@@ -148,7 +170,8 @@ export interface TransitGatewayVpnBackupOptions extends VpnBackupOptions {
   /**
    * The transit gateway (`tgw-...`), the same one the Direct Connect gateway is associated with.
    *
-   * Changing this replaces the VPN connections.
+   * Changing this moves the VPN connections to the new gateway in place (`TransitGatewayId` is not
+   * create-only: the tunnels go down meanwhile); it replaces nothing.
    */
   readonly transitGatewayId: string;
 
@@ -157,7 +180,8 @@ export interface TransitGatewayVpnBackupOptions extends VpnBackupOptions {
    * transit gateway's attachment to the Direct Connect gateway (`tgw-attach-...`, which CloudFormation
    * does not expose: look it up). The customer gateways then use private addresses.
    *
-   * Changing this replaces the VPN connections.
+   * Changing this replaces the VPN connections (`TransportTransitGatewayAttachmentId` and
+   * `OutsideIpAddressType` are create-only).
    *
    * @default - a VPN over the internet
    */
@@ -171,7 +195,8 @@ export interface VirtualPrivateGatewayVpnBackupOptions extends VpnBackupOptions 
   /**
    * The virtual private gateway (`vgw-...`).
    *
-   * Changing this replaces the VPN connections.
+   * Changing this moves the VPN connections to the new gateway in place (`VpnGatewayId` is not
+   * create-only: the tunnels go down meanwhile); it replaces nothing.
    */
   readonly virtualGatewayId: string;
 }

@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, Stack } from "aws-cdk-lib";
+import { App, SecretValue, Stack } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import {
   ConnectionBandwidth,
@@ -11,6 +11,7 @@ import {
   MaximumResiliencyConnections,
   ConnectionsCommonProps,
   VirtualInterface,
+  TunnelBandwidth,
   VpnBackup,
 } from "../../src";
 import { CREATE_ONLY, ResourceChange, templateChanges } from "../../src/plan/replacement";
@@ -30,7 +31,13 @@ interface Design {
   readonly gatewayAsn?: number;
   readonly vlan?: number;
   readonly specName?: string;
-  readonly vpn?: { readonly ip?: string; readonly large?: boolean; readonly acceleration?: boolean };
+  readonly vpn?: {
+    readonly ip?: string;
+    readonly large?: boolean;
+    readonly acceleration?: boolean;
+    readonly keys?: boolean;
+    readonly tgw?: string;
+  };
 }
 
 /** The Resources of a stack built from a design: a gateway, a construct with one transit spec, a VPN. */
@@ -52,10 +59,17 @@ function resourcesOf(design: Design): Record<string, any> {
     vpnBackup: VpnBackup.toTransitGateway({
       transitGatewayId: TGW,
       customerGateways: [
-        { name: "edge1", ipAddress: design.vpn?.ip ?? "203.0.113.10" },
+        {
+          name: "edge1",
+          ipAddress: design.vpn?.ip ?? "203.0.113.10",
+          preSharedKeys: design.vpn?.keys
+            ? [SecretValue.secretsManager("psk1"), SecretValue.secretsManager("psk2")]
+            : undefined,
+        },
         { name: "edge2", ipAddress: "203.0.113.20" },
       ],
       acceleration: design.vpn?.acceleration,
+      tunnelBandwidth: design.vpn?.large ? TunnelBandwidth.LARGE : undefined,
     }),
     ...design.props,
   } as any;
@@ -185,6 +199,14 @@ describe("the evolution matrix: what routine changes replace", () => {
 
   test("VPN acceleration: the VPN connections replaced", () => {
     expect(evolve({}, { vpn: { acceleration: true } })).toEqual({ "replaced VPNConnection": 2 });
+  });
+
+  test("VPN tunnel bandwidth: the VPN connections modified in place", () => {
+    expect(evolve({}, { vpn: { large: true } })).toEqual({ "updated VPNConnection": 2 });
+  });
+
+  test("pre-shared keys given where AWS generated them: that VPN connection replaced (PreSharedKeyStorage)", () => {
+    expect(evolve({}, { vpn: { keys: true } })).toEqual({ "replaced VPNConnection": 1 });
   });
 });
 
