@@ -5,15 +5,22 @@
 #   1. expected: the TypeScript example (examples/typescript) synthesized from src/ through the aws-cdk CLI
 #   2. TypeScript consumer: dist/js/*.tgz + its peer dependencies from npm in a scratch app
 #   3. Python consumer: dist/python/*.whl + aws-cdk-lib and constructs from PyPI in a fresh virtual
-#      environment, running examples/python/app.py; then the Python tests (test/python)
+#      environment, running examples/python/app.py; then the Python tests (test/python) and the Python
+#      translations of the @examples and README blocks (test/python/run_examples.py)
+#   4. both consumers again with the newest aws-cdk-lib (pinned below), which validates every template at
+#      synth (2.262.0 and later): with the recommended feature flags of cdk.json, among them
+#      @aws-cdk/core:validateAgainstDefaultRules (findings fail synth), and `cdk synth --strict` (warnings
+#      fail synth); validation-report.ts then checks the report (nothing reported; F3006 acknowledged on
+#      the resiliency groups only) and the templates are compared with the expected ones
 #
 # Each step fails loudly (npm, pip and pacmak errors are shown); nothing is skipped.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 cdk="$repo/node_modules/.bin/cdk"
+# --transpile-only: the test task type-checks src/, examples/ and test/ already (~2 s less per run)
 tsnode="$repo/node_modules/.bin/ts-node"
-compare() { "$tsnode" --project "$repo/test/tsconfig.json" "$repo/test/consumers/compare.ts" "$@"; }
+compare() { "$tsnode" --transpile-only --project "$repo/test/tsconfig.json" "$repo/test/consumers/compare.ts" "$@"; }
 step() { echo "consumers: $* ($(($(date +%s) - start)) s)"; }
 start=$(date +%s)
 
@@ -29,19 +36,30 @@ wheel="$repo/${wheels[0]}"
 # the same versions the TypeScript side is built and tested with (package.json devDependencies)
 cdk_lib_version=$(node -p "require('./package.json').devDependencies['aws-cdk-lib']")
 constructs_version=$(node -p "require('./package.json').devDependencies['constructs']")
+# The newest aws-cdk-lib the consumers also synthesize with (step 4). To bump, set them to
+# `npm view aws-cdk-lib version` and the newest of `pip index versions aws-cdk-lib` (PyPI is often one
+# release behind npm), then run `npx projen test:consumers`.
+newest_cdk_lib_npm=2.276.0
+newest_cdk_lib_pypi=2.275.0
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dx-consumers.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-synth() { # <cwd> <app command> <outdir>
-  (cd "$1" && CDK_DISABLE_VERSION_CHECK=1 "$cdk" synth --quiet --no-notices --app "$2" --output "$3" >"$3.log" 2>&1) || {
+synth() { # <cwd> <app command> <outdir> [cdk synth options]
+  (cd "$1" && CDK_DISABLE_VERSION_CHECK=1 "$cdk" synth --quiet --no-notices --app "$2" --output "$3" "${@:4}" >"$3.log" 2>&1) || {
     cat "$3.log" >&2
     echo "consumers: synth of '$2' failed" >&2
     return 1
   }
 }
 
+# synth with the validation's findings as errors and warnings failing synth, then check its report
+validated_synth() { # <label> <cwd> <app command> <outdir>
+  synth "$2" "$3" "$4" --strict --context "@aws-cdk/core:validateAgainstDefaultRules=true"
+  "$tsnode" --transpile-only --project "$repo/test/tsconfig.json" "$repo/test/consumers/validation-report.ts" "$1" "$4"
+}
+
 step "synthesizing the TypeScript example from source"
-synth "$repo" "$tsnode --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts" "$work/expected"
+synth "$repo" "$tsnode --transpile-only --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts" "$work/expected"
 
 step "TypeScript consumer: installing $(basename "$tarball") with aws-cdk-lib@$cdk_lib_version constructs@$constructs_version"
 app="$work/ts-app"
@@ -79,5 +97,25 @@ compare "Python consumer (wheel)" "$work/expected" "$work/py-out"
 
 step "Python consumer: tests"
 "$work/venv/bin/python" "$repo/test/python/test_consumer.py" -v
+
+"$work/venv/bin/python" "$repo/test/python/run_examples.py" "$repo/.jsii.tabl.json"
+
+# Step 4. Templates differ from the expected ones only in CDKMetadata (its Analytics string encodes the
+# aws-cdk-lib version), which compare.ts leaves out for every consumer already.
+step "TypeScript consumer: aws-cdk-lib@$newest_cdk_lib_npm, recommended flags, --strict"
+(cd "$app" && npm install --no-audit --no-fund --prefer-offline --loglevel=error "aws-cdk-lib@$newest_cdk_lib_npm")
+"$repo/node_modules/.bin/tsc" -p "$app/tsconfig.json" # the package's typings against the newest aws-cdk-lib
+# the recommended feature flags, as `cdk init` writes them (the repository's cdk.json has them)
+node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify({ context: JSON.parse(fs.readFileSync(process.argv[1], "utf8")).context }))' \
+  "$repo/cdk.json" "$app/cdk.json"
+validated_synth "TypeScript consumer, aws-cdk-lib $newest_cdk_lib_npm" "$app" "node out/app.js" "$work/ts-newest"
+compare "TypeScript consumer, aws-cdk-lib $newest_cdk_lib_npm" "$work/expected" "$work/ts-newest"
+
+step "Python consumer: aws-cdk-lib==$newest_cdk_lib_pypi, recommended flags (examples/python/cdk.json), --strict"
+# --no-compile: byte-compiling aws-cdk-lib takes ~20 s; the newest imports its modules lazily, so its one
+# synth is ~1 s slower without (aws-cdk-lib 2.241.0 is not: ~20 s per process, which its three runs need)
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check --no-compile "aws-cdk-lib==$newest_cdk_lib_pypi"
+validated_synth "Python consumer, aws-cdk-lib $newest_cdk_lib_pypi" "$repo/examples/python" "$work/venv/bin/python app.py" "$work/py-newest"
+compare "Python consumer, aws-cdk-lib $newest_cdk_lib_pypi" "$work/expected" "$work/py-newest"
 
 step "done"
