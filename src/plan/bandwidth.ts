@@ -87,6 +87,14 @@ export class ConnectionBandwidth {
     return new ConnectionBandwidth(exact);
   }
 
+  /**
+   * Every capacity a device slot can have, ascending: 1, 2, 3, 4 (x 1 Gbps), 10, 20, 30, 40 (x 10 Gbps),
+   * 100, 200 (x 100 Gbps), 400 and 800 (x 400 Gbps).
+   */
+  public static all(): ConnectionBandwidth[] {
+    return REALISABLE.map((r) => ConnectionBandwidth.gbps(r.capacityGbps));
+  }
+
   /** The capacity of one device slot, in Gbps (port speed x ports). */
   public readonly capacityGbps: number;
   /** The speed of each port, in Gbps. */

@@ -77,3 +77,20 @@ test("property: every capacity either builds within the LAG limits or names buil
     { numRuns: 500 },
   );
 });
+
+test("ConnectionBandwidth.all(): every realisable slot capacity, ascending (LAG limits: 4 below 100 Gbps, 2 above)", () => {
+  expect(ConnectionBandwidth.all().map((b) => b.toString())).toEqual([
+    "1 Gbps (1 port)",
+    "2 Gbps (2 x 1 Gbps)",
+    "3 Gbps (3 x 1 Gbps)",
+    "4 Gbps (4 x 1 Gbps)",
+    "10 Gbps (1 port)",
+    "20 Gbps (2 x 10 Gbps)",
+    "30 Gbps (3 x 10 Gbps)",
+    "40 Gbps (4 x 10 Gbps)",
+    "100 Gbps (1 port)",
+    "200 Gbps (2 x 100 Gbps)",
+    "400 Gbps (1 port)",
+    "800 Gbps (2 x 400 Gbps)",
+  ]);
+});
