@@ -7,3 +7,6 @@ export * from "./emit/models";
 export * from "./emit/gateway";
 export * from "./emit/virtual-interface";
 export * from "./emit/vpn-backup";
+export * from "./analyse/scenario";
+export * from "./analyse/failures";
+export * from "./analyse/promise";
