@@ -8,3 +8,6 @@ export * from "./emit/gateway";
 export * from "./emit/virtual-interface";
 export * from "./emit/vpn-backup";
 export * from "./analyse/cost";
+export * from "./analyse/scenario";
+export * from "./analyse/failures";
+export * from "./analyse/promise";

@@ -1,0 +1,186 @@
+import { Forest, buildForest } from "./forest";
+import { materialise } from "./materialise";
+import { PromiseVerdict } from "./promise";
+import { FailureScenario } from "./scenario";
+import { ScenarioCount, ScenarioTable, evaluateAll, scenarioCount } from "./table";
+import { promiseVerdicts } from "./verdicts";
+import { ResiliencyModel } from "../plan/model";
+import { checkList, checkObject, given, show } from "../plan/props";
+import { ConnectionTopology } from "../plan/topology";
+
+/**
+ * The most failure scenarios one analysis evaluates: 5,000,000.
+ *
+ * Each scenario is stored as one row of typed arrays, about 2 x maxFailures + 10 bytes plus 1 to 4
+ * bytes per gateway target, so the cap keeps an analysis near 100 MB or below for a few targets. It
+ * lets `maxFailures: 2` run on about 3,100 failure elements, for example 1,000 ports as 1,000
+ * single-port slots in 100 locations with one virtual interface each and a VPN backup of two
+ * customer gateways (about 4.8 million scenarios).
+ */
+export const MAX_FAILURE_SCENARIOS = 5_000_000;
+
+/**
+ * Options of a failure analysis.
+ */
+export interface FailureAnalysisOptions {
+  /**
+   * The most elements that fail at once in a scenario: 1 for every single failure, 2 for every pair
+   * too, and so on. The number of scenarios grows quickly with it (see `countFailureScenarios`).
+   *
+   * @default 1
+   */
+  readonly maxFailures?: number;
+}
+
+/**
+ * Every failure scenario of a topology, up to `maxFailures` simultaneous failures, and what each leaves:
+ * the Direct Connect slots and capacity, a path per gateway target, and the VPN backup.
+ *
+ * Failure elements are locations, device slots (AWS devices), ports, virtual interfaces (BGP sessions),
+ * customer gateways and VPN tunnels. A scenario never holds an element together with one that contains
+ * it (a port and its slot or location): such pairs are one failure, counted once. Scenarios are ordered
+ * by their number of failures, then by the order of the elements in the topology (locations with their
+ * slots, each slot followed by its ports and virtual interfaces, then the customer gateways with their
+ * tunnels).
+ */
+export class FailureAnalysis {
+  /** The most scenarios one analysis evaluates (`MAX_FAILURE_SCENARIOS`). */
+  public static readonly MAX_SCENARIOS: number = MAX_FAILURE_SCENARIOS;
+
+  /**
+   * Analyses every scenario of up to `maxFailures` simultaneous failures of a topology.
+   *
+   * @param topology the planned layout, for example a construct's `topology`
+   * @param options how many simultaneous failures to analyse
+   */
+  public static analyse(topology: ConnectionTopology, options?: FailureAnalysisOptions): FailureAnalysis {
+    const opts = given(options) ? checkObject(options, "options", "an object like { maxFailures: 2 }") : {};
+    const maxFailures = checkMaxFailures(given(opts.maxFailures) ? opts.maxFailures : 1);
+    const forest = buildForest(checkTopology(topology));
+    const count = scenarioCount(forest, maxFailures);
+    if (count.total > MAX_FAILURE_SCENARIOS) throw tooMany(forest, maxFailures, count);
+    return new FailureAnalysis(topology.model, maxFailures, forest, evaluateAll(forest, count));
+  }
+
+  /**
+   * The number of scenarios of 1 to `maxFailures` simultaneous failures of a topology, computed
+   * without enumerating them (exact below 2^53).
+   *
+   * @param topology the planned layout
+   * @param maxFailures the most elements that fail at once
+   */
+  public static countScenarios(topology: ConnectionTopology, maxFailures: number): number {
+    return scenarioCount(buildForest(checkTopology(topology)), checkMaxFailures(maxFailures)).total;
+  }
+
+  /** The most elements that fail at once in a scenario. */
+  public readonly maxFailures: number;
+  /** The number of scenarios (the baseline is not one). */
+  public readonly scenarioCount: number;
+  /** The topology with nothing failed. */
+  public readonly baseline: FailureScenario;
+
+  private constructor(
+    private readonly model: ResiliencyModel,
+    maxFailures: number,
+    private readonly forest: Forest,
+    private readonly table: ScenarioTable,
+  ) {
+    this.maxFailures = maxFailures;
+    this.scenarioCount = table.rows - 1;
+    this.baseline = materialise(forest, table, 0);
+  }
+
+  /**
+   * Every scenario, as objects. With many scenarios this takes much memory: read them one at a time
+   * with `scenario(index)` instead.
+   */
+  public scenarios(): FailureScenario[] {
+    return Array.from({ length: this.scenarioCount }, (_, i) => materialise(this.forest, this.table, i + 1));
+  }
+
+  /**
+   * One scenario.
+   *
+   * @param index from 0 to `scenarioCount` - 1, in the order of `scenarios()`
+   */
+  public scenario(index: number): FailureScenario {
+    if (!Number.isInteger(index) || index < 0 || index >= this.scenarioCount) {
+      throw new Error(
+        `\`index\` ${show(index)} is not a scenario: a whole number from 0 to ${this.scenarioCount - 1}.`,
+      );
+    }
+    return materialise(this.forest, this.table, index + 1);
+  }
+
+  /**
+   * The worst scenario: the least Direct Connect capacity left, then the fewest targets with a Direct
+   * Connect path, then the first. The baseline when there is no scenario.
+   */
+  public worst(): FailureScenario {
+    return materialise(this.forest, this.table, this.table.worst);
+  }
+
+  /**
+   * The verdict on each claim of the topology's resiliency model (see `modelPromise`), from the
+   * scenarios of one failure whatever `maxFailures` is. Empty for Classic, which promises nothing.
+   */
+  public verdicts(): PromiseVerdict[] {
+    return promiseVerdicts(this.model, this.forest, this.table);
+  }
+}
+
+/**
+ * Analyses every scenario of up to `maxFailures` simultaneous failures of a topology
+ * (`FailureAnalysis.analyse`).
+ *
+ * @throws Error when `maxFailures` is not a whole number from 1, or when the scenarios would be more
+ *   than `MAX_FAILURE_SCENARIOS` (before any is evaluated)
+ */
+export function analyseFailures(
+  topology: ConnectionTopology,
+  options?: FailureAnalysisOptions,
+): FailureAnalysis {
+  return FailureAnalysis.analyse(topology, options);
+}
+
+/**
+ * The number of scenarios of 1 to `maxFailures` simultaneous failures of a topology, without
+ * enumerating them (`FailureAnalysis.countScenarios`).
+ */
+export function countFailureScenarios(topology: ConnectionTopology, maxFailures: number): number {
+  return FailureAnalysis.countScenarios(topology, maxFailures);
+}
+
+function checkMaxFailures(value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `\`maxFailures\` ${show(value)} is not allowed: a whole number from 1 (the most elements that fail at once).`,
+    );
+  }
+  return value;
+}
+
+function checkTopology(topology: ConnectionTopology): ConnectionTopology {
+  checkObject(topology, "topology", "a ConnectionTopology, for example a construct's `topology`");
+  checkList(topology.locations, "locations", "locations of the topology");
+  return topology;
+}
+
+/** The error for too many scenarios, with the largest `maxFailures` that fits. */
+function tooMany(forest: Forest, maxFailures: number, count: ScenarioCount): Error {
+  const n = (x: number) => x.toLocaleString("en-US");
+  let fits = 0;
+  let fitting = 0;
+  for (const size of count.bySize) {
+    if (fitting + size > MAX_FAILURE_SCENARIOS) break;
+    fitting += size;
+    fits++;
+  }
+  const hint = fits === 0 ? "" : ` \`maxFailures: ${fits}\` makes ${n(fitting)}.`;
+  return new Error(
+    `\`maxFailures\` ${maxFailures} makes ${n(count.total)} failure scenarios for this topology ` +
+      `(${n(forest.size)} failure elements); an analysis evaluates at most ` +
+      `${n(MAX_FAILURE_SCENARIOS)} (MAX_FAILURE_SCENARIOS).${hint}`,
+  );
+}

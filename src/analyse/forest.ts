@@ -1,0 +1,274 @@
+import {
+  ConnectionTopology,
+  TopologyDeviceSlot,
+  TopologyLocation,
+  TopologyVpnBackup,
+} from "../plan/topology";
+
+// The failure elements of a topology as a containment forest in preorder (location > device slot >
+// ports and virtual interfaces; customer gateway > tunnels), held in flat arrays so that a scenario
+// is evaluated from the baseline by touching only its own elements. Internal: not exported by index.ts.
+
+/** Element kinds as small numbers (the order of `FailureKind`'s members). */
+export const LOCATION = 0;
+export const DEVICE = 1;
+export const PORT = 2;
+export const VIF = 3;
+export const GATEWAY = 4;
+export const TUNNEL = 5;
+
+/** One device slot, as the evaluation needs it. */
+export interface SlotInfo {
+  readonly id: string;
+  /** Member ports (0 for an existing circuit, which has none to fail). */
+  readonly ports: number;
+  /** Ports that must be up for the slot to carry: max(1, minimumLinks); 0 for an existing circuit. */
+  readonly need: number;
+  /** Whether it carries traffic with nothing failed. */
+  readonly carrying: boolean;
+  /** Its capacity with nothing failed (0 when not carrying). */
+  readonly capacity: number;
+  /** The BGP sessions it carries with nothing failed, flat: [target, count, target, count, ...]. */
+  readonly sessions: number[];
+}
+
+/** The Site-to-Site VPN backup, as the evaluation needs it. */
+export interface VpnInfo {
+  /** Whether every tunnel up carries (BGP to a transit gateway: ECMP) or only one. */
+  readonly ecmp: boolean;
+  readonly tunnelGbps: number;
+}
+
+/** The baseline: nothing failed. */
+export interface Baseline {
+  readonly capacity: number;
+  /** BGP sessions per target. */
+  readonly sessions: Int32Array;
+  /** VPN tunnels up. */
+  readonly tunnels: number;
+}
+
+/** The failure elements of a topology in preorder, and what each takes away from the baseline. */
+export interface Forest {
+  /** The number of elements. */
+  readonly size: number;
+  readonly kind: Uint8Array;
+  readonly ids: string[];
+  readonly descriptions: string[];
+  /** Preorder: the elements inside element i are i+1 .. end[i]-1. */
+  readonly end: Int32Array;
+  /** Device, port, virtual interface: its slot; a location: its first slot; else -1. */
+  readonly slot: Int32Array;
+  /** A location: the end of its slot range (exclusive); a device: its slot + 1; else -1. */
+  readonly slotEnd: Int32Array;
+  /** A port: its speed; a location or device: the baseline capacity it takes away. */
+  readonly capacityLoss: Float64Array;
+  /** A location or device: the baseline sessions it takes away, flat [target, count, ...]; else empty. */
+  readonly sessionLoss: number[][];
+  /** A virtual interface: its target; else -1. */
+  readonly target: Int32Array;
+  /** A customer gateway: its tunnels; a tunnel: 1. */
+  readonly tunnelLoss: Int32Array;
+  readonly slots: SlotInfo[];
+  /** The gateway targets, by index; `public` for the public virtual interfaces. */
+  readonly targets: TargetInfo[];
+  /** The VPN backup; undefined without one. */
+  readonly vpn?: VpnInfo;
+  readonly base: Baseline;
+}
+
+/** One gateway target. */
+export interface TargetInfo {
+  readonly name: string;
+  /** Public virtual interfaces: the VPN never backs them up. */
+  readonly isPublic: boolean;
+}
+
+interface RawElement {
+  kind: number;
+  id: string;
+  description: string;
+  end: number;
+  slot: number;
+  slotEnd: number;
+  capacityLoss: number;
+  sessionLoss: number[];
+  target: number;
+  tunnelLoss: number;
+}
+
+/** Builds the forest of a topology. */
+export function buildForest(topology: ConnectionTopology): Forest {
+  const b = new ForestBuilder();
+  for (const location of topology.locations) b.addLocation(location);
+  const vpn = topology.vpnBackup;
+  let tunnels = 0;
+  if (vpn !== undefined) tunnels = b.addVpn(vpn);
+  const elements = b.elements;
+  const sessions = new Int32Array(b.targets.length);
+  let capacity = 0;
+  for (const s of b.slots) {
+    capacity += s.capacity;
+    for (let j = 0; j < s.sessions.length; j += 2) sessions[s.sessions[j]] += s.sessions[j + 1];
+  }
+  return {
+    size: elements.length,
+    kind: Uint8Array.from(elements, (e) => e.kind),
+    ids: elements.map((e) => e.id),
+    descriptions: elements.map((e) => e.description),
+    end: Int32Array.from(elements, (e) => e.end),
+    slot: Int32Array.from(elements, (e) => e.slot),
+    slotEnd: Int32Array.from(elements, (e) => e.slotEnd),
+    capacityLoss: Float64Array.from(elements, (e) => e.capacityLoss),
+    sessionLoss: elements.map((e) => e.sessionLoss),
+    target: Int32Array.from(elements, (e) => e.target),
+    tunnelLoss: Int32Array.from(elements, (e) => e.tunnelLoss),
+    slots: b.slots,
+    targets: b.targets,
+    vpn:
+      vpn === undefined
+        ? undefined
+        : {
+            ecmp: vpn.target === "transitGateway" && vpn.routing === "bgp",
+            tunnelGbps: vpn.tunnelBandwidthGbps,
+          },
+    base: { capacity, sessions, tunnels },
+  };
+}
+
+/** Adds [target, count] pairs of `from` into the flat list `into`. */
+function addSessions(into: number[], from: ReadonlyArray<number>): void {
+  for (let j = 0; j < from.length; j += 2) {
+    const at = into.findIndex((t, i) => i % 2 === 0 && t === from[j]);
+    if (at >= 0) into[at + 1] += from[j + 1];
+    else into.push(from[j], from[j + 1]);
+  }
+}
+
+class ForestBuilder {
+  public readonly elements: RawElement[] = [];
+  public readonly slots: SlotInfo[] = [];
+  public readonly targets: TargetInfo[] = [];
+  private readonly targetIndex = new Map<string, number>();
+
+  public addLocation(location: TopologyLocation): void {
+    const at = this.add(LOCATION, location.location, `loss of location ${location.location}`);
+    const loc = this.elements[at];
+    loc.slot = this.slots.length;
+    for (const slot of location.deviceSlots) {
+      const s = this.addSlot(slot);
+      loc.capacityLoss += s.capacity;
+      addSessions(loc.sessionLoss, s.sessions);
+    }
+    loc.slotEnd = this.slots.length;
+    loc.end = this.elements.length;
+  }
+
+  /** Adds a customer gateway and its tunnels per VPN connection; returns the tunnels. */
+  public addVpn(vpn: TopologyVpnBackup): number {
+    let tunnels = 0;
+    for (const c of vpn.connections) {
+      const id = `vpn/${c.name}`;
+      const at = this.add(GATEWAY, id, `failure of customer gateway ${c.name} (both its tunnels)`);
+      this.elements[at].tunnelLoss = c.tunnels;
+      for (let n = 1; n <= c.tunnels; n++) {
+        const t = this.add(
+          TUNNEL,
+          `${id}/Tunnel${n}`,
+          `loss of VPN tunnel ${n} of customer gateway ${c.name}`,
+        );
+        this.elements[t].tunnelLoss = 1;
+      }
+      this.elements[at].end = this.elements.length;
+      tunnels += c.tunnels;
+    }
+    return tunnels;
+  }
+
+  private addSlot(slot: TopologyDeviceSlot): SlotInfo {
+    const index = this.slots.length;
+    const circuit = slot.existingConnectionId !== undefined;
+    const name = circuit ? `existing circuit ${slot.existingConnectionId}` : `LAG ${slot.lagName}`;
+    const at = this.add(DEVICE, slot.id, `failure of device ${slot.id} (${name})`);
+    const device = this.elements[at];
+    device.slot = index;
+    device.slotEnd = index + 1;
+    const ports = circuit ? [] : slot.ports;
+    const need = circuit ? 0 : Math.max(1, slot.minimumLinks ?? 0);
+    const carrying = ports.length >= need;
+    for (const p of ports) {
+      const e = this.elements[this.add(PORT, p.id, `failure of port ${p.id} (${p.connectionName})`)];
+      e.slot = index;
+      e.capacityLoss = p.speedGbps;
+    }
+    const sessions: number[] = [];
+    for (const v of slot.virtualInterfaces) {
+      const description = `loss of the BGP session of virtual interface ${v.id} (${v.type})`;
+      const e = this.elements[this.add(VIF, v.id, description)];
+      e.slot = index;
+      e.target = this.targetOf(v.type, v.target);
+      if (carrying) addSessions(sessions, [e.target, 1]);
+    }
+    const full = circuit ? slot.capacityGbps : ports.reduce((sum, p) => sum + p.speedGbps, 0);
+    const info: SlotInfo = {
+      id: slot.id,
+      ports: ports.length,
+      need,
+      carrying,
+      capacity: carrying ? full : 0,
+      sessions,
+    };
+    device.capacityLoss = info.capacity;
+    device.sessionLoss = [...sessions];
+    device.end = this.elements.length;
+    this.slots.push(info);
+    return info;
+  }
+
+  /** The index of a target: its gateway for private and transit, `public` for every public interface. */
+  private targetOf(type: string, target: string): number {
+    const isPublic = type === "public";
+    const key = isPublic ? "public" : `gateway:${target}`;
+    let index = this.targetIndex.get(key);
+    if (index === undefined) {
+      index = this.targets.length;
+      this.targets.push({ name: isPublic ? "public" : target, isPublic });
+      this.targetIndex.set(key, index);
+    }
+    return index;
+  }
+
+  private add(kind: number, id: string, description: string): number {
+    const at = this.elements.length;
+    this.elements.push({
+      kind,
+      id,
+      description,
+      end: at + 1,
+      slot: -1,
+      slotEnd: -1,
+      capacityLoss: 0,
+      sessionLoss: [],
+      target: -1,
+      tunnelLoss: 0,
+    });
+    return at;
+  }
+}
+
+/**
+ * The antichain counts of a preorder forest: `table[i * (k + 1) + r]` is the number of sets of r
+ * elements from i .. size-1 with none inside another (c(i, r) = c(i + 1, r) + c(end[i], r - 1)).
+ * Exact while below 2^53.
+ */
+export function antichainTable(end: Int32Array, k: number): Float64Array {
+  const n = end.length;
+  const w = k + 1;
+  const table = new Float64Array((n + 1) * w);
+  table[n * w] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    table[i * w] = 1;
+    for (let r = 1; r <= k; r++) table[i * w + r] = table[(i + 1) * w + r] + table[end[i] * w + r - 1];
+  }
+  return table;
+}

@@ -1,0 +1,60 @@
+import { ConnectionBandwidth, ConnectionTopology, ResiliencyModel } from "../../src";
+import { PlanLocation, PlanRequest, planTopology } from "../../src/plan/planner";
+import { PlanVirtualInterface } from "../../src/plan/virtual-interfaces";
+import { planVpnBackup } from "../../src/plan/vpn";
+
+// Topologies for the failure-analysis tests, built by the planner as the constructs build them.
+
+/** A private or transit virtual interface spec on every slot. */
+export function vif(
+  name: string,
+  target: string,
+  vlan: number,
+  type: "transit" | "private" = "transit",
+): PlanVirtualInterface {
+  return { name, type, target, vlan, customerAsn: 65000, addressFamilies: ["ipv4"] };
+}
+
+/** A topology planned from a model, its locations (codes or layouts) and bandwidth. */
+export function plan(
+  model: ResiliencyModel,
+  locations: Array<string | PlanLocation>,
+  bandwidth: ConnectionBandwidth,
+  extra: Partial<PlanRequest> = {},
+): ConnectionTopology {
+  return planTopology({
+    model,
+    bandwidth,
+    namePrefix: "Dx",
+    locations: locations.map((l) => (typeof l === "string" ? { location: l } : l)),
+    ...extra,
+  }).topology;
+}
+
+/** Adds a VPN backup of `gateways` customer gateways to a topology (standard tunnels: 1.25 Gbps each). */
+export function withVpn(
+  topology: ConnectionTopology,
+  gateways: number,
+  target: "transitGateway" | "virtualPrivateGateway" = "transitGateway",
+  staticRoutes?: string[],
+): ConnectionTopology {
+  const vpn = planVpnBackup(
+    {
+      target,
+      targetId: target === "transitGateway" ? "tgw-0123456789abcdef0" : "vgw-0123456789abcdef0",
+      customerGateways: Array.from({ length: gateways }, (_, i) => ({
+        name: `edge${i + 1}`,
+        ipAddress: `203.0.113.${i + 10}`,
+        bgpAsn: 65010 + i,
+        preSharedKeyCount: 0,
+      })),
+      staticRoutes,
+      onPremisesPrefixes: staticRoutes && ["10.1.0.0/16"],
+      tunnelBandwidthGbps: 1.25,
+      tunnelBandwidth: "standard",
+    },
+    { hasVirtualInterfaces: true, jumbo: false },
+    () => false,
+  );
+  return { ...topology, vpnBackup: vpn.topology };
+}
