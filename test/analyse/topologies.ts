@@ -46,7 +46,7 @@ export function withVpn(
         name: `edge${i + 1}`,
         ipAddress: `203.0.113.${i + 10}`,
         bgpAsn: 65010 + i,
-        preSharedKeyCount: 0,
+        preSharedKeyCount: undefined,
       })),
       staticRoutes,
       onPremisesPrefixes: staticRoutes && ["10.1.0.0/16"],
