@@ -156,6 +156,11 @@ const consumers = project.addTask("test:consumers", {
 // `build` is locked by projen; `package` is its last step, so the checks follow the packaging there.
 project.packageTask.spawn(consumers);
 
+project.addTask("docs:report", {
+  description: "Rewrite the README's report of the example app (a test checks that it is current)",
+  exec: "ts-node --transpile-only --project examples/typescript/tsconfig.json examples/typescript/readme-report.ts",
+});
+
 project.addTask("example:synth", {
   description: "Synthesize the example app through the aws-cdk CLI into cdk.out and print its summary",
   exec: "cdk synth --quiet",

@@ -1,17 +1,22 @@
 import { Annotations, ArnFormat, Aspects, CfnResource, RemovalPolicy, Stack, Token } from "aws-cdk-lib";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
+import { writeIntoAssembly } from "./assembly-file";
 import { DeviceSlot } from "./device-slot";
 import { gatewayUsage } from "./gateway";
 import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
 import { VpnBackup, VpnBackupConnection, registerVpnAcrossApp } from "./vpn-backup";
+import { SizedBandwidth, checkCapacity, sizeBandwidth } from "../analyse/checks";
+import { CostEstimate, PortHourPrices } from "../analyse/cost";
+import { FailureAnalysis } from "../analyse/failures";
+import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../plan/bandwidth";
 import { gatewayIdOf } from "../plan/gateway-rules";
 import { ResiliencyModel } from "../plan/model";
 import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
-import { checkObject, checkOptionalList, given, isMadeBy, show } from "../plan/props";
+import { checkObject, checkOptionalList, checkWholeNumber, given, isMadeBy, show } from "../plan/props";
 import { ConnectionTopology } from "../plan/topology";
 import { checkVpnTarget, describeVpnBackup, planVpnBackup } from "../plan/vpn";
 
@@ -32,8 +37,47 @@ export interface ConnectionsCommonProps {
    * LAG and port (`ConnectionsBandwidth` and `Bandwidth` are create-only: new physical orders, new LOAs)
    * and moves the virtual interfaces to the new LAGs (their `ConnectionId` changes: their BGP sessions
    * are interrupted).
+   *
+   * @default - the cheapest that keeps `requiredBandwidthGbps` (one of the two is required)
    */
-  readonly bandwidth: ConnectionBandwidth;
+  readonly bandwidth?: ConnectionBandwidth;
+
+  /**
+   * The Direct Connect capacity, in Gbps, that must survive the worst failure the model covers.
+   *
+   * The covered failures: for Maximum Resiliency the loss of a location or device, for High Resiliency
+   * also a port, for Development and Test a device, for Classic any single failure. Without `bandwidth`, the planner
+   * chooses the port speed and ports per slot of the cheapest layout that keeps it (port-hour cost at
+   * `portHourPrices`); with `bandwidth`, it is checked. A layout that cannot keep it is an error that says
+   * the most any bandwidth gives.
+   *
+   * @default - no requirement: give `bandwidth`
+   */
+  readonly requiredBandwidthGbps?: number;
+
+  /**
+   * The peak traffic you expect, in Gbps: a warning when the worst failure the model covers leaves less
+   * Direct Connect capacity (AWS asks for "sufficient network capacity to ensure that the failure of one
+   * network connection does not overwhelm and degrade redundant connections",
+   * https://aws.amazon.com/directconnect/resiliency-recommendation/).
+   *
+   * @default - not checked
+   */
+  readonly expectedPeakGbps?: number;
+
+  /**
+   * The port-hour prices of the cost estimate (`costEstimate()`, the report) and of the sizing.
+   *
+   * @default PortHourPrices.AWS_LIST_PRICES
+   */
+  readonly portHourPrices?: PortHourPrices;
+
+  /**
+   * How many simultaneous failures the report at synth analyses (its scenario table): 1, 2 or more.
+   *
+   * @default 2, or 1 when pairs of failures make more scenarios than `FailureAnalysis.MAX_SCENARIOS`
+   */
+  readonly reportMaxFailures?: number;
 
   /**
    * The service provider of the ports (a partner that brings the circuit to the location).
@@ -244,6 +288,12 @@ export class ResilientConnections extends Construct {
    */
   public readonly resiliencyGroup?: CfnResource;
 
+  private readonly prices: PortHourPrices;
+  private readonly sizing: SizedBandwidth;
+  private readonly targetLabels: Map<string, string>;
+  private readonly reportMaxFailures?: number;
+  private analysed?: FailureAnalysis;
+
   constructor(scope: Construct, id: string, props: ResilientConnectionsProps) {
     super(scope, id);
     checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
@@ -252,20 +302,26 @@ export class ResilientConnections extends Construct {
     const specs = virtualInterfacesOf(props.virtualInterfaces);
     const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup) : undefined;
     const specPlans = specs.map((spec) => spec._plan());
-    const planned = planTopology({
-      model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
-      locations: props.locations,
-      existingSlots: props.existingSlots,
-      virtualInterfaces: specPlans,
-      bandwidth: props.bandwidth,
-      namePrefix: props.namePrefix ?? id.replace(/[^\w-]/g, "-"),
-      providerName: props.providerName,
-      requestMacSec: props.requestMacSec,
-      resiliencyGroup: props.resiliencyGroup,
-      resiliencyGroupName: props.resiliencyGroupName,
-      minimumLinks: props.minimumLinks,
-      isUnresolved: (value) => Token.isUnresolved(value),
-    });
+    const prices = given(props.portHourPrices)
+      ? pricesOf(props.portHourPrices)
+      : PortHourPrices.AWS_LIST_PRICES;
+    const planWith = (bandwidth: unknown) =>
+      planTopology({
+        model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
+        locations: props.locations,
+        existingSlots: props.existingSlots,
+        virtualInterfaces: specPlans,
+        bandwidth: bandwidth as ConnectionBandwidth,
+        namePrefix: props.namePrefix ?? id.replace(/[^\w-]/g, "-"),
+        providerName: props.providerName,
+        requestMacSec: props.requestMacSec,
+        resiliencyGroup: props.resiliencyGroup,
+        resiliencyGroupName: props.resiliencyGroupName,
+        minimumLinks: props.minimumLinks,
+        isUnresolved: (value) => Token.isUnresolved(value),
+      });
+    const sized = sizeBandwidth({ ...props, prices }, (bandwidth) => planWith(bandwidth).topology);
+    const planned = planWith(sized.bandwidth);
     const vpn = vpnBackup
       ? planVpnBackup(
           { ...vpnBackup._plan(), region: Stack.of(this).region },
@@ -277,7 +333,7 @@ export class ResilientConnections extends Construct {
         )
       : undefined;
     const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
-    const warnings = [...planned.warnings, ...(vpn?.warnings ?? [])];
+    const warnings = [...planned.warnings, ...(vpn?.warnings ?? []), ...checkCapacity(topology, sized)];
 
     // The gateways' quotas and path rules count across the app: checked before anything is emitted.
     const slotCount = allSlots(topology).length;
@@ -330,6 +386,12 @@ export class ResilientConnections extends Construct {
       });
     }
 
+    this.prices = prices;
+    this.sizing = sized;
+    this.targetLabels = targetLabels(specs, topology);
+    this.reportMaxFailures = reportDepthOf(props.reportMaxFailures, topology);
+    writeIntoAssembly(this, `${this.node.path.replace(/\//g, ".")}.dx-report.md`, () => this.report());
+
     if (topology.resiliencyGroupName !== undefined && topology.model.intendedResiliencyModel !== undefined) {
       this.resiliencyGroup = new ResiliencyGroupResource(this, "ResiliencyGroup", {
         resiliencyGroupName: topology.resiliencyGroupName,
@@ -344,13 +406,58 @@ export class ResilientConnections extends Construct {
    * and their speed, the virtual interfaces, the VPN backup and the resiliency group.
    */
   public summary(): string {
-    const text = describeTopology(this.node.path, this.topology);
+    const lines = describeTopology(this.node.path, this.topology).split("\n");
+    lines.splice(1, 0, `  ${verdictLine(this.topology, this.failureAnalysis(1))}`);
     const vpn = this.topology.vpnBackup;
-    if (!vpn) return text;
-    const capacity = this.deviceSlots.reduce((n, s) => n + s.capacityGbps, 0);
-    const lines = text.split("\n");
-    lines.splice(lines.length - 1, 0, describeVpnBackup(vpn, capacity));
+    if (vpn) {
+      const capacity = this.deviceSlots.reduce((n, s) => n + s.capacityGbps, 0);
+      lines.splice(lines.length - 1, 0, describeVpnBackup(vpn, capacity));
+    }
     return lines.join("\n");
+  }
+
+  /**
+   * Every failure scenario of the layout, up to `maxFailures` simultaneous failures (locations, devices,
+   * ports, virtual interfaces, VPN customer gateways and tunnels): what each leaves, and whether the
+   * model's promise holds.
+   *
+   * @param maxFailures the most elements that fail at once (default 1)
+   */
+  public failureAnalysis(maxFailures?: number): FailureAnalysis {
+    if (maxFailures === undefined || maxFailures === 1) {
+      this.analysed ??= FailureAnalysis.analyse(this.topology);
+      return this.analysed;
+    }
+    return FailureAnalysis.analyse(this.topology, { maxFailures });
+  }
+
+  /**
+   * An estimate of the monthly port-hour cost of the ports this construct orders, at `portHourPrices`.
+   */
+  public costEstimate(): CostEstimate {
+    return this.prices.estimate(this.topology);
+  }
+
+  /**
+   * The report in Markdown: the topology with a Mermaid diagram, the model's promise computed, the
+   * failure scenarios, sizing and cost. It is also written into the cloud assembly at synth, as
+   * `<construct path with dots>.dx-report.md` next to the templates.
+   */
+  public report(): string {
+    return renderReport({
+      title: this.node.path,
+      topology: this.topology,
+      analysis: this.failureAnalysis(this.reportDepth()),
+      cost: this.costEstimate(),
+      sizing: this.sizing,
+      label: (target) => this.targetLabels.get(target) ?? (Token.isUnresolved(target) ? "a gateway" : target),
+    });
+  }
+
+  /** Two failures unless that is more than an analysis takes, or what the user asked for. */
+  private reportDepth(): number {
+    if (this.reportMaxFailures !== undefined) return this.reportMaxFailures;
+    return FailureAnalysis.countScenarios(this.topology, 2) <= FailureAnalysis.MAX_SCENARIOS ? 2 : 1;
   }
 
   /** The ARNs of the resiliency group's members: the new ports, then existing connections. */
@@ -379,6 +486,55 @@ export class ResilientConnections extends Construct {
   public slotsAt(location: string): DeviceSlot[] {
     return this.deviceSlots.filter((s) => s.location === location);
   }
+}
+
+/** The depth of the report's analysis, checked now: the report is written at synth, too late to refuse. */
+function reportDepthOf(value: unknown, topology: ConnectionTopology): number | undefined {
+  if (!given(value)) return undefined;
+  const depth = checkWholeNumber(value, "reportMaxFailures", { min: 1, max: 10 }, () => false);
+  const count = FailureAnalysis.countScenarios(topology, depth);
+  if (count > FailureAnalysis.MAX_SCENARIOS) {
+    throw new Error(
+      `\`reportMaxFailures\` ${depth} makes ${count} failure scenarios; an analysis evaluates at most ` +
+        `${FailureAnalysis.MAX_SCENARIOS}. Ask for fewer simultaneous failures.`,
+    );
+  }
+  return depth;
+}
+
+/** The port-hour prices, made by `PortHourPrices` (told by shape: a second library copy counts). */
+function pricesOf(value: unknown): PortHourPrices {
+  if (!isMadeBy(value, "estimate")) {
+    throw new Error(
+      `\`portHourPrices\` ${show(value)} is not a PortHourPrices: use PortHourPrices.AWS_LIST_PRICES or PortHourPrices.of().`,
+    );
+  }
+  return value as PortHourPrices;
+}
+
+/** Readable names of the gateways the virtual interfaces and the VPN land on (ids may be tokens). */
+function targetLabels(
+  specs: ReadonlyArray<VirtualInterface>,
+  topology: ConnectionTopology,
+): Map<string, string> {
+  const labels = new Map<string, string>([["public", "AWS public endpoints"]]);
+  for (const spec of specs) {
+    if (spec.gateway) {
+      const id = spec.gateway.gatewayId;
+      labels.set(id, `Direct Connect gateway ${Token.isUnresolved(id) ? spec.gateway.node.path : id}`);
+    } else if (spec.virtualGatewayId) {
+      labels.set(spec.virtualGatewayId, `virtual private gateway ${spec.virtualGatewayId}`);
+    }
+  }
+  const vpn = topology.vpnBackup;
+  if (vpn) {
+    const kind = vpn.target === "transitGateway" ? "transit gateway" : "virtual private gateway";
+    labels.set(
+      vpn.targetId,
+      `${kind} ${Token.isUnresolved(vpn.targetId) ? "(deploy-time id)" : vpn.targetId}`,
+    );
+  }
+  return labels;
 }
 
 /** §5: what CloudFormation does with a port or LAG that leaves the stack. SNAPSHOT is not supported. */

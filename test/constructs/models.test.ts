@@ -315,6 +315,8 @@ describe("common options", () => {
     expect(dx.summary()).toBe(
       [
         `TestStack/Dx: Maximum Resiliency, SLA 99.99%. Survives ${ResiliencyModel.MAXIMUM.survives}.`,
+        // 4 slots of 20 Gbps in 2 locations: losing a location leaves 2 slots, 40 Gbps
+        "  Computed: survives any 1 device or location failure with >= 40 Gbps of Direct Connect left; worst: loss of location EqDC2.",
         "  EqDC2: 4 x 10 Gbps ports in 2 device slots, 20 Gbps per slot",
         "  EqSE2: 4 x 10 Gbps ports in 2 device slots, 20 Gbps per slot",
         "  resiliency group Dx (maximum-resiliency), 8 connections",

@@ -237,7 +237,10 @@ describe("the replacement rules", () => {
   });
 
   test("the create-only table matches the registry schemas cfn-lint ships (and the group's schema in test/cfn-lint)", () => {
-    const python = process.env.CFN_LINT_PYTHON ?? "python3";
+    // the Python of the cfn-lint on PATH (the pinned one in .ci/venv in CI)
+    const cfnLint = execFileSync("sh", ["-c", "command -v cfn-lint"]).toString().trim();
+    const besideIt = path.join(path.dirname(cfnLint), "python3");
+    const python = fs.existsSync(besideIt) ? besideIt : "python3";
     const script = [
       "import json, os, cfnlint",
       "base = os.path.join(os.path.dirname(cfnlint.__file__), 'data', 'schemas')",

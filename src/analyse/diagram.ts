@@ -1,0 +1,69 @@
+import { ConnectionTopology, TopologyDeviceSlot } from "../plan/topology";
+
+/**
+ * The topology as a Mermaid flowchart: your routers on the left; per location a box with its device
+ * slots (one AWS device each: the LAG and its ports); each slot's virtual interfaces as edges to the
+ * gateways they land on; the VPN backup from the customer gateway devices to its gateway. Pure: it
+ * reads the topology value only. `label` names a gateway target (an id may be a deploy-time token).
+ */
+export function mermaidDiagram(topology: ConnectionTopology, label: (target: string) => string): string {
+  const lines = ["flowchart LR", '  onprem(["Your routers"])'];
+  const targets = new Map<string, string>();
+  const targetNode = (target: string) => {
+    const key = target === "" ? "public" : target;
+    if (!targets.has(key)) targets.set(key, `gw${targets.size + 1}`);
+    return targets.get(key)!;
+  };
+  for (const location of topology.locations) {
+    lines.push(`  subgraph ${nodeId(location.location)}["${escape(location.location)}"]`);
+    for (const slot of location.deviceSlots) {
+      lines.push(`    ${slotNode(slot)}["${escape(slotLabel(slot))}"]`);
+    }
+    lines.push("  end");
+  }
+  for (const slot of topology.locations.flatMap((l) => l.deviceSlots)) {
+    lines.push(`  onprem --- ${slotNode(slot)}`);
+    for (const vif of slot.virtualInterfaces) {
+      lines.push(
+        `  ${slotNode(slot)} -->|"${escape(`${vif.name} VLAN ${vif.vlan}`)}"| ${targetNode(vif.target)}`,
+      );
+    }
+  }
+  const vpn = topology.vpnBackup;
+  if (vpn) {
+    const gateway = targetNode(vpn.targetId);
+    for (const c of vpn.connections) {
+      const node = `cgw_${nodeId(c.name)}`;
+      lines.push(`  onprem --- ${node}(["${escape(`${c.name} ${c.customerGatewayIp}`)}"])`);
+      lines.push(`  ${node} -.->|"VPN ${c.tunnels} tunnels"| ${gateway}`);
+    }
+  }
+  for (const [target, node] of targets) {
+    lines.push(`  ${node}[["${escape(target === "public" ? "AWS public endpoints" : label(target))}"]]`);
+  }
+  return lines.join("\n");
+}
+
+function slotNode(slot: TopologyDeviceSlot): string {
+  return nodeId(slot.id);
+}
+
+function slotLabel(slot: TopologyDeviceSlot): string {
+  if (slot.existingConnectionId !== undefined) {
+    return `Slot ${slot.slotNumber}: existing ${slot.existingConnectionId}, ${slot.capacityGbps} Gbps`;
+  }
+  const ports = slot.ports.length;
+  const speed = slot.ports[0]?.speedGbps ?? slot.capacityGbps;
+  const min = slot.minimumLinks ? `, min links ${slot.minimumLinks}` : "";
+  return `Slot ${slot.slotNumber}: LAG ${slot.lagName}<br/>${ports} x ${speed} Gbps port${ports === 1 ? "" : "s"}${min}`;
+}
+
+/** A Mermaid node id: letters, digits and _. */
+function nodeId(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, "_");
+}
+
+/** Text inside a quoted Mermaid label: no double quotes. */
+function escape(text: string): string {
+  return text.replace(/"/g, "#quot;");
+}

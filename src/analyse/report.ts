@@ -1,0 +1,277 @@
+import { CostEstimate } from "./cost";
+import { mermaidDiagram } from "./diagram";
+import { FailureAnalysis } from "./failures";
+import { PromiseVerdict, modelPromise } from "./promise";
+import { FailureKind, FailureScenario, PathVia } from "./scenario";
+import { ConnectionTopology } from "../plan/topology";
+
+/** What the sizing did, for the report. */
+export interface SizingNote {
+  /**
+   * The capacity that must survive the worst failure the model covers, in Gbps.
+   *
+   * @default - none asked
+   */
+  readonly requiredGbps?: number;
+  /**
+   * The peak traffic the user expects, in Gbps.
+   *
+   * @default - none declared
+   */
+  readonly expectedPeakGbps?: number;
+  /**
+   * How the bandwidth was chosen, in words.
+   *
+   * @default - given by the user
+   */
+  readonly chosen?: string;
+}
+
+/** Everything a report shows. */
+export interface ReportInput {
+  readonly title: string;
+  readonly topology: ConnectionTopology;
+  readonly analysis: FailureAnalysis;
+  readonly cost: CostEstimate;
+  readonly sizing: SizingNote;
+  /** A readable name for a gateway target (ids may be deploy-time tokens). */
+  readonly label: (target: string) => string;
+}
+
+/** Rows of a scenario table shown at most; the rest is counted. */
+const MAX_ROWS = 60;
+/** Scenarios of more than one failure shown: the worst ones. */
+const WORST_SHOWN = 10;
+
+/** The worst scenario of one failure among the kinds a model covers, and the smallest capacity it leaves. */
+export function worstCovered(
+  analysis: FailureAnalysis,
+  kinds: ReadonlyArray<FailureKind>,
+): FailureScenario | undefined {
+  let worst: FailureScenario | undefined;
+  for (let i = 0; i < analysis.scenarioCount; i++) {
+    const s = analysis.scenario(i);
+    if (s.failures.length > 1) break; // scenarios come ordered by their number of failures
+    if (!kinds.includes(s.failures[0].kind)) continue;
+    if (worst === undefined || s.survivingCapacityGbps < worst.survivingCapacityGbps) worst = s;
+  }
+  return worst;
+}
+
+/** The computed verdict in one line, for `summary()`. */
+export function verdictLine(topology: ConnectionTopology, analysis: FailureAnalysis): string {
+  const verdicts = analysis.verdicts();
+  const broken = verdicts.find((v) => !v.met);
+  if (broken) {
+    return `Computed: does NOT survive ${broken.claim}: ${describeOutcome(broken.counterExample!)}.`;
+  }
+  const kinds = modelPromise(topology.model).flat();
+  if (kinds.length === 0) {
+    const worst = worstCovered(analysis, Object.values(FailureKind));
+    return worst === undefined
+      ? "Computed: no model promise, and nothing that can fail."
+      : `Computed: no model promise; worst single failure: ${describeOutcome(worst)}.`;
+  }
+  const worst = worstCovered(analysis, kinds)!;
+  const claims = verdicts.map((v) => v.claim.replace(/^any 1 (.*) failure$/, "$1")).join(" or ");
+  return (
+    `Computed: survives any 1 ${claims} failure with >= ${fmt(worst.survivingCapacityGbps)} Gbps of Direct Connect left; ` +
+    `worst: ${worst.failures[0].description}.`
+  );
+}
+
+/** What a scenario leaves, in words: capacity, and the targets without a Direct Connect path. */
+function describeOutcome(s: FailureScenario): string {
+  const failures = s.failures.map((f) => f.description).join(" and ");
+  const lost = s.paths.filter((p) => p.via !== PathVia.DIRECT_CONNECT);
+  const paths =
+    lost.length === 0
+      ? ""
+      : `; no Direct Connect path to ${lost.map((p) => p.target).join(", ")}${s.vpnOnly ? ` (VPN only, ${fmt(s.vpnCapacityGbps)} Gbps)` : ""}`;
+  return `${failures} leaves ${fmt(s.survivingCapacityGbps)} Gbps${paths}`;
+}
+
+/** The report of one construct, in Markdown with a Mermaid diagram. */
+export function renderReport(input: ReportInput): string {
+  const { topology, analysis } = input;
+  return [
+    `# Direct Connect report: ${input.title}`,
+    "",
+    overview(input),
+    "",
+    `**${verdictLine(topology, analysis).replace(/^Computed: /, "Verdict (computed): ")}**`,
+    "",
+    "## Topology",
+    "",
+    "```mermaid",
+    mermaidDiagram(topology, input.label),
+    "```",
+    "",
+    ...slotTable(input),
+    "",
+    "## The model's promise, computed",
+    "",
+    ...verdictTable(input, analysis.verdicts()),
+    "",
+    ...scenarioSections(input),
+    ...sizingSection(input),
+    ...costSection(input.cost),
+  ].join("\n");
+}
+
+function overview(input: ReportInput): string {
+  const t = input.topology;
+  const slots = t.locations.flatMap((l) => l.deviceSlots);
+  const ports = slots.reduce((n, s) => n + s.ports.length, 0);
+  const vpn = t.vpnBackup
+    ? `; Site-to-Site VPN backup to ${input.label(t.vpnBackup.targetId)}, up to ${fmt(t.vpnBackup.capacityGbps)} Gbps`
+    : "";
+  return (
+    `${t.model.name} (SLA ${t.model.sla}): ${t.locations.length} location(s), ${slots.length} device slot(s), ` +
+    `${ports} port(s) to order, ${fmt(input.analysis.baseline.survivingCapacityGbps)} Gbps of Direct Connect${vpn}.`
+  );
+}
+
+function slotTable(input: ReportInput): string[] {
+  const rows = input.topology.locations.flatMap((l) =>
+    l.deviceSlots.map((s) => {
+      const what = s.existingConnectionId ?? `LAG ${s.lagName}, ${s.ports.length} x ${s.portBandwidth}`;
+      const vifs = s.virtualInterfaces.map(
+        (v) => `${v.name} (${v.type}, VLAN ${v.vlan}) to ${input.label(v.target)}`,
+      );
+      const min = s.minimumLinks === undefined ? "" : `, minimum links ${s.minimumLinks}`;
+      return `| ${l.location} | ${s.slotNumber} | ${what}${min} | ${fmt(s.capacityGbps)} Gbps | ${vifs.join("<br>") || "-"} |`;
+    }),
+  );
+  return ["| Location | Slot | Device | Capacity | Virtual interfaces |", "|---|---|---|---|---|", ...rows];
+}
+
+function verdictTable(input: ReportInput, verdicts: PromiseVerdict[]): string[] {
+  if (verdicts.length === 0) {
+    return [
+      `${input.topology.model.name} makes no promise; the scenarios below show what this layout survives.`,
+    ];
+  }
+  return [
+    "| Claim | Verdict | Least Direct Connect left | Counter-example |",
+    "|---|---|---|---|",
+    ...verdicts.map(
+      (v) =>
+        `| ${v.claim} | ${v.met ? "met" : "**NOT met**"} | ${fmt(v.worstCapacityGbps)} Gbps | ` +
+        `${v.counterExample ? describeOutcome(v.counterExample) : "-"} |`,
+    ),
+  ];
+}
+
+/** Scenarios of several failures read to pick the worst ones; above, only the single worst is shown. */
+const MAX_SORTED = 50_000;
+
+function scenarioSections(input: ReportInput): string[] {
+  const analysis = input.analysis;
+  const covered = modelPromise(input.topology.model).flat();
+  const single: FailureScenario[] = [];
+  let i = 0;
+  for (; i < analysis.scenarioCount; i++) {
+    const s = analysis.scenario(i);
+    if (s.failures.length > 1) break;
+    single.push(s);
+  }
+  const out = ["## Single failures", "", ...scenarioTable(input, single, covered), ""];
+  if (analysis.maxFailures === 1) return out;
+  const several = analysis.scenarioCount - i;
+  const worst =
+    several <= MAX_SORTED
+      ? Array.from({ length: several }, (_, j) => analysis.scenario(i + j))
+          .sort((a, b) => a.survivingCapacityGbps - b.survivingCapacityGbps)
+          .slice(0, WORST_SHOWN)
+      : [analysis.worst()];
+  out.push(
+    `## Up to ${analysis.maxFailures} simultaneous failures`,
+    "",
+    `${several} scenarios of ${analysis.maxFailures === 2 ? "2" : `2 to ${analysis.maxFailures}`} simultaneous ` +
+      `failures (a port inside a failed slot or location is not counted again); the ${worst.length} worst:`,
+    "",
+    ...scenarioTable(input, worst, []),
+    "",
+  );
+  return out;
+}
+
+function scenarioTable(input: ReportInput, scenarios: FailureScenario[], covered: FailureKind[]): string[] {
+  const rows = scenarios.slice(0, MAX_ROWS).map((s) => {
+    const coveredHere = s.failures.length === 1 && covered.includes(s.failures[0].kind);
+    const holds = s.paths.every((p) => p.via === PathVia.DIRECT_CONNECT) && s.survivingCapacityGbps > 0;
+    const verdict = coveredHere ? (holds ? "covered: holds" : "covered: **breaks**") : "beyond the model";
+    const paths = s.paths
+      .map((p) => `${input.label(p.target)}: ${pathText(p.via, p.bgpSessions)}`)
+      .join("<br>");
+    const vpn = input.topology.vpnBackup
+      ? `${fmt(s.vpnCapacityGbps)} Gbps${s.vpnOnly ? " (carrying)" : ""}`
+      : "-";
+    return `| ${s.failures.map((f) => f.description).join(" + ")} | ${fmt(s.survivingCapacityGbps)} Gbps | ${paths || "-"} | ${vpn} | ${verdict} |`;
+  });
+  const more = scenarios.length > MAX_ROWS ? [`\n(${scenarios.length - MAX_ROWS} more not shown.)`] : [];
+  return [
+    "| Failure | Direct Connect left | Paths per gateway | VPN | Verdict |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...more,
+  ];
+}
+
+function pathText(via: PathVia, sessions: number): string {
+  if (via === PathVia.DIRECT_CONNECT) return `${sessions} BGP session${sessions === 1 ? "" : "s"}`;
+  return via === PathVia.VPN ? "VPN only" : "**none**";
+}
+
+function sizingSection(input: ReportInput): string[] {
+  const { requiredGbps, expectedPeakGbps, chosen } = input.sizing;
+  const kinds = modelPromise(input.topology.model).flat();
+  const worst = worstCovered(input.analysis, kinds.length > 0 ? kinds : Object.values(FailureKind));
+  const left = worst?.survivingCapacityGbps ?? input.analysis.baseline.survivingCapacityGbps;
+  const lines = ["## Sizing", ""];
+  lines.push(
+    `Bandwidth per device slot: ${input.topology.bandwidth}${chosen ? ` (${chosen})` : " (given)"}. ` +
+      `The worst single failure ${kinds.length > 0 ? "the model covers" : ""}${worst ? ` (${worst.failures[0].description})` : ""} leaves ${fmt(left)} Gbps.`.replace(
+        "  ",
+        " ",
+      ),
+  );
+  if (requiredGbps !== undefined) {
+    lines.push(
+      "",
+      `Required to survive it: ${fmt(requiredGbps)} Gbps: ${left >= requiredGbps ? "met" : "**NOT met**"}.`,
+    );
+  }
+  if (expectedPeakGbps !== undefined) {
+    lines.push(
+      "",
+      `Expected peak: ${fmt(expectedPeakGbps)} Gbps: ${left >= expectedPeakGbps ? "fits after that failure" : "**does not fit** after that failure"}.`,
+    );
+  }
+  return [...lines, ""];
+}
+
+function costSection(cost: CostEstimate): string[] {
+  return [
+    "## Cost (estimate)",
+    "",
+    "| Ports | Port speed | Per port hour | Per month |",
+    "|---|---|---|---|",
+    ...cost.lines.map(
+      (l) => `| ${l.ports} | ${l.portSpeedGbps} Gbps | $${l.hourlyUsd.toFixed(2)} | $${usd(l.monthlyUsd)} |`,
+    ),
+    "",
+    `Estimated port-hour cost: **$${usd(cost.monthlyUsd)} per month** (${cost.ports} port(s) x ${cost.hoursPerMonth} hours). ` +
+      `Prices: ${cost.source}. An estimate: data transfer, cross-connects, partner circuits and existing circuits are not included.`,
+    "",
+  ];
+}
+
+function usd(amount: number): string {
+  return amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function fmt(gbps: number): string {
+  return Number.isInteger(gbps) ? String(gbps) : gbps.toFixed(2).replace(/0$/, "");
+}

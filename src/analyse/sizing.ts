@@ -1,0 +1,73 @@
+import { PortHourPrices } from "./cost";
+import { FailureAnalysis } from "./failures";
+import { modelPromise } from "./promise";
+import { FailureKind } from "./scenario";
+import { ConnectionBandwidth } from "../plan/bandwidth";
+import { ConnectionTopology } from "../plan/topology";
+
+/** A bandwidth the sizing chose, and why. */
+export interface SizingChoice {
+  /** The capacity of every device slot. */
+  readonly bandwidth: ConnectionBandwidth;
+  /** The Direct Connect capacity the worst failure the model covers leaves, in Gbps. */
+  readonly worstCoveredGbps: number;
+  /** The estimated port-hour cost per month, in US dollars. */
+  readonly monthlyUsd: number;
+}
+
+/**
+ * The Direct Connect capacity the worst single failure the topology's model covers leaves (any single
+ * failure for Classic), and whether every claim of the model holds.
+ */
+export function worstCoveredCapacity(topology: ConnectionTopology): { gbps: number; promiseKept: boolean } {
+  const analysis = FailureAnalysis.analyse(topology);
+  const kinds = modelPromise(topology.model).flat();
+  const covered = kinds.length > 0 ? kinds : Object.values(FailureKind);
+  let gbps = analysis.baseline.survivingCapacityGbps;
+  for (let i = 0; i < analysis.scenarioCount; i++) {
+    const s = analysis.scenario(i);
+    if (covered.includes(s.failures[0].kind)) gbps = Math.min(gbps, s.survivingCapacityGbps);
+  }
+  return { gbps, promiseKept: analysis.verdicts().every((v) => v.met) };
+}
+
+/**
+ * The cheapest bandwidth per device slot (port speed and ports per LAG, within the LAG limits) whose
+ * layout keeps `requiredGbps` through the worst failure its model covers, or an Error naming
+ * `requiredBandwidthGbps` with the most any bandwidth gives. `plan` lays out the construct with one
+ * bandwidth; a bandwidth it refuses (for example 1 Gbps with MACsec) is not a candidate.
+ */
+export function chooseBandwidth(
+  requiredGbps: number,
+  plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology,
+  prices: PortHourPrices,
+): SizingChoice {
+  const candidates: SizingChoice[] = [];
+  let lastError: unknown;
+  for (const bandwidth of ConnectionBandwidth.all()) {
+    let topology: ConnectionTopology;
+    try {
+      topology = plan(bandwidth);
+    } catch (e) {
+      lastError = e;
+      continue;
+    }
+    const worst = worstCoveredCapacity(topology);
+    candidates.push({
+      bandwidth,
+      worstCoveredGbps: worst.gbps,
+      monthlyUsd: prices.estimate(topology).monthlyUsd,
+    });
+  }
+  if (candidates.length === 0) throw lastError;
+  const meeting = candidates
+    .filter((c) => c.worstCoveredGbps >= requiredGbps)
+    .sort((a, b) => a.monthlyUsd - b.monthlyUsd || a.bandwidth.portCount - b.bandwidth.portCount);
+  if (meeting.length > 0) return meeting[0];
+  const best = candidates.reduce((a, b) => (b.worstCoveredGbps > a.worstCoveredGbps ? b : a));
+  throw new Error(
+    `\`requiredBandwidthGbps\` ${requiredGbps} cannot be kept through the worst failure this layout's model covers: ` +
+      `the most any bandwidth gives is ${best.worstCoveredGbps} Gbps (${best.bandwidth} per device slot). ` +
+      "Add locations or device slots, or ask for less.",
+  );
+}
