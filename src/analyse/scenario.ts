@@ -38,7 +38,7 @@ export interface FailedElement {
 export enum PathVia {
   /** At least one BGP session over Direct Connect is left. */
   DIRECT_CONNECT = "direct-connect",
-  /** No Direct Connect session is left; the Site-to-Site VPN backup carries the traffic. */
+  /** No Direct Connect session is left, and the Site-to-Site VPN backup carries the traffic. */
   VPN = "vpn",
   /** Neither: the target is cut off. */
   NONE = "none",
@@ -63,7 +63,7 @@ export interface TargetPath {
  * The state of a topology after a set of simultaneous failures.
  */
 export interface FailureScenario {
-  /** The elements that fail together; empty for the baseline (nothing failed). */
+  /** The elements that fail together (none for the baseline, where nothing failed). */
   readonly failures: FailedElement[];
   /** The ids of the device slots that still carry traffic. */
   readonly survivingSlots: string[];
