@@ -63,11 +63,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 
   // Lint checks in CI, it does not rewrite: `npx projen eslint --fix` fixes locally.
-  eslintOptions: { dirs: ["src"], devdirs: ["test", "examples"], commandOptions: { fix: false } },
+  eslintOptions: { dirs: ["src"], devdirs: ["test", "examples", "bench"], commandOptions: { fix: false } },
 
   gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "__pycache__/", "/.jsii.tabl.json"],
 });
-for (const pattern of ["/examples/", "/cdk.json", "cdk.out/", "/test-templates/", "/.ci/", "/rosetta/"]) {
+for (const pattern of [
+  "/examples/",
+  "/cdk.json",
+  "cdk.out/",
+  "/test-templates/",
+  "/.ci/",
+  "/rosetta/",
+  "/bench/",
+]) {
   project.npmignore?.exclude(pattern);
 }
 
@@ -140,7 +148,8 @@ const cfnLint = project.addTask("lint:cfn", {
 project.testTask.spawn(cfnLint);
 // ts-jest compiles tests one by one without type checks (isolatedModules): type-check them first.
 project.testTask.prependExec(
-  "tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p examples/typescript/tsconfig.json",
+  "tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p examples/typescript/tsconfig.json && " +
+    "tsc --noEmit -p bench/tsconfig.json",
 );
 
 // Both artefacts, also in CI (projen packages only js there by default): the consumer checks use them.
@@ -159,6 +168,24 @@ project.packageTask.spawn(consumers);
 project.addTask("docs:report", {
   description: "Rewrite the README's report of the example app (a test checks that it is current)",
   exec: "ts-node --transpile-only --project examples/typescript/tsconfig.json examples/typescript/readme-report.ts",
+});
+
+// The failure-analysis benchmark (a script, not a test: src/ does not depend on it). It is type-checked
+// with the tests; `npx projen bench` times analyseFailures at 50, 200 and 1,000 ports and writes
+// bench/results.json (committed with the figures of the machine that ran it).
+new JsonFile(project, "bench/tsconfig.json", {
+  obj: {
+    extends: "../tsconfig.json",
+    compilerOptions: { noEmit: true, rootDir: ".." },
+    include: ["**/*.ts"],
+  },
+});
+project.addTask("bench", {
+  description:
+    "Time the failure analysis at 50, 200 and 1,000 ports (k = 1 and 2); writes bench/results.json",
+  env: { TS_NODE_PROJECT: "bench/tsconfig.json" },
+  // --expose-gc: the benchmark measures the memory an analysis holds after full collections
+  exec: "node --expose-gc -r ts-node/register/transpile-only bench/analyse.ts",
 });
 
 project.addTask("example:synth", {

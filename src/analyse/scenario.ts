@@ -63,7 +63,7 @@ export interface TargetPath {
  * The state of a topology after a set of simultaneous failures.
  */
 export interface FailureScenario {
-  /** The elements that fail together, none for the baseline (nothing failed). */
+  /** The elements that fail together (none for the baseline, where nothing failed). */
   readonly failures: FailedElement[];
   /** The ids of the device slots that still carry traffic. */
   readonly survivingSlots: string[];

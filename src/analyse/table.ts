@@ -59,6 +59,9 @@ export function evaluateAll(forest: Forest, count: ScenarioCount): ScenarioTable
   visit(new Int32Array(0), 0);
   const table = antichainTable(forest.end, k);
   for (let d = 1; d <= k; d++) enumerateSize(forest.end, d, k, table, visit);
+  if (row !== rows) {
+    throw new Error(`Failure analysis: counted ${count.total} scenarios but enumerated ${row - 1} (a bug).`);
+  }
   return { ...out, worst };
 }
 

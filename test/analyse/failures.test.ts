@@ -519,6 +519,7 @@ describe("modelPromise", () => {
     ]);
     expect(modelPromise(ResiliencyModel.DEVELOPMENT_AND_TEST)).toEqual([[FailureKind.DEVICE]]);
     expect(modelPromise(ResiliencyModel.CLASSIC)).toEqual([]);
+    expect(FailureAnalysis.modelPromise(ResiliencyModel.HIGH)).toEqual(modelPromise(ResiliencyModel.HIGH));
   });
 
   test("fails when given no model", () => {
