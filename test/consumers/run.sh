@@ -60,6 +60,23 @@ validated_synth() { # <label> <cwd> <app command> <outdir>
 
 step "synthesizing the TypeScript example from source"
 synth "$repo" "$tsnode --transpile-only --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts" "$work/expected"
+# `cdk synth` writes a report per construct into the cloud assembly (issue 9), the consumers the same ones
+reports=(DxProduction.Dx DxBranch.Dx DxLab.Lab)
+same_reports() { # <label> <dir>
+  for r in "${reports[@]}"; do
+    if [ ! -s "$2/$r.dx-report.md" ] || ! cmp -s "$work/expected/$r.dx-report.md" "$2/$r.dx-report.md"; then
+      echo "consumers: $1: $r.dx-report.md is missing or differs from the TypeScript example's" >&2
+      return 1
+    fi
+  done
+  echo "$1: ${#reports[@]} reports identical to the TypeScript example's"
+}
+for r in "${reports[@]}"; do
+  if ! grep -q "^\*\*Verdict (computed): " "$work/expected/$r.dx-report.md"; then
+    echo "consumers: the example's cloud assembly has no report $r.dx-report.md with a computed verdict" >&2
+    exit 1
+  fi
+done
 
 step "TypeScript consumer: installing $(basename "$tarball") with aws-cdk-lib@$cdk_lib_version constructs@$constructs_version"
 app="$work/ts-app"
@@ -87,6 +104,7 @@ EOF
 "$repo/node_modules/.bin/tsc" -p "$app/tsconfig.json"
 synth "$app" "node out/app.js" "$work/ts-out"
 compare "TypeScript consumer (npm tarball)" "$work/expected" "$work/ts-out"
+same_reports "TypeScript consumer (npm tarball)" "$work/ts-out"
 
 step "Python consumer: installing $(basename "$wheel") with aws-cdk-lib==$cdk_lib_version constructs==$constructs_version"
 python3 -m venv "$work/venv"
@@ -94,6 +112,7 @@ python3 -m venv "$work/venv"
   "$wheel" "aws-cdk-lib==$cdk_lib_version" "constructs==$constructs_version"
 synth "$repo/examples/python" "$work/venv/bin/python app.py" "$work/py-out"
 compare "Python consumer (wheel)" "$work/expected" "$work/py-out"
+same_reports "Python consumer (wheel)" "$work/py-out"
 
 step "Python consumer: tests"
 "$work/venv/bin/python" "$repo/test/python/test_consumer.py" -v
