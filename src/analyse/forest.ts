@@ -3,6 +3,9 @@ import {
   TopologyDeviceSlot,
   TopologyLocation,
   TopologyVpnBackup,
+  VirtualInterfaceType,
+  VpnRouting,
+  VpnTarget,
 } from "../plan/topology";
 
 // The failure elements of a topology as a containment forest in preorder (location > device slot >
@@ -129,7 +132,7 @@ export function buildForest(topology: ConnectionTopology): Forest {
       vpn === undefined
         ? undefined
         : {
-            ecmp: vpn.target === "transitGateway" && vpn.routing === "bgp",
+            ecmp: vpn.target === VpnTarget.TRANSIT_GATEWAY && vpn.routing === VpnRouting.BGP,
             tunnelGbps: vpn.tunnelBandwidthGbps,
           },
     base: { capacity, sessions, tunnels },
@@ -203,10 +206,10 @@ class ForestBuilder {
     }
     const sessions: number[] = [];
     for (const v of slot.virtualInterfaces) {
-      const description = `loss of the BGP session of virtual interface ${v.id} (${v.type})`;
+      const description = `loss of the BGP session of virtual interface ${v.id} (${v.interfaceType})`;
       const e = this.elements[this.add(VIF, v.id, description)];
       e.slot = index;
-      e.target = this.targetOf(v.type, v.target);
+      e.target = this.targetOf(v.interfaceType, v.target);
       if (carrying) addSessions(sessions, [e.target, 1]);
     }
     const full = circuit ? slot.capacityGbps : ports.reduce((sum, p) => sum + p.speedGbps, 0);
@@ -226,8 +229,8 @@ class ForestBuilder {
   }
 
   /** The index of a target: its gateway for private and transit, `public` for every public interface. */
-  private targetOf(type: string, target: string): number {
-    const isPublic = type === "public";
+  private targetOf(type: VirtualInterfaceType, target: string): number {
+    const isPublic = type === VirtualInterfaceType.PUBLIC;
     const key = isPublic ? "public" : `gateway:${target}`;
     let index = this.targetIndex.get(key);
     if (index === undefined) {

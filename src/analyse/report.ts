@@ -137,7 +137,7 @@ function slotTable(input: ReportInput): string[] {
     l.deviceSlots.map((s) => {
       const what = s.existingConnectionId ?? `LAG ${s.lagName}, ${s.ports.length} x ${s.portBandwidth}`;
       const vifs = s.virtualInterfaces.map(
-        (v) => `${v.name} (${v.type}, VLAN ${v.vlan}) to ${input.label(v.target)}`,
+        (v) => `${v.name} (${v.interfaceType}, VLAN ${v.vlan}) to ${input.label(v.target)}`,
       );
       const min = s.minimumLinks === undefined ? "" : `, minimum links ${s.minimumLinks}`;
       return `| ${l.location} | ${s.slotNumber} | ${what}${min} | ${fmt(s.capacityGbps)} Gbps | ${vifs.join("<br>") || "-"} |`;

@@ -17,7 +17,7 @@ import { gatewayIdOf } from "../plan/gateway-rules";
 import { ResiliencyModel } from "../plan/model";
 import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
 import { checkObject, checkOptionalList, checkWholeNumber, given, isMadeBy, show } from "../plan/props";
-import { ConnectionTopology } from "../plan/topology";
+import { ConnectionTopology, VirtualInterfaceType, VpnTarget } from "../plan/topology";
 import { checkVpnTarget, describeVpnBackup, planVpnBackup } from "../plan/vpn";
 
 /** Prefix of this library's warning ids (`Annotations.of(x).acknowledgeWarning(id)`). */
@@ -326,7 +326,9 @@ export class ResilientConnections extends Construct {
       ? planVpnBackup(
           { ...vpnBackup._plan(), region: Stack.of(this).region },
           {
-            hasVirtualInterfaces: specPlans.some((spec) => spec.type !== "public"),
+            hasVirtualInterfaces: specPlans.some(
+              (spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC,
+            ),
             jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
           },
           (value) => Token.isUnresolved(value),
@@ -338,8 +340,8 @@ export class ResilientConnections extends Construct {
     // The gateways' quotas and path rules count across the app: checked before anything is emitted.
     const slotCount = allSlots(topology).length;
     for (const spec of specs) {
-      if (spec.gateway && spec.type !== "public") {
-        gatewayUsage(spec.gateway).addVirtualInterfaces(spec.type as "transit" | "private", slotCount);
+      if (spec.gateway && spec.interfaceType !== VirtualInterfaceType.PUBLIC) {
+        gatewayUsage(spec.gateway).addVirtualInterfaces(spec.interfaceType, slotCount);
       }
     }
     if (vpn) {
@@ -528,7 +530,7 @@ function targetLabels(
   }
   const vpn = topology.vpnBackup;
   if (vpn) {
-    const kind = vpn.target === "transitGateway" ? "transit gateway" : "virtual private gateway";
+    const kind = vpn.target === VpnTarget.TRANSIT_GATEWAY ? "transit gateway" : "virtual private gateway";
     labels.set(
       vpn.targetId,
       `${kind} ${Token.isUnresolved(vpn.targetId) ? "(deploy-time id)" : vpn.targetId}`,
@@ -581,7 +583,7 @@ function vpnBackupOf(value: unknown): VpnBackup {
 function directConnectTargets(specs: ReadonlyArray<VirtualInterface>): string[] | undefined {
   const targets: string[] = [];
   for (const spec of specs) {
-    if (spec.type === "public") continue;
+    if (spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
     const reached = spec.gateway
       ? gatewayUsage(spec.gateway).associatedGateways()
       : [gatewayIdOf(spec.virtualGatewayId!)];

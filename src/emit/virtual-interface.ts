@@ -18,7 +18,7 @@ import {
   label,
   show,
 } from "../plan/props";
-import { TopologyVirtualInterface } from "../plan/topology";
+import { TopologyVirtualInterface, VirtualInterfaceType } from "../plan/topology";
 import { PlanVirtualInterface } from "../plan/virtual-interfaces";
 
 /** The address family of a BGP peer. */
@@ -216,7 +216,13 @@ export class VirtualInterface {
           "its interfaces land on.",
       );
     }
-    return new VirtualInterface("transit", options, options.gateway, options.mtu, options.enableSiteLink);
+    return new VirtualInterface(
+      VirtualInterfaceType.TRANSIT,
+      options,
+      options.gateway,
+      options.mtu,
+      options.enableSiteLink,
+    );
   }
 
   /** Private virtual interfaces to a Direct Connect gateway or to a virtual private gateway. */
@@ -239,14 +245,21 @@ export class VirtualInterface {
         (v) => Token.isUnresolved(v),
       );
     }
-    return new VirtualInterface("private", options, gateway, options.mtu, options.enableSiteLink, vgw);
+    return new VirtualInterface(
+      VirtualInterfaceType.PRIVATE,
+      options,
+      gateway,
+      options.mtu,
+      options.enableSiteLink,
+      vgw,
+    );
   }
 
   /** Public virtual interfaces, to reach AWS public endpoints over Direct Connect. */
   public static publicInterface(options: PublicVirtualInterfaceOptions): VirtualInterface {
     checkOptions(options, "publicInterface");
     return new VirtualInterface(
-      "public",
+      VirtualInterfaceType.PUBLIC,
       options,
       undefined,
       undefined,
@@ -258,8 +271,8 @@ export class VirtualInterface {
 
   /** The spec's name (its purpose). */
   public readonly name: string;
-  /** `transit`, `private` or `public`. */
-  public readonly type: string;
+  /** Transit, private or public. */
+  public readonly interfaceType: VirtualInterfaceType;
   /**
    * The Direct Connect gateway the interfaces land on.
    *
@@ -274,7 +287,7 @@ export class VirtualInterface {
   public readonly virtualGatewayId?: string;
 
   private constructor(
-    type: "transit" | "private" | "public",
+    interfaceType: VirtualInterfaceType,
     private readonly options: VirtualInterfaceOptions,
     gateway?: IDirectConnectGateway,
     private readonly mtu?: number,
@@ -283,7 +296,7 @@ export class VirtualInterface {
     private readonly routeFilterPrefixes?: string[],
   ) {
     this.name = options.name;
-    this.type = type;
+    this.interfaceType = interfaceType;
     this.gateway = gateway;
     this.virtualGatewayId = virtualGatewayId;
   }
@@ -297,7 +310,7 @@ export class VirtualInterface {
     const raw = given(this.options.authKey) ? this.options.authKey.unsafeUnwrap() : undefined;
     return {
       name: this.options.name,
-      type: this.type as PlanVirtualInterface["type"],
+      interfaceType: this.interfaceType,
       target: this.gateway?.gatewayId ?? this.virtualGatewayId ?? "",
       vlan: this.options.vlan,
       customerAsn: this.options.customerAsn,
@@ -335,15 +348,15 @@ export class VirtualInterface {
       tags,
     };
     const id = `Vif-${vif.name}`;
-    switch (this.type) {
-      case "transit":
+    switch (this.interfaceType) {
+      case VirtualInterfaceType.TRANSIT:
         return new CfnTransitVirtualInterface(scope, id, {
           ...common,
           directConnectGatewayId: this.gateway!.gatewayId,
           mtu: this.mtu ?? undefined,
           enableSiteLink: this.enableSiteLink ?? undefined,
         });
-      case "private":
+      case VirtualInterfaceType.PRIVATE:
         return new CfnPrivateVirtualInterface(scope, id, {
           ...common,
           directConnectGatewayId: this.gateway?.gatewayId,
@@ -450,8 +463,8 @@ export class SlotVirtualInterface {
 
   /** The spec's name. */
   public readonly name: string;
-  /** `transit`, `private` or `public`. */
-  public readonly type: string;
+  /** Transit, private or public. */
+  public readonly interfaceType: VirtualInterfaceType;
   /** The location code of its slot. */
   public readonly location: string;
   /** The slot number of its slot. */
@@ -469,7 +482,7 @@ export class SlotVirtualInterface {
 
   private constructor(vif: TopologyVirtualInterface, resource: CfnResource) {
     this.name = vif.name;
-    this.type = vif.type;
+    this.interfaceType = vif.interfaceType;
     this.location = vif.location;
     this.slotNumber = vif.slotNumber;
     this.vlan = vif.vlan;

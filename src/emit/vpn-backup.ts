@@ -3,7 +3,7 @@ import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws
 import { Construct, IConstruct } from "constructs";
 import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
 import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
-import { TopologyVpnBackup } from "../plan/topology";
+import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../plan/topology";
 import { PlanVpnBackup, VPN_FACTS } from "../plan/vpn";
 
 /**
@@ -231,7 +231,7 @@ export class VpnBackup {
       "tgw-...",
       isUnresolved,
     );
-    return new VpnBackup("transitGateway", options.transitGatewayId, checked);
+    return new VpnBackup(VpnTarget.TRANSIT_GATEWAY, options.transitGatewayId, checked);
   }
 
   /** VPN connections to a virtual private gateway (the one the Direct Connect paths reach). */
@@ -249,18 +249,18 @@ export class VpnBackup {
       "vgw-...",
       isUnresolved,
     );
-    return new VpnBackup("virtualPrivateGateway", options.virtualGatewayId, checked);
+    return new VpnBackup(VpnTarget.VIRTUAL_PRIVATE_GATEWAY, options.virtualGatewayId, checked);
   }
 
-  /** `transitGateway` or `virtualPrivateGateway`. */
-  public readonly target: string;
+  /** A transit gateway or a virtual private gateway. */
+  public readonly target: VpnTarget;
   /** The id of the transit gateway or virtual private gateway. */
   public readonly targetId: string;
 
   private readonly bandwidth: TunnelBandwidth;
 
   private constructor(
-    target: "transitGateway" | "virtualPrivateGateway",
+    target: VpnTarget,
     targetId: string,
     private readonly options: CheckedVpnOptions,
   ) {
@@ -325,9 +325,9 @@ export class VpnBackup {
       const vpn = new CfnVPNConnection(deviceScope, "Connection", {
         type: "ipsec.1",
         customerGatewayId: customerGateway.ref,
-        transitGatewayId: this.target === "transitGateway" ? this.targetId : undefined,
-        vpnGatewayId: this.target === "virtualPrivateGateway" ? this.targetId : undefined,
-        staticRoutesOnly: topology.routing === "static" ? true : undefined,
+        transitGatewayId: this.target === VpnTarget.TRANSIT_GATEWAY ? this.targetId : undefined,
+        vpnGatewayId: this.target === VpnTarget.VIRTUAL_PRIVATE_GATEWAY ? this.targetId : undefined,
+        staticRoutesOnly: topology.routing === VpnRouting.STATIC ? true : undefined,
         enableAcceleration: topology.acceleration ? true : undefined,
         tunnelBandwidth: bandwidth === TunnelBandwidth.STANDARD ? undefined : bandwidth.value,
         preSharedKeyStorage: keys ? undefined : "SecretsManager",
@@ -336,7 +336,7 @@ export class VpnBackup {
         vpnTunnelOptionsSpecifications: tunnels,
       });
       const routes =
-        this.target === "virtualPrivateGateway"
+        this.target === VpnTarget.VIRTUAL_PRIVATE_GATEWAY
           ? (topology.staticRoutes ?? []).map(
               (cidr) =>
                 new CfnVPNConnectionRoute(deviceScope, `Route-${cidr.replace(/[^0-9a-fA-F]/g, "-")}`, {

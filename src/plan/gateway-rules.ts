@@ -1,5 +1,6 @@
 import { Cidr, checkCidr, formatCidr, normalizeCidrList, overlaps } from "./cidr";
 import { given, show } from "./props";
+import { VirtualInterfaceType } from "./topology";
 
 /** Facts encoded here, with their section in direct-connect-facts.md. */
 export const GATEWAY_LIMITS = {
@@ -58,7 +59,7 @@ export class GatewayUsage {
   constructor(private readonly label: string) {}
 
   /** Adds `count` virtual interfaces of a type that land on this gateway. */
-  public addVirtualInterfaces(type: "transit" | "private", count: number): void {
+  public addVirtualInterfaces(type: VirtualInterfaceType, count: number): void {
     const vifs = this.transitVifs + this.privateVifs + count;
     if (vifs > GATEWAY_LIMITS.virtualInterfacesPerGateway) {
       throw new Error(
@@ -66,7 +67,7 @@ export class GatewayUsage {
           `the app); a Direct Connect gateway carries at most ${GATEWAY_LIMITS.virtualInterfacesPerGateway}.`,
       );
     }
-    if (type === "transit") {
+    if (type === VirtualInterfaceType.TRANSIT) {
       this.checkPaths("gateway", "a transit virtual interface", true);
       this.transitVifs += count;
     } else {

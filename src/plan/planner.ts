@@ -640,7 +640,7 @@ export function describeTopology(title: string, topology: ConnectionTopology): s
   }
   const vifs = new Map<string, string>();
   for (const v of allSlots(topology).flatMap((s) => s.virtualInterfaces)) {
-    vifs.set(v.name, `${v.name} (${v.type}, VLAN ${v.vlan})`);
+    vifs.set(v.name, `${v.name} (${v.interfaceType}, VLAN ${v.vlan})`);
   }
   if (vifs.size > 0) {
     lines.push(`  virtual interfaces on every slot: ${[...vifs.values()].join(", ")}`);

@@ -1,6 +1,32 @@
 import { ConnectionBandwidth } from "./bandwidth";
 import { ResiliencyModel } from "./model";
 
+/** The kind of a virtual interface. */
+export enum VirtualInterfaceType {
+  /** A transit virtual interface, to a Direct Connect gateway associated with transit gateways. */
+  TRANSIT = "transit",
+  /** A private virtual interface, to a Direct Connect gateway or a virtual private gateway. */
+  PRIVATE = "private",
+  /** A public virtual interface, to AWS public endpoints. */
+  PUBLIC = "public",
+}
+
+/** What a Site-to-Site VPN backup connects to. */
+export enum VpnTarget {
+  /** A transit gateway. */
+  TRANSIT_GATEWAY = "transitGateway",
+  /** A virtual private gateway. */
+  VIRTUAL_PRIVATE_GATEWAY = "virtualPrivateGateway",
+}
+
+/** How a Site-to-Site VPN backup routes. */
+export enum VpnRouting {
+  /** Dynamic routing over BGP. */
+  BGP = "bgp",
+  /** Static routes only. */
+  STATIC = "static",
+}
+
 /**
  * One member port (dedicated connection) of a device slot.
  */
@@ -49,8 +75,8 @@ export interface TopologyVirtualInterface {
   readonly id: string;
   /** The name of the spec it comes from (its purpose), for example `prod`. */
   readonly name: string;
-  /** `transit`, `private` or `public`. */
-  readonly type: string;
+  /** Transit, private or public. */
+  readonly interfaceType: VirtualInterfaceType;
   /** The id of the gateway it lands on (Direct Connect gateway or virtual private gateway), or a token. Empty for public. */
   readonly target: string;
   /** The Direct Connect location code of its slot. */
@@ -162,12 +188,12 @@ export interface TopologyVpnConnection {
  * The Site-to-Site VPN backup of a construct.
  */
 export interface TopologyVpnBackup {
-  /** `transitGateway` or `virtualPrivateGateway`. */
-  readonly target: string;
+  /** A transit gateway or a virtual private gateway. */
+  readonly target: VpnTarget;
   /** The id of the transit gateway or virtual private gateway. */
   readonly targetId: string;
-  /** `bgp` or `static`. */
-  readonly routing: string;
+  /** BGP or static routes. */
+  readonly routing: VpnRouting;
   /** One VPN connection per customer gateway device. */
   readonly connections: TopologyVpnConnection[];
   /** `standard` or `large`. */

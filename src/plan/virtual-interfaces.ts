@@ -2,12 +2,17 @@
 import { Cidr, checkCidr, formatAddress, normalizeCidrList, parseCidr } from "./cidr";
 import { checkIdName } from "./names";
 import { show } from "./props";
-import { TopologyBgpPeer, TopologyDeviceSlot, TopologyVirtualInterface } from "./topology";
+import {
+  TopologyBgpPeer,
+  TopologyDeviceSlot,
+  TopologyVirtualInterface,
+  VirtualInterfaceType,
+} from "./topology";
 
 /** A virtual interface spec as the planner sees it: one interface on every device slot. */
 export interface PlanVirtualInterface {
   readonly name: string;
-  readonly type: "transit" | "private" | "public";
+  readonly interfaceType: VirtualInterfaceType;
   /** What it lands on (gateway id), for the topology; may be a token. */
   readonly target: string;
   readonly vlan: number;
@@ -73,7 +78,7 @@ export function checkVirtualInterfaceSpecs(
   specs: ReadonlyArray<PlanVirtualInterface>,
   unresolved: (v: unknown) => boolean,
 ): VifWarning[] {
-  const transit = specs.filter((x) => x.type === "transit").length;
+  const transit = specs.filter((x) => x.interfaceType === VirtualInterfaceType.TRANSIT).length;
   const others = specs.length - transit;
   if (transit > VIF_LIMITS.transitPerSlot) {
     throw new Error(
@@ -152,14 +157,14 @@ export function checkVirtualInterfaceSpecs(
     }
 
     // (a public interface has no MTU property: 1500, fixed)
-    const mtus = MTUS[spec.type] ?? [];
+    const mtus = MTUS[spec.interfaceType] ?? [];
     if (spec.mtu !== undefined && !unresolved(spec.mtu)) {
       if (!mtus.includes(spec.mtu)) {
         throw new Error(
-          `\`mtu\` ${show(spec.mtu)} of ${spec.name} is not allowed for a ${spec.type} virtual interface: ${mtus.join(", ")}.`,
+          `\`mtu\` ${show(spec.mtu)} of ${spec.name} is not allowed for a ${spec.interfaceType} virtual interface: ${mtus.join(", ")}.`,
         );
       }
-      if (spec.type === "private" && spec.mtu === 9001) {
+      if (spec.interfaceType === VirtualInterfaceType.PRIVATE && spec.mtu === 9001) {
         warnings.push({
           id: "privateMtu9001",
           message:
@@ -175,7 +180,7 @@ export function checkVirtualInterfaceSpecs(
       );
     }
 
-    if (spec.type === "public") {
+    if (spec.interfaceType === VirtualInterfaceType.PUBLIC) {
       if (spec.routeFilterPrefixes === undefined || spec.routeFilterPrefixes.length === 0) {
         throw new Error(
           `\`routeFilterPrefixes\` of ${spec.name} is empty: a public virtual interface needs the public prefixes ` +
@@ -305,7 +310,10 @@ export function placeVirtualInterfaces(
           amazonAddress: `${formatAddress(4, base + 1n)}/30`,
           customerAddress: `${formatAddress(4, base + 2n)}/30`,
         };
-      } else if (spec.type === "public" && spec.addressFamilies.includes("ipv4")) {
+      } else if (
+        spec.interfaceType === VirtualInterfaceType.PUBLIC &&
+        spec.addressFamilies.includes("ipv4")
+      ) {
         throw new Error(
           `\`peerAddresses\` of ${spec.name}: a public virtual interface needs IPv4 peer addresses for ${slot.id}.`,
         );
@@ -337,7 +345,7 @@ export function placeVirtualInterfaces(
       perSlot.get(slot.id)!.push({
         id: `${slot.id}/Vif-${spec.name}`,
         name: spec.name,
-        type: spec.type,
+        interfaceType: spec.interfaceType,
         target: spec.target,
         location: slot.location,
         slotNumber: slot.slotNumber,

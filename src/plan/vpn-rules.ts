@@ -4,6 +4,7 @@
  * legal but breaks the backup. Called by planVpnBackup (vpn.ts).
  */
 import { parseCidr } from "./cidr";
+import { VpnTarget } from "./topology";
 import type { PlanCustomerGateway, PlanVpnBackup, VpnWarning } from "./vpn";
 
 /**
@@ -52,7 +53,7 @@ export function checkTransitGatewayOnlyOptions(
  */
 function checkAcceleration(vpn: PlanVpnBackup): void {
   if (!vpn.acceleration) return;
-  if (vpn.target !== "transitGateway") {
+  if (vpn.target !== VpnTarget.TRANSIT_GATEWAY) {
     throw new Error(
       "`acceleration`: accelerated VPN (AWS Global Accelerator) is offered only for transit gateways, not for a virtual private gateway.",
     );
@@ -68,7 +69,7 @@ function checkAcceleration(vpn: PlanVpnBackup): void {
  */
 function checkTunnelBandwidth(vpn: PlanVpnBackup, unresolved: (v: unknown) => boolean): VpnWarning[] {
   if (vpn.tunnelBandwidth !== "large") return [];
-  if (vpn.target !== "transitGateway") {
+  if (vpn.target !== VpnTarget.TRANSIT_GATEWAY) {
     throw new Error(
       "`tunnelBandwidth` LARGE is not offered on a virtual private gateway: large (5 Gbps) tunnels need a transit " +
         "gateway. Use TunnelBandwidth.STANDARD (1.25 Gbps), or VpnBackup.toTransitGateway().",

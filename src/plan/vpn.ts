@@ -1,7 +1,7 @@
 import { Cidr, checkCidr, formatCidr, normalizeCidrList, overlaps, parseCidr } from "./cidr";
 import { checkIdName } from "./names";
 import { show } from "./props";
-import { TopologyVpnBackup, TopologyVpnConnection } from "./topology";
+import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "./topology";
 import { checkCustomerGatewayValues, checkIpv4Only, checkTransitGatewayOnlyOptions } from "./vpn-rules";
 
 /** One customer gateway device of a VPN backup, as the planner sees it. */
@@ -19,7 +19,7 @@ export interface PlanCustomerGateway {
 }
 
 export interface PlanVpnBackup {
-  readonly target: "transitGateway" | "virtualPrivateGateway";
+  readonly target: VpnTarget;
   readonly targetId: string;
   readonly customerGateways: ReadonlyArray<PlanCustomerGateway>;
   readonly staticRoutes?: ReadonlyArray<string>;
@@ -102,7 +102,7 @@ export function planVpnBackup(
   unresolved: (v: unknown) => boolean,
 ): { topology: TopologyVpnBackup; warnings: VpnWarning[] } {
   const warnings: VpnWarning[] = [];
-  const tgw = vpn.target === "transitGateway";
+  const tgw = vpn.target === VpnTarget.TRANSIT_GATEWAY;
   const privateIp = vpn.transportAttachmentId !== undefined;
   warnings.push(...checkTransitGatewayOnlyOptions(vpn, unresolved));
 
@@ -326,7 +326,7 @@ export function planVpnBackup(
     topology: {
       target: vpn.target,
       targetId: vpn.targetId,
-      routing: bgp ? "bgp" : "static",
+      routing: bgp ? VpnRouting.BGP : VpnRouting.STATIC,
       connections,
       tunnelBandwidth: vpn.tunnelBandwidth,
       tunnelBandwidthGbps: vpn.tunnelBandwidthGbps,

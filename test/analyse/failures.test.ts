@@ -8,6 +8,8 @@ import {
   MAX_FAILURE_SCENARIOS,
   PathVia,
   ResiliencyModel,
+  VirtualInterfaceType,
+  VpnTarget,
   analyseFailures,
   countFailureScenarios,
   modelPromise,
@@ -208,7 +210,7 @@ describe("broken layouts: the promise, computed, is refuted with its counter-exa
   test("a claim that keeps capacity but loses a gateway is refuted: a target on one slot only", () => {
     // GIVEN a second gateway reached from EqDC2/Slot1 only
     const topology = plan(ResiliencyModel.DEVELOPMENT_AND_TEST, ["EqDC2"], GBPS_10, {
-      virtualInterfaces: [prod, vif("dev", "dxgw-2", 200, "private")],
+      virtualInterfaces: [prod, vif("dev", "dxgw-2", 200, VirtualInterfaceType.PRIVATE)],
     });
     const [slot1, slot2] = topology.locations[0].deviceSlots;
     const altered: ConnectionTopology = {
@@ -342,7 +344,7 @@ describe("the VPN backup", () => {
 
   test("static routing to a virtual private gateway: one tunnel carries, whatever else is up", () => {
     // GIVEN
-    const vgw = withVpn(high, 2, "virtualPrivateGateway", ["10.0.0.0/16"]);
+    const vgw = withVpn(high, 2, VpnTarget.VIRTUAL_PRIVATE_GATEWAY, ["10.0.0.0/16"]);
     // WHEN
     const analysis = analyseFailures(vgw, { maxFailures: 3 });
     // THEN
@@ -363,7 +365,7 @@ describe("the VPN backup", () => {
           ...s,
           virtualInterfaces: [
             ...s.virtualInterfaces,
-            { ...s.virtualInterfaces[0], id: `${s.id}/Vif-web`, name: "web", type: "public", target: "" },
+            { ...s.virtualInterfaces[0], id: `${s.id}/Vif-web`, name: "web", interfaceType: VirtualInterfaceType.PUBLIC, target: "" },
           ],
         })),
       })),

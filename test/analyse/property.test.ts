@@ -8,6 +8,8 @@ import {
   PathVia,
   ResiliencyModel,
   TopologyDeviceSlot,
+  VpnRouting,
+  VpnTarget,
   analyseFailures,
   countFailureScenarios,
   modelPromise,
@@ -86,9 +88,9 @@ function build(r: Recipe): ConnectionTopology {
     r.vpn === null
       ? undefined
       : {
-          target: r.vpn.target,
+          target: r.vpn.target as VpnTarget,
           targetId: "tgw-or-vgw",
-          routing: r.vpn.routing,
+          routing: r.vpn.routing as VpnRouting,
           connections: Array.from({ length: r.vpn.gateways }, (_, i) => ({
             name: `edge${i + 1}`,
             customerGatewayIp: `203.0.113.${i + 1}`,
@@ -163,9 +165,9 @@ function referenceScenario(t: ConnectionTopology, failed: RefElement[]): Plain {
   for (const l of t.locations) {
     for (const s of l.deviceSlots) {
       for (const v of s.virtualInterfaces) {
-        const name = v.type === "public" ? "public" : v.target;
+        const name = v.interfaceType === "public" ? "public" : v.target;
         if (!sessions.has(name)) sessions.set(name, 0);
-        publicTarget.set(name, v.type === "public");
+        publicTarget.set(name, v.interfaceType === "public");
       }
       if (down.has(l.location) || down.has(s.id)) continue;
       let carries: boolean;
@@ -182,7 +184,7 @@ function referenceScenario(t: ConnectionTopology, failed: RefElement[]): Plain {
       survivingSlots.push(s.id);
       capacity += slotCapacity;
       for (const v of s.virtualInterfaces) {
-        const name = v.type === "public" ? "public" : v.target;
+        const name = v.interfaceType === "public" ? "public" : v.target;
         if (!down.has(v.id)) sessions.set(name, sessions.get(name)! + 1);
       }
     }

@@ -1,5 +1,6 @@
 import { ConnectionBandwidth, ConnectionTopology, ResiliencyModel } from "../../src";
 import { PlanLocation, PlanRequest, planTopology } from "../../src/plan/planner";
+import { VirtualInterfaceType, VpnTarget } from "../../src/plan/topology";
 import { PlanVirtualInterface } from "../../src/plan/virtual-interfaces";
 import { planVpnBackup } from "../../src/plan/vpn";
 
@@ -10,9 +11,9 @@ export function vif(
   name: string,
   target: string,
   vlan: number,
-  type: "transit" | "private" = "transit",
+  interfaceType: VirtualInterfaceType = VirtualInterfaceType.TRANSIT,
 ): PlanVirtualInterface {
-  return { name, type, target, vlan, customerAsn: 65000, addressFamilies: ["ipv4"] };
+  return { name, interfaceType, target, vlan, customerAsn: 65000, addressFamilies: ["ipv4"] };
 }
 
 /** A topology planned from a model, its locations (codes or layouts) and bandwidth. */
@@ -35,13 +36,13 @@ export function plan(
 export function withVpn(
   topology: ConnectionTopology,
   gateways: number,
-  target: "transitGateway" | "virtualPrivateGateway" = "transitGateway",
+  target: VpnTarget = VpnTarget.TRANSIT_GATEWAY,
   staticRoutes?: string[],
 ): ConnectionTopology {
   const vpn = planVpnBackup(
     {
       target,
-      targetId: target === "transitGateway" ? "tgw-0123456789abcdef0" : "vgw-0123456789abcdef0",
+      targetId: target === VpnTarget.TRANSIT_GATEWAY ? "tgw-0123456789abcdef0" : "vgw-0123456789abcdef0",
       customerGateways: Array.from({ length: gateways }, (_, i) => ({
         name: `edge${i + 1}`,
         ipAddress: `203.0.113.${i + 10}`,
