@@ -6,6 +6,8 @@ import {
   ConnectionTopology,
   FailureAnalysis,
   ResiliencyModel,
+  VirtualInterfaceType,
+  VpnTarget,
   analyseFailures,
 } from "../src";
 import { planTopology } from "../src/plan/planner";
@@ -46,7 +48,7 @@ function topologyOf(l: Layout): ConnectionTopology {
     virtualInterfaces: [
       {
         name: "prod",
-        type: "transit",
+        interfaceType: VirtualInterfaceType.TRANSIT,
         target: "dxgw-bench",
         vlan: 100,
         customerAsn: 65000,
@@ -56,7 +58,7 @@ function topologyOf(l: Layout): ConnectionTopology {
   });
   const vpn = planVpnBackup(
     {
-      target: "transitGateway",
+      target: VpnTarget.TRANSIT_GATEWAY,
       targetId: "tgw-0123456789abcdef0",
       customerGateways: [1, 2].map((n) => ({
         name: `edge${n}`,
