@@ -16,7 +16,7 @@ import { PROP_TYPE } from "../plan/rules/props";
 
 /**
  * The options of a VPN backup as the factories keep them: of their types, null taken as not given.
- * Ranges and AWS rules are the planner's (src/plan/vpn.ts, src/plan/vpn-rules.ts).
+ * Ranges and AWS rules are the planner's (src/plan/rules/vpn.ts, src/plan/rules/vpn-options.ts).
  */
 export interface CheckedVpnOptions {
   readonly customerGateways: CheckedCustomerGateway[];
