@@ -305,52 +305,13 @@ export class ResilientConnections extends Construct {
     const removalPolicy = removal.policy as RemovalPolicy;
     const specs = virtualInterfacesOf(props.virtualInterfaces);
     const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup) : undefined;
-    const specPlans = specs.map((spec) => spec._plan());
     const prices = given(props.portHourPrices)
       ? pricesOf(props.portHourPrices)
       : PortHourPrices.AWS_LIST_PRICES;
-    const planWith = (bandwidth: unknown) =>
-      planTopology({
-        model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
-        locations: props.locations,
-        existingSlots: props.existingSlots,
-        virtualInterfaces: specPlans,
-        bandwidth: bandwidth as ConnectionBandwidth,
-        namePrefix: props.namePrefix ?? id.replace(/[^\w-]/g, "-"),
-        providerName: props.providerName,
-        requestMacSec: props.requestMacSec,
-        resiliencyGroup: props.resiliencyGroup,
-        resiliencyGroupName: props.resiliencyGroupName,
-        minimumLinks: props.minimumLinks,
-        isUnresolved: (value) => Token.isUnresolved(value),
-      });
-    const sized = sizeBandwidth({ ...props, prices }, (bandwidth) => planWith(bandwidth).topology);
-    const planned = planWith(sized.bandwidth);
-    const vpn = vpnBackup
-      ? planVpnBackup(
-          { ...vpnBackup._plan(), region: Stack.of(this).region },
-          {
-            hasVirtualInterfaces: specPlans.some(
-              (spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC,
-            ),
-            jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
-          },
-          (value) => Token.isUnresolved(value),
-        )
-      : undefined;
-    const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
-    const warnings = [...planned.warnings, ...(vpn?.warnings ?? []), ...checkCapacity(topology, sized)];
-
-    // The gateways' quotas and path rules count across the app: checked before anything is emitted.
-    const slotCount = allSlots(topology).length;
-    for (const spec of specs) {
-      if (spec.gateway && spec.interfaceType !== VirtualInterfaceType.PUBLIC) {
-        gatewayUsage(spec.gateway).addVirtualInterfaces(spec.interfaceType, slotCount);
-      }
-    }
-    if (vpn) {
-      registerVpnAcrossApp(this, vpn.topology);
-    }
+    const { topology, warnings, sized } = planConstruct(this, props, specs, vpnBackup, prices);
+    // The gateways' quotas and path rules, and the VPN addresses, count across the app: checked before
+    // anything is emitted.
+    useAcrossApp(this, specs, topology);
     annotate(this, [...warnings, ...removal.warnings]);
 
     this.topology = topology;
@@ -367,16 +328,7 @@ export class ResilientConnections extends Construct {
       vpnBackup && topology.vpnBackup
         ? vpnBackup._emit(new Construct(this, "VpnBackup"), topology.vpnBackup)
         : [];
-    if (vpnBackup) {
-      // At synth, when every gateway association of the app exists: does the VPN land where the paths go?
-      const construct = this;
-      Aspects.of(this).add({
-        visit(node) {
-          if (node !== construct) return;
-          annotate(construct, checkVpnTarget(vpnBackup.targetId, directConnectTargets(specs), isUnresolved));
-        },
-      });
-    }
+    if (vpnBackup) watchVpnTarget(this, vpnBackup, specs);
 
     this.prices = prices;
     this.sizing = sized;
@@ -481,6 +433,81 @@ export class ResilientConnections extends Construct {
 }
 
 const isUnresolved = (value: unknown) => Token.isUnresolved(value);
+
+/**
+ * The topology of a construct (the bandwidth sized when `requiredBandwidthGbps` asks for it), with its
+ * VPN backup, and the warnings of every rule.
+ */
+function planConstruct(
+  construct: ResilientConnections,
+  props: ResilientConnectionsProps,
+  specs: ReadonlyArray<VirtualInterface>,
+  vpnBackup: VpnBackup | undefined,
+  prices: PortHourPrices,
+): { topology: ConnectionTopology; warnings: PlanWarning[]; sized: SizedBandwidth } {
+  const specPlans = specs.map((spec) => spec._plan());
+  const planWith = (bandwidth: unknown) =>
+    planTopology({
+      model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
+      locations: props.locations,
+      existingSlots: props.existingSlots,
+      virtualInterfaces: specPlans,
+      bandwidth: bandwidth as ConnectionBandwidth,
+      namePrefix: props.namePrefix ?? construct.node.id.replace(/[^\w-]/g, "-"),
+      providerName: props.providerName,
+      requestMacSec: props.requestMacSec,
+      resiliencyGroup: props.resiliencyGroup,
+      resiliencyGroupName: props.resiliencyGroupName,
+      minimumLinks: props.minimumLinks,
+      isUnresolved,
+    });
+  const sized = sizeBandwidth({ ...props, prices }, (bandwidth) => planWith(bandwidth).topology);
+  const planned = planWith(sized.bandwidth);
+  const vpn = vpnBackup
+    ? planVpnBackup(
+        { ...vpnBackup._plan(), region: Stack.of(construct).region },
+        {
+          hasVirtualInterfaces: specPlans.some((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC),
+          jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
+        },
+        isUnresolved,
+      )
+    : undefined;
+  const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
+  const warnings = [...planned.warnings, ...(vpn?.warnings ?? []), ...checkCapacity(topology, sized)];
+  return { topology, warnings, sized };
+}
+
+/** Registers what the construct uses in its app's registry: gateway interfaces, VPN addresses. */
+function useAcrossApp(
+  construct: ResilientConnections,
+  specs: ReadonlyArray<VirtualInterface>,
+  topology: ConnectionTopology,
+): void {
+  const slotCount = allSlots(topology).length;
+  for (const spec of specs) {
+    if (spec.gateway && spec.interfaceType !== VirtualInterfaceType.PUBLIC) {
+      gatewayUsage(spec.gateway).addVirtualInterfaces(spec.interfaceType, slotCount);
+    }
+  }
+  if (topology.vpnBackup) {
+    registerVpnAcrossApp(construct, topology.vpnBackup);
+  }
+}
+
+/** At synth, when every gateway association of the app exists: does the VPN land where the paths go? */
+function watchVpnTarget(
+  construct: ResilientConnections,
+  vpnBackup: VpnBackup,
+  specs: ReadonlyArray<VirtualInterface>,
+): void {
+  Aspects.of(construct).add({
+    visit(node) {
+      if (node !== construct) return;
+      annotate(construct, checkVpnTarget(vpnBackup.targetId, directConnectTargets(specs), isUnresolved));
+    },
+  });
+}
 
 /** The warnings of the rules, as warning annotations acknowledgeable by `cdk-direct-connect-resiliency:<id>`. */
 function annotate(construct: Construct, warnings: ReadonlyArray<PlanWarning>): void {
