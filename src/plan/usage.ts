@@ -12,8 +12,7 @@ import {
   checkAllowedPrefixesNotEmpty,
   checkAllowedPrefixesOverlap,
   checkAllowedPrefixesQuota,
-  checkAssociatedOnce,
-  checkAssociationQuota,
+  checkAssociation,
   checkGatewayVifs,
   checkPaths,
   gatewayIdOf,
@@ -59,14 +58,9 @@ export class GatewayUsage {
     });
     checkAllowedPrefixesQuota(transitGatewayId, prefixes.length);
     const key = gatewayIdOf(transitGatewayId);
-    checkAssociatedOnce(
-      "transitGatewayId",
-      transitGatewayId,
-      literalId && this.transitGateways.has(key),
-      this.label,
-    );
-    checkAssociationQuota("transit", transitGatewayId, this.transitGateways.size + 1, this.label);
-    checkPaths(this.label, this.paths(), "transitGatewayId", "a transit gateway association", true);
+    const associated = literalId && this.transitGateways.has(key);
+    const count = this.transitGateways.size + 1;
+    checkAssociation("transit", transitGatewayId, { associated, count }, this.paths(), this.label);
     const parsed = prefixes.map((p) => checkCidr(p, { prop: "allowedPrefixes" }));
     checkAllowedPrefixesOverlap(transitGatewayId, parsed, this.transitGateways, this.label);
     this.transitGateways.set(literalId ? key : `${transitGatewayId}#${this.transitGateways.size}`, parsed);
@@ -87,14 +81,9 @@ export class GatewayUsage {
         });
     checkAllowedPrefixesNotEmpty(prefixes);
     const key = gatewayIdOf(virtualGatewayId);
-    checkAssociatedOnce(
-      "virtualGatewayId",
-      virtualGatewayId,
-      literalId && this.virtualGateways.has(key),
-      this.label,
-    );
-    checkAssociationQuota("virtual", virtualGatewayId, this.virtualGateways.size + 1, this.label);
-    checkPaths(this.label, this.paths(), "virtualGatewayId", "a virtual private gateway association", false);
+    const associated = literalId && this.virtualGateways.has(key);
+    const count = this.virtualGateways.size + 1;
+    checkAssociation("virtual", virtualGatewayId, { associated, count }, this.paths(), this.label);
     this.virtualGateways.add(literalId ? key : `${virtualGatewayId}#${this.virtualGateways.size}`);
     return prefixes;
   }

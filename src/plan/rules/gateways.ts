@@ -390,42 +390,57 @@ export function checkAllowedPrefixesOverlap(
   }
 }
 
-/** A gateway associated a second time (`associated`: whether its key is there already). */
-export function checkAssociatedOnce(prop: string, id: string, associated: boolean, label: string): void {
-  if (!associated) return;
-  fail(GATEWAY_ASSOCIATED_TWICE, `\`${prop}\` ${id} is already associated with ${label}.`);
-}
-
-/** The association quotas by kind: the rule, the prop, the quota and the kind in words. */
-const ASSOCIATION_QUOTAS = {
+/** The associations by kind: the quota rule, the prop, the quota, the kind in words, the path. */
+const ASSOCIATIONS = {
   transit: {
-    rule: TRANSIT_GATEWAYS_PER_GATEWAY,
+    quota: TRANSIT_GATEWAYS_PER_GATEWAY,
     prop: "transitGatewayId",
     max: GATEWAY_LIMITS.transitGatewaysPerGateway,
-    what: "transit",
+    kind: "transit",
+    what: "a transit gateway association",
+    transit: true,
   },
   virtual: {
-    rule: VIRTUAL_GATEWAYS_PER_GATEWAY,
+    quota: VIRTUAL_GATEWAYS_PER_GATEWAY,
     prop: "virtualGatewayId",
     max: GATEWAY_LIMITS.virtualGatewaysPerGateway,
-    what: "virtual private",
+    kind: "virtual private",
+    what: "a virtual private gateway association",
+    transit: false,
   },
 } as const;
 
-/** §4.7: the associations of one kind a gateway would have (`count`, with this one). */
-export function checkAssociationQuota(
-  kind: keyof typeof ASSOCIATION_QUOTAS,
+/** What a gateway has of one kind of association, when one more is added. */
+export interface Associations {
+  /** Whether the gateway to associate is associated already. */
+  readonly associated: boolean;
+  /** The associations of its kind, with the new one. */
+  readonly count: number;
+}
+
+/**
+ * §4.7, §3.5: a new association of a Direct Connect gateway (`label`): not a second one of the same
+ * gateway, within the quota of its kind, and on a gateway of its path (transit or private).
+ */
+export function checkAssociation(
+  kind: keyof typeof ASSOCIATIONS,
   id: string,
-  count: number,
+  associations: Associations,
+  paths: GatewayPaths,
   label: string,
 ): void {
-  const { rule, prop, max, what } = ASSOCIATION_QUOTAS[kind];
-  if (count <= max) return;
-  fail(
-    rule,
-    `\`${prop}\` ${id}: ${label} would have ${count} ${what} ` +
-      `gateway associations (across the app); a Direct Connect gateway has at most ${max}.`,
-  );
+  const { quota, prop, max, what, transit } = ASSOCIATIONS[kind];
+  if (associations.associated) {
+    fail(GATEWAY_ASSOCIATED_TWICE, `\`${prop}\` ${id} is already associated with ${label}.`);
+  }
+  if (associations.count > max) {
+    fail(
+      quota,
+      `\`${prop}\` ${id}: ${label} would have ${associations.count} ${ASSOCIATIONS[kind].kind} ` +
+        `gateway associations (across the app); a Direct Connect gateway has at most ${max}.`,
+    );
+  }
+  checkPaths(label, paths, prop, what, transit);
 }
 
 /**
