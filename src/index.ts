@@ -11,5 +11,6 @@ export * from "./analyse/cost";
 export * from "./analyse/scenario";
 export * from "./analyse/failures";
 export * from "./analyse/promise";
-export { RuleInfo, RuleSeverity } from "./plan/rules/rule";
+export { RuleSeverity } from "./plan/rules/rule";
+export type { RuleInfo } from "./plan/rules/rule";
 export { RuleCatalogue } from "./plan/rules/catalogue";

@@ -73,7 +73,7 @@ export const GATEWAY_ID = errorRule({
   id: "gatewayId",
   what: "an imported Direct Connect gateway id that is not a UUID in lower case",
   why: "the virtual interfaces and associations refer to the gateway by this id",
-  source: SOURCES.gatewayAssociation,
+  source: SOURCES.directConnectGateway,
   prop: "gatewayId",
 });
 
