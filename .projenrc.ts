@@ -170,7 +170,8 @@ const consumers = project.addTask("test:consumers", {
 project.packageTask.spawn(consumers);
 
 project.addTask("docs:rules", {
-  description: "Rewrite the README's rule tables and warning ids from the rule catalogue (a test checks that they are current)",
+  description:
+    "Rewrite the README's rule tables and warning ids from the rule catalogue (a test checks that they are current)",
   exec: "ts-node --transpile-only --project test/tsconfig.json test/support/readme-rules.ts",
 });
 
