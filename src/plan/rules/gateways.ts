@@ -62,7 +62,7 @@ export const TRANSIT_GATEWAY_ASN_IS_GATEWAY_ASN = errorRule({
 });
 
 export const GATEWAY_NAME = errorRule({
-  id: "gatewayName",
+  id: "gatewayNameFormat",
   what: "a Direct Connect gateway name that is not 1 to 100 letters, digits, spaces and `_ - , /`",
   why: "CloudFormation refuses any other `DirectConnectGatewayName`",
   source: SOURCES.directConnectGateway,
@@ -70,7 +70,7 @@ export const GATEWAY_NAME = errorRule({
 });
 
 export const GATEWAY_ID = errorRule({
-  id: "gatewayId",
+  id: "gatewayIdFormat",
   what: "an imported Direct Connect gateway id that is not a UUID in lower case",
   why: "the virtual interfaces and associations refer to the gateway by this id",
   source: SOURCES.directConnectGateway,
@@ -78,7 +78,7 @@ export const GATEWAY_ID = errorRule({
 });
 
 export const TRANSIT_GATEWAY_ID = errorRule({
-  id: "transitGatewayId",
+  id: "transitGatewayIdFormat",
   what: "a transit gateway that is not `tgw-...` (or, for an association, its ARN)",
   why: "CloudFormation refuses any other id",
   source: SOURCES.gatewayAssociation,
@@ -86,7 +86,7 @@ export const TRANSIT_GATEWAY_ID = errorRule({
 });
 
 export const VIRTUAL_GATEWAY_ID = errorRule({
-  id: "virtualGatewayId",
+  id: "virtualGatewayIdFormat",
   what: "a virtual private gateway that is not `vgw-...` (or, for an association or a private interface, its ARN)",
   why: "CloudFormation refuses any other id",
   source: SOURCES.gatewayAssociation,
@@ -94,7 +94,7 @@ export const VIRTUAL_GATEWAY_ID = errorRule({
 });
 
 export const ROLE_ARN = errorRule({
-  id: "acceptProposalRoleArn",
+  id: "acceptProposalRoleArnFormat",
   what: "an `acceptProposalRoleArn` that is not an IAM role ARN",
   why: "the association proposal of a gateway in another account is accepted by this role",
   source: SOURCES.gatewayAssociation,

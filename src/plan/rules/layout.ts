@@ -41,7 +41,7 @@ export const LOCATION_LITERAL = errorRule({
 });
 
 export const LOCATION_CODE = errorRule({
-  id: "locationCode",
+  id: "locationCodeFormat",
   what: "a location code outside `^[a-zA-Z0-9-]+$`",
   why: "CloudFormation refuses any other `Location`",
   source: SOURCES.connection,
@@ -72,7 +72,7 @@ export const SLOT_NUMBER_RANGE = errorRule({
 });
 
 export const EXISTING_SLOT_ID = errorRule({
-  id: "existingSlotId",
+  id: "existingSlotIdFormat",
   what: "an existing circuit whose id is not a connection (`dxcon-`) or LAG (`dxlag-`) id",
   why: "virtual interfaces land on it by this id",
   source: SOURCES.connection,

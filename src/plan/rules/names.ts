@@ -5,7 +5,7 @@ import { errorRule, fail } from "./fail";
 const ID_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 
 export const ID_NAME_RULE = errorRule({
-  id: "idName",
+  id: "nameFormat",
   what: "a virtual interface spec or customer gateway device `name` that is not 1 to 32 letters, digits and - (not first or last)",
   why: "the name makes the names of the resources and their logical IDs",
   prop: "name",

@@ -41,7 +41,7 @@ export const GROUP_SIZE = errorRule({
 });
 
 export const GROUP_NAME = errorRule({
-  id: "resiliencyGroupName",
+  id: "resiliencyGroupNameFormat",
   what: "a `resiliencyGroupName` outside `^[a-zA-Z0-9_\\-]+$` or over 255 characters",
   why: "CloudFormation refuses any other `ResiliencyGroupName`",
   source: SOURCES.resiliencyGroup,

@@ -59,7 +59,7 @@ function within(c: Cidr, blocks: ReadonlyArray<Cidr>): boolean {
 }
 
 export const TRANSPORT_ATTACHMENT_ID = errorRule({
-  id: "transportAttachmentId",
+  id: "transportAttachmentIdFormat",
   what: "a `transportAttachmentId` that is not a transit gateway attachment id (`tgw-attach-...`)",
   why: "a private IP VPN runs over the transit gateway's attachment to the Direct Connect gateway",
   source: SOURCES.privateIpVpn,
