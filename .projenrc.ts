@@ -172,6 +172,12 @@ const consumers = project.addTask("test:consumers", {
 // `build` is locked by projen; `package` is its last step, so the checks follow the packaging there.
 project.packageTask.spawn(consumers);
 
+project.addTask("docs:rules", {
+  description:
+    "Rewrite the README's rule tables and warning ids from the rule catalogue (a test checks that they are current)",
+  exec: "ts-node --transpile-only --project test/tsconfig.json test/support/readme-rules.ts",
+});
+
 project.addTask("docs:report", {
   description: "Rewrite the README's report of the example app (a test checks that it is current)",
   exec: "ts-node --transpile-only --project examples/typescript/tsconfig.json examples/typescript/readme-report.ts",

@@ -6,6 +6,8 @@ import {
   ConnectionTopology,
   FailureAnalysis,
   ResiliencyModel,
+  VirtualInterfaceType,
+  VpnTarget,
   analyseFailures,
 } from "../src";
 import { planTopology } from "../src/plan/planner";

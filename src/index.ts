@@ -12,3 +12,6 @@ export * from "./analyse/cost";
 export * from "./analyse/scenario";
 export * from "./analyse/failures";
 export * from "./analyse/promise";
+export { RuleSeverity } from "./plan/rules/rule";
+export type { RuleInfo } from "./plan/rules/rule";
+export { RuleCatalogue } from "./plan/rules/catalogue";

@@ -2,8 +2,8 @@ import { PortHourPrices } from "./cost";
 import { FailureAnalysis } from "./failures";
 import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
 import { ConnectionBandwidth } from "../plan/bandwidth";
-import { PlanWarning } from "../plan/planner";
 import { given, show } from "../plan/props";
+import { PlanWarning } from "../plan/rules/rule";
 import { ConnectionTopology } from "../plan/topology";
 
 /** What the construct asks of the analysis: sizing and the traffic to keep. */

@@ -1,10 +1,19 @@
 import { Token } from "aws-cdk-lib";
 import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
+import { appUsage } from "./app-usage";
 import { watchReplacements } from "./replacement-check";
-import { GatewayUsage, checkAmazonSideAsn, checkGatewayName } from "../plan/gateway-rules";
-import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
-import { checkObject, checkOptionalString, given, show } from "../plan/props";
+import { checkObject, checkOptionalString, given } from "../plan/props";
+import {
+  checkAmazonSideAsn,
+  checkGatewayId,
+  checkGatewayName,
+  checkRoleArn,
+  checkTransitGatewayAsn,
+  checkTransitGatewayId,
+  checkVirtualGatewayId,
+} from "../plan/rules/gateways";
+import { GatewayUsage } from "../plan/usage";
 
 /**
  * Options of `associateTransitGateway`.
@@ -102,32 +111,19 @@ export interface IDirectConnectGateway extends IConstruct {
   ): DirectConnectGatewayAssociation;
 }
 
-/** What each Direct Connect gateway carries, per app (the quotas count across the whole app). */
-const usageByApp = new WeakMap<IConstruct, Map<string, GatewayUsage>>();
-
 /**
- * The usage of a gateway across its app. Imports of one literal gateway id share one usage.
+ * The usage of a gateway across its app (the app's registry, app-usage.ts). Imports of one literal
+ * gateway id share one usage.
  *
  * @internal
  */
 export function gatewayUsage(gateway: IDirectConnectGateway): GatewayUsage {
-  const root = gateway.node.root;
-  let byGateway = usageByApp.get(root);
-  if (!byGateway) {
-    byGateway = new Map();
-    usageByApp.set(root, byGateway);
-  }
   const literal = !Token.isUnresolved(gateway.gatewayId);
-  const key = literal ? gateway.gatewayId : gateway.node.addr;
-  let usage = byGateway.get(key);
-  if (!usage) {
-    usage = new GatewayUsage(`the Direct Connect gateway ${literal ? gateway.gatewayId : gateway.node.path}`);
-    byGateway.set(key, usage);
-  }
-  return usage;
+  return appUsage(gateway).gateway(
+    literal ? gateway.gatewayId : gateway.node.addr,
+    `the Direct Connect gateway ${literal ? gateway.gatewayId : gateway.node.path}`,
+  );
 }
-
-const GATEWAY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 abstract class DirectConnectGatewayBase extends Construct implements IDirectConnectGateway {
   public abstract readonly gatewayId: string;
@@ -139,23 +135,9 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
   ): DirectConnectGatewayAssociation {
     checkObject(options, "options", "the options of associateTransitGateway, with `transitGatewayId`");
     const tgw = options.transitGatewayId;
-    const literal = checkResourceId(
-      "transitGatewayId",
-      tgw,
-      GATEWAY_ID_PATTERNS.transitGatewayIdOrArn,
-      "tgw-... or a transit gateway ARN",
-      isUnresolved,
-    );
+    const literal = checkTransitGatewayId(tgw, true, isUnresolved);
     const asn = given(options.transitGatewayAsn) ? options.transitGatewayAsn : undefined;
-    if (asn !== undefined && !isUnresolved(asn)) {
-      checkAmazonSideAsn(asn, "transitGatewayAsn");
-    }
-    if (asn !== undefined && this.amazonSideAsn !== undefined && asn === this.amazonSideAsn) {
-      throw new Error(
-        `\`transitGatewayAsn\` ${asn} is also the Amazon-side ASN of the Direct Connect gateway: the transit gateway and ` +
-          "the Direct Connect gateway need different ASNs (e.g. not 64512 on both).",
-      );
-    }
+    checkTransitGatewayAsn(asn, this.amazonSideAsn, isUnresolved);
     const prefixes = gatewayUsage(this).addTransitGateway(tgw, options.allowedPrefixes, literal);
     return DirectConnectGatewayAssociation._create(
       this,
@@ -172,13 +154,7 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
   ): DirectConnectGatewayAssociation {
     checkObject(options, "options", "the options of associateVirtualPrivateGateway, with `virtualGatewayId`");
     const vgw = options.virtualGatewayId;
-    const literal = checkResourceId(
-      "virtualGatewayId",
-      vgw,
-      GATEWAY_ID_PATTERNS.virtualGatewayIdOrArn,
-      "vgw-... or a virtual private gateway ARN",
-      isUnresolved,
-    );
+    const literal = checkVirtualGatewayId(vgw, true, isUnresolved);
     const prefixes = gatewayUsage(this).addVirtualGateway(vgw, options.allowedPrefixes, literal);
     return DirectConnectGatewayAssociation._create(
       this,
@@ -192,16 +168,9 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
 
 const isUnresolved = (value: unknown) => Token.isUnresolved(value);
 
-/** An IAM role ARN (AcceptDirectConnectGatewayAssociationProposalRoleArn). */
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/;
-
 function roleArn(value: unknown): string | undefined {
   const arn = checkOptionalString(value, "acceptProposalRoleArn", "an IAM role ARN");
-  if (arn !== undefined && !isUnresolved(arn) && !ROLE_ARN.test(arn)) {
-    throw new Error(
-      `\`acceptProposalRoleArn\` ${show(arn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
-    );
-  }
+  checkRoleArn(arn, isUnresolved);
   return arn;
 }
 
@@ -255,15 +224,7 @@ export class DirectConnectGateway extends DirectConnectGatewayBase {
     attrs: DirectConnectGatewayAttributes,
   ): IDirectConnectGateway {
     checkObject(attrs, "attrs", "the attributes of the gateway, with `gatewayId`");
-    if (
-      !Token.isUnresolved(attrs.gatewayId) &&
-      !(typeof attrs.gatewayId === "string" && GATEWAY_ID.test(attrs.gatewayId))
-    ) {
-      throw new Error(
-        `\`gatewayId\` ${show(attrs.gatewayId)} is not a Direct Connect gateway id: a UUID such as ` +
-          "5f294f92-bafb-4011-916d-9b0bEXAMPLE in lower case.",
-      );
-    }
+    checkGatewayId(attrs.gatewayId, isUnresolved);
     if (given(attrs.amazonSideAsn) && !Token.isUnresolved(attrs.amazonSideAsn)) {
       checkAmazonSideAsn(attrs.amazonSideAsn);
     }

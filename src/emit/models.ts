@@ -6,8 +6,8 @@ import {
   ResilientConnectionsProps,
 } from "./resilient-connections";
 import { ResiliencyModel } from "../plan/model";
-import { checkLocationCode } from "../plan/planner";
 import { checkObject } from "../plan/props";
+import { checkLocationCode } from "../plan/rules/layout";
 
 /** The props of a model construct, with one device-slot layout per location code (the model's slots). */
 function modelProps(

@@ -3,9 +3,11 @@ import * as path from "path";
 import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
 import { CREATE_ONLY, ResourceChange, TemplateResource, templateChanges } from "../plan/replacement";
+import { REPLACES_RESOURCES } from "../plan/rules/report";
+import { WARNING_PREFIX } from "../plan/rules/rule";
 
 /** The warning id of a change that replaces or removes Direct Connect resources. */
-export const REPLACEMENT_WARNING = "cdk-direct-connect-resiliency:replacesResources";
+export const REPLACEMENT_WARNING = `${WARNING_PREFIX}:${REPLACES_RESOURCES.id}`;
 
 /** What a replaced or removed resource means for the network, per type. */
 const MEANING: Record<string, string> = {

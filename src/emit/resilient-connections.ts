@@ -14,15 +14,18 @@ import { CostEstimate, PortHourPrices } from "../analyse/cost";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../plan/bandwidth";
-import { gatewayIdOf } from "../plan/gateway-rules";
 import { ResiliencyModel } from "../plan/model";
 import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
-import { checkObject, checkOptionalList, checkWholeNumber, given, isMadeBy, show } from "../plan/props";
+import { checkObject, checkOptionalList, given, isMadeBy, show } from "../plan/props";
+import { fail } from "../plan/rules/fail";
+import { gatewayIdOf } from "../plan/rules/gateways";
+import { checkRemovalPolicy } from "../plan/rules/ports";
+import { PROP_TYPE } from "../plan/rules/props";
+import { checkReportMaxFailures, checkReportScenarios } from "../plan/rules/report";
+import { PlanWarning, WARNING_PREFIX } from "../plan/rules/rule";
+import { checkVpnTarget, reachedTargets } from "../plan/rules/vpn";
 import { ConnectionTopology, VirtualInterfaceType, VpnTarget } from "../plan/topology";
-import { checkVpnTarget, describeVpnBackup, planVpnBackup } from "../plan/vpn";
-
-/** Prefix of this library's warning ids (`Annotations.of(x).acknowledgeWarning(id)`). */
-const WARNING_PREFIX = "cdk-direct-connect-resiliency";
+import { describeVpnBackup, planVpnBackup } from "../plan/vpn";
 
 /**
  * Props shared by every resiliency construct.
@@ -314,65 +317,18 @@ export class ResilientConnections extends Construct {
     super(scope, id);
     checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
     watchReplacements(this);
-    const removalPolicy = removalPolicyOf(props.removalPolicy);
+    const removal = checkRemovalPolicy(props.removalPolicy);
+    const removalPolicy = removal.policy as RemovalPolicy;
     const specs = virtualInterfacesOf(props.virtualInterfaces);
     const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup) : undefined;
-    const specPlans = specs.map((spec) => spec._plan());
     const prices = given(props.portHourPrices)
       ? pricesOf(props.portHourPrices)
       : PortHourPrices.AWS_LIST_PRICES;
-    const planWith = (bandwidth: unknown) =>
-      planTopology({
-        model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
-        locations: props.locations,
-        existingSlots: props.existingSlots,
-        virtualInterfaces: specPlans,
-        bandwidth: bandwidth as ConnectionBandwidth,
-        namePrefix: props.namePrefix ?? id.replace(/[^\w-]/g, "-"),
-        providerName: props.providerName,
-        requestMacSec: props.requestMacSec,
-        resiliencyGroup: props.resiliencyGroup,
-        resiliencyGroupName: props.resiliencyGroupName,
-        minimumLinks: props.minimumLinks,
-        isUnresolved: (value) => Token.isUnresolved(value),
-      });
-    const sized = sizeBandwidth({ ...props, prices }, (bandwidth) => planWith(bandwidth).topology);
-    const planned = planWith(sized.bandwidth);
-    const vpn = vpnBackup
-      ? planVpnBackup(
-          { ...vpnBackup._plan(), region: Stack.of(this).region },
-          {
-            hasVirtualInterfaces: specPlans.some(
-              (spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC,
-            ),
-            jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
-          },
-          (value) => Token.isUnresolved(value),
-        )
-      : undefined;
-    const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
-    const warnings = [...planned.warnings, ...(vpn?.warnings ?? []), ...checkCapacity(topology, sized)];
-
-    // The gateways' quotas and path rules count across the app: checked before anything is emitted.
-    const slotCount = allSlots(topology).length;
-    for (const spec of specs) {
-      if (spec.gateway && spec.interfaceType !== VirtualInterfaceType.PUBLIC) {
-        gatewayUsage(spec.gateway).addVirtualInterfaces(spec.interfaceType, slotCount);
-      }
-    }
-    if (vpn) {
-      registerVpnAcrossApp(this, vpn.topology);
-    }
-    for (const w of warnings) {
-      Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
-    }
-    if (removalPolicy === RemovalPolicy.DESTROY) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING_PREFIX}:removalPolicyDestroy`,
-        "`removalPolicy` DESTROY: deleting the stack, or a change that replaces a port, deletes the Direct Connect " +
-          "connection and AWS has its cross-connect removed. A new port is a new order with a new LOA.",
-      );
-    }
+    const { topology, warnings, sized } = planConstruct(this, props, specs, vpnBackup, prices);
+    // The gateways' quotas and path rules, and the VPN addresses, count across the app: checked before
+    // anything is emitted.
+    useAcrossApp(this, specs, topology);
+    annotate(this, [...warnings, ...removal.warnings]);
 
     this.topology = topology;
     this.model = topology.model;
@@ -388,21 +344,7 @@ export class ResilientConnections extends Construct {
       vpnBackup && topology.vpnBackup
         ? vpnBackup._emit(new Construct(this, "VpnBackup"), topology.vpnBackup)
         : [];
-    if (vpnBackup) {
-      // At synth, when every gateway association of the app exists: does the VPN land where the paths go?
-      const construct = this;
-      Aspects.of(this).add({
-        visit(node) {
-          if (node !== construct) return;
-          const warning = checkVpnTarget(vpnBackup.targetId, directConnectTargets(specs), (v) =>
-            Token.isUnresolved(v),
-          );
-          if (warning) {
-            Annotations.of(construct).addWarningV2(`${WARNING_PREFIX}:${warning.id}`, warning.message);
-          }
-        },
-      });
-    }
+    if (vpnBackup) watchVpnTarget(this, vpnBackup, specs);
 
     this.prices = prices;
     this.sizing = sized;
@@ -514,24 +456,103 @@ export class ResilientConnections extends Construct {
   }
 }
 
+const isUnresolved = (value: unknown) => Token.isUnresolved(value);
+
+/**
+ * The topology of a construct (the bandwidth sized when `requiredBandwidthGbps` asks for it), with its
+ * VPN backup, and the warnings of every rule.
+ */
+function planConstruct(
+  construct: ResilientConnections,
+  props: ResilientConnectionsProps,
+  specs: ReadonlyArray<VirtualInterface>,
+  vpnBackup: VpnBackup | undefined,
+  prices: PortHourPrices,
+): { topology: ConnectionTopology; warnings: PlanWarning[]; sized: SizedBandwidth } {
+  const specPlans = specs.map((spec) => spec._plan());
+  const planWith = (bandwidth: unknown) =>
+    planTopology({
+      model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
+      locations: props.locations,
+      existingSlots: props.existingSlots,
+      virtualInterfaces: specPlans,
+      bandwidth: bandwidth as ConnectionBandwidth,
+      namePrefix: props.namePrefix ?? construct.node.id.replace(/[^\w-]/g, "-"),
+      providerName: props.providerName,
+      requestMacSec: props.requestMacSec,
+      resiliencyGroup: props.resiliencyGroup,
+      resiliencyGroupName: props.resiliencyGroupName,
+      minimumLinks: props.minimumLinks,
+      isUnresolved,
+    });
+  const sized = sizeBandwidth({ ...props, prices }, (bandwidth) => planWith(bandwidth).topology);
+  const planned = planWith(sized.bandwidth);
+  const vpn = vpnBackup
+    ? planVpnBackup(
+        { ...vpnBackup._plan(), region: Stack.of(construct).region },
+        {
+          hasVirtualInterfaces: specPlans.some((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC),
+          jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
+        },
+        isUnresolved,
+      )
+    : undefined;
+  const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
+  const warnings = [...planned.warnings, ...(vpn?.warnings ?? []), ...checkCapacity(topology, sized)];
+  return { topology, warnings, sized };
+}
+
+/** Registers what the construct uses in its app's registry: gateway interfaces, VPN addresses. */
+function useAcrossApp(
+  construct: ResilientConnections,
+  specs: ReadonlyArray<VirtualInterface>,
+  topology: ConnectionTopology,
+): void {
+  const slotCount = allSlots(topology).length;
+  for (const spec of specs) {
+    if (spec.gateway && spec.interfaceType !== VirtualInterfaceType.PUBLIC) {
+      gatewayUsage(spec.gateway).addVirtualInterfaces(spec.interfaceType, slotCount);
+    }
+  }
+  if (topology.vpnBackup) {
+    registerVpnAcrossApp(construct, topology.vpnBackup);
+  }
+}
+
+/** At synth, when every gateway association of the app exists: does the VPN land where the paths go? */
+function watchVpnTarget(
+  construct: ResilientConnections,
+  vpnBackup: VpnBackup,
+  specs: ReadonlyArray<VirtualInterface>,
+): void {
+  Aspects.of(construct).add({
+    visit(node) {
+      if (node !== construct) return;
+      annotate(construct, checkVpnTarget(vpnBackup.targetId, directConnectTargets(specs), isUnresolved));
+    },
+  });
+}
+
+/** The warnings of the rules, as warning annotations acknowledgeable by `cdk-direct-connect-resiliency:<id>`. */
+function annotate(construct: Construct, warnings: ReadonlyArray<PlanWarning>): void {
+  for (const w of warnings) {
+    Annotations.of(construct).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
+  }
+}
+
 /** The depth of the report's analysis, checked now: the report is written at synth, too late to refuse. */
 function reportDepthOf(value: unknown, topology: ConnectionTopology): number | undefined {
   if (!given(value)) return undefined;
-  const depth = checkWholeNumber(value, "reportMaxFailures", { min: 1, max: 10 }, () => false);
-  const count = FailureAnalysis.countScenarios(topology, depth);
-  if (count > FailureAnalysis.MAX_SCENARIOS) {
-    throw new Error(
-      `\`reportMaxFailures\` ${depth} makes ${count} failure scenarios; an analysis evaluates at most ` +
-        `${FailureAnalysis.MAX_SCENARIOS}. Ask for fewer simultaneous failures.`,
-    );
-  }
+  const depth = checkReportMaxFailures(value);
+  checkReportScenarios(depth, FailureAnalysis.countScenarios(topology, depth), FailureAnalysis.MAX_SCENARIOS);
   return depth;
 }
 
 /** The port-hour prices, made by `PortHourPrices` (told by shape: a second library copy counts). */
 function pricesOf(value: unknown): PortHourPrices {
   if (!isMadeBy(value, "estimate")) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`portHourPrices\` ${show(value)} is not a PortHourPrices: use PortHourPrices.AWS_LIST_PRICES or PortHourPrices.of().`,
     );
   }
@@ -563,25 +584,13 @@ function targetLabels(
   return labels;
 }
 
-/** §5: what CloudFormation does with a port or LAG that leaves the stack. SNAPSHOT is not supported. */
-function removalPolicyOf(value: unknown): RemovalPolicy {
-  if (!given(value)) return RemovalPolicy.RETAIN;
-  const allowed = [RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, RemovalPolicy.DESTROY];
-  if (!allowed.includes(value as RemovalPolicy)) {
-    throw new Error(
-      `\`removalPolicy\` ${value === RemovalPolicy.SNAPSHOT ? "SNAPSHOT" : show(value)} is not supported by Direct Connect ` +
-        "connections and LAGs: use RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY.",
-    );
-  }
-  return value as RemovalPolicy;
-}
-
 /** The specs, each made by a `VirtualInterface` factory (told by shape: a second library copy counts). */
 function virtualInterfacesOf(value: unknown): VirtualInterface[] {
   const specs = checkOptionalList(value, "virtualInterfaces", "VirtualInterface specs") ?? [];
   for (const spec of specs) {
     if (!isMadeBy(spec, "_plan") || !isMadeBy(spec, "_emit")) {
-      throw new Error(
+      fail(
+        PROP_TYPE,
         `\`virtualInterfaces\`: ${show(spec)} is not a VirtualInterface: make each with VirtualInterface.transit(), ` +
           "VirtualInterface.privateInterface() or VirtualInterface.publicInterface().",
       );
@@ -592,7 +601,8 @@ function virtualInterfacesOf(value: unknown): VirtualInterface[] {
 
 function vpnBackupOf(value: unknown): VpnBackup {
   if (!isMadeBy(value, "_plan") || !isMadeBy(value, "_emit")) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`vpnBackup\` ${show(value)} is not a VpnBackup: make it with VpnBackup.toTransitGateway() or ` +
         "VpnBackup.toVirtualPrivateGateway().",
     );
@@ -605,14 +615,14 @@ function vpnBackupOf(value: unknown): VpnBackup {
  * reach; undefined when one is known only at deploy time.
  */
 function directConnectTargets(specs: ReadonlyArray<VirtualInterface>): string[] | undefined {
-  const targets: string[] = [];
-  for (const spec of specs) {
-    if (spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
-    const reached = spec.gateway
-      ? gatewayUsage(spec.gateway).associatedGateways()
-      : [gatewayIdOf(spec.virtualGatewayId!)];
-    if (reached === undefined || reached.some((id) => Token.isUnresolved(id))) return undefined;
-    targets.push(...reached);
-  }
-  return targets;
+  return reachedTargets(
+    specs
+      .filter((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC)
+      .map((spec) =>
+        spec.gateway
+          ? gatewayUsage(spec.gateway).associatedGateways()
+          : [gatewayIdOf(spec.virtualGatewayId!)],
+      ),
+    isUnresolved,
+  );
 }

@@ -6,18 +6,21 @@ import {
 } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { IDirectConnectGateway } from "./gateway";
-import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
 import {
   checkList,
   checkObject,
   checkOptionalBoolean,
   checkOptionalList,
-  checkWholeNumber,
   given,
   isMadeBy,
   label,
   show,
 } from "../plan/props";
+import { fail } from "../plan/rules/fail";
+import { checkVirtualGatewayId } from "../plan/rules/gateways";
+import { checkSlotNumber } from "../plan/rules/layout";
+import { PROP_TYPE } from "../plan/rules/props";
+import { checkPrivateVifTarget, checkTags, checkTransitVifGateway } from "../plan/rules/virtual-interfaces";
 import { TopologyVirtualInterface, VirtualInterfaceType } from "../plan/topology";
 import { PlanVirtualInterface } from "../plan/virtual-interfaces";
 
@@ -210,12 +213,7 @@ export class VirtualInterface {
   /** Transit virtual interfaces to a Direct Connect gateway (for transit gateways). At most 4 per slot. */
   public static transit(options: TransitVirtualInterfaceOptions): VirtualInterface {
     checkOptions(options, "transit");
-    if (!given(options.gateway)) {
-      throw new Error(
-        `\`gateway\` of the transit virtual interface ${label(options.name)} is required: the Direct Connect gateway ` +
-          "its interfaces land on.",
-      );
-    }
+    checkTransitVifGateway(given(options.gateway), options.name);
     return new VirtualInterface(
       VirtualInterfaceType.TRANSIT,
       options,
@@ -230,20 +228,9 @@ export class VirtualInterface {
     checkOptions(options, "privateInterface");
     const gateway = given(options.gateway) ? options.gateway : undefined;
     const vgw = given(options.virtualGatewayId) ? options.virtualGatewayId : undefined;
-    if ((gateway === undefined) === (vgw === undefined)) {
-      throw new Error(
-        `\`gateway\` and \`virtualGatewayId\` of the private virtual interface ${label(options.name)}: give exactly one ` +
-          `(got ${gateway === undefined ? "neither" : "both"}).`,
-      );
-    }
+    checkPrivateVifTarget(gateway !== undefined, vgw !== undefined, options.name);
     if (vgw !== undefined) {
-      checkResourceId(
-        "virtualGatewayId",
-        vgw,
-        GATEWAY_ID_PATTERNS.virtualGatewayIdOrArn,
-        "vgw-... or a virtual private gateway ARN",
-        (v) => Token.isUnresolved(v),
-      );
+      checkVirtualGatewayId(vgw, true, (v) => Token.isUnresolved(v));
     }
     return new VirtualInterface(
       VirtualInterfaceType.PRIVATE,
@@ -373,10 +360,6 @@ export class VirtualInterface {
   }
 }
 
-/** Tag keys and values (the Tag definition of the Direct Connect registry schemas). */
-const TAG_KEY_MAX = 128;
-const TAG_VALUE_MAX = 256;
-
 /**
  * The shape of a spec's options, for callers whose types nobody checked (plain JavaScript): every
  * value the planner reads is of its type, or this throws naming the prop. Ranges are the planner's.
@@ -389,14 +372,16 @@ function checkOptions(options: VirtualInterfaceOptions, factory: string): void {
   );
   const o = options as unknown as Record<string, unknown>;
   if (given(o.authKey) && !isMadeBy(o.authKey, "unsafeUnwrap")) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`authKey\` of ${label(o.name)} must be a SecretValue, e.g. SecretValue.secretsManager('dx/bgp-key'), got ${show(o.authKey)}.`,
     );
   }
   for (const family of checkOptionalList(o.addressFamilies, "addressFamilies", "AddressFamily values") ??
     []) {
     if (!Object.values(AddressFamily).includes(family as AddressFamily)) {
-      throw new Error(
+      fail(
+        PROP_TYPE,
         `\`addressFamilies\` of ${label(o.name)}: ${show(family)} is not AddressFamily.IPV4 or IPV6.`,
       );
     }
@@ -408,48 +393,29 @@ function checkOptions(options: VirtualInterfaceOptions, factory: string): void {
       typeof p.amazonAddress !== "string" ||
       typeof p.customerAddress !== "string"
     ) {
-      throw new Error(
+      fail(
+        PROP_TYPE,
         `\`peerAddresses\` of ${label(o.name)}: each entry needs the strings \`location\`, \`amazonAddress\` and \`customerAddress\`.`,
       );
     }
-    checkWholeNumber(
-      p.slotNumber,
-      "slotNumber",
-      { min: 1, max: 99 },
-      () => false,
-      ` (in \`peerAddresses\` of ${label(o.name)})`,
-    );
+    checkSlotNumber(p.slotNumber, "slotNumber", ` (in \`peerAddresses\` of ${label(o.name)})`);
   }
-  if (given(o.tags)) checkTags(o.tags, o.name);
+  if (given(o.tags)) {
+    const tags = checkObject(o.tags, "tags", "an object of tag keys to string values");
+    checkTags(Object.entries(tags), o.name, (v) => Token.isUnresolved(v));
+  }
   checkOptionalBoolean(o.enableSiteLink, "enableSiteLink");
   if (
     given(o.gateway) &&
     !(isMadeBy(o.gateway, "associateTransitGateway") && typeof (o.gateway as any).gatewayId === "string")
   ) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`gateway\` of ${label(o.name)} must be a Direct Connect gateway (new DirectConnectGateway(...) or ` +
         `DirectConnectGateway.fromGatewayId(...)), got ${show(o.gateway)}.`,
     );
   }
   if (given(o.routeFilterPrefixes)) checkList(o.routeFilterPrefixes, "routeFilterPrefixes", "CIDR blocks");
-}
-
-/** Tags: an object of string values; keys 1 to 128 characters not starting with `aws:`, values at most 256. */
-function checkTags(tags: unknown, name: unknown): void {
-  const entries = Object.entries(checkObject(tags, "tags", "an object of tag keys to string values"));
-  for (const [key, value] of entries) {
-    if (key.length < 1 || key.length > TAG_KEY_MAX || key.toLowerCase().startsWith("aws:")) {
-      throw new Error(
-        `\`tags\` of ${label(name)}: the key ${show(key)} is not allowed: 1 to ${TAG_KEY_MAX} characters, not starting with aws:.`,
-      );
-    }
-    if (Token.isUnresolved(value)) continue;
-    if (typeof value !== "string" || value.length > TAG_VALUE_MAX) {
-      throw new Error(
-        `\`tags\` of ${label(name)}: the value of ${show(key)} must be a string of at most ${TAG_VALUE_MAX} characters, got ${show(value)}.`,
-      );
-    }
-  }
 }
 
 /**

@@ -1,10 +1,12 @@
 import { SecretValue, Token } from "aws-cdk-lib";
 import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws-cdk-lib/aws-ec2";
 import { Construct, IConstruct } from "constructs";
+import { appUsage } from "./app-usage";
 import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
-import { GATEWAY_ID_PATTERNS, checkResourceId } from "../plan/names";
+import { checkTransitGatewayId, checkVirtualGatewayId } from "../plan/rules/gateways";
+import { VPN_FACTS, checkPrivateIpVpnTarget } from "../plan/rules/vpn";
 import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../plan/topology";
-import { PlanVpnBackup, VPN_FACTS } from "../plan/vpn";
+import { PlanVpnBackup } from "../plan/vpn";
 
 /**
  * The bandwidth of each VPN tunnel (`TunnelBandwidth` of `AWS::EC2::VPNConnection`).
@@ -224,31 +226,15 @@ export class VpnBackup {
   /** VPN connections to a transit gateway (the one the Direct Connect gateway is associated with). */
   public static toTransitGateway(options: TransitGatewayVpnBackupOptions): VpnBackup {
     const checked = checkVpnOptions(options, "toTransitGateway", "transitGatewayId");
-    checkResourceId(
-      "transitGatewayId",
-      options.transitGatewayId,
-      GATEWAY_ID_PATTERNS.transitGatewayId,
-      "tgw-...",
-      isUnresolved,
-    );
+    checkTransitGatewayId(options.transitGatewayId, false, isUnresolved);
     return new VpnBackup(VpnTarget.TRANSIT_GATEWAY, options.transitGatewayId, checked);
   }
 
   /** VPN connections to a virtual private gateway (the one the Direct Connect paths reach). */
   public static toVirtualPrivateGateway(options: VirtualPrivateGatewayVpnBackupOptions): VpnBackup {
     const checked = checkVpnOptions(options, "toVirtualPrivateGateway", "virtualGatewayId");
-    if (checked.transportAttachmentId !== undefined) {
-      throw new Error(
-        "`transportAttachmentId`: a private IP VPN terminates on a transit gateway; use VpnBackup.toTransitGateway().",
-      );
-    }
-    checkResourceId(
-      "virtualGatewayId",
-      options.virtualGatewayId,
-      GATEWAY_ID_PATTERNS.virtualGatewayId,
-      "vgw-...",
-      isUnresolved,
-    );
+    checkPrivateIpVpnTarget(checked.transportAttachmentId);
+    checkVirtualGatewayId(options.virtualGatewayId, false, isUnresolved);
     return new VpnBackup(VpnTarget.VIRTUAL_PRIVATE_GATEWAY, options.virtualGatewayId, checked);
   }
 
@@ -397,42 +383,12 @@ function plaintext(key: SecretValue): string | undefined {
   return Token.isUnresolved(raw) ? undefined : raw;
 }
 
-/** Customer gateway addresses and tunnel inside CIDRs in use per VPN target, per app. */
-const inUseByApp = new WeakMap<IConstruct, Map<string, Map<string, string>>>();
-
 /**
  * Two VPN connections from one address, or one inside CIDR twice, on one target: an error across the
- * app. Called before anything is emitted; `path` names the owner in messages.
+ * app (its registry, app-usage.ts). Called before anything is emitted; `scope` names the owner in messages.
  *
  * @internal
  */
 export function registerVpnAcrossApp(scope: IConstruct, vpn: TopologyVpnBackup): void {
-  if (Token.isUnresolved(vpn.targetId)) return;
-  const root = scope.node.root;
-  const byTarget = inUseByApp.get(root) ?? new Map<string, Map<string, string>>();
-  inUseByApp.set(root, byTarget);
-  const used = byTarget.get(vpn.targetId) ?? new Map<string, string>();
-  byTarget.set(vpn.targetId, used);
-  const owner = (name: string) => `${scope.node.path}/${name}`;
-  for (const c of vpn.connections) {
-    const key = `ip ${c.customerGatewayIp}`;
-    if (!Token.isUnresolved(c.customerGatewayIp) && used.has(key)) {
-      throw new Error(
-        `\`ipAddress\` ${c.customerGatewayIp} of ${c.name} already has a VPN connection to ${vpn.targetId} ` +
-          `(${used.get(key)}): one customer gateway address, one VPN connection per gateway.`,
-      );
-    }
-    for (const cidr of c.tunnelInsideCidrs ?? []) {
-      if (used.has(`inside ${cidr}`)) {
-        throw new Error(
-          `\`tunnelInsideCidrs\`: ${cidr} of ${c.name} is already used by ${used.get(`inside ${cidr}`)} on ${vpn.targetId}; ` +
-            "inside CIDRs are unique per gateway.",
-        );
-      }
-    }
-  }
-  for (const c of vpn.connections) {
-    used.set(`ip ${c.customerGatewayIp}`, owner(c.name));
-    for (const cidr of c.tunnelInsideCidrs ?? []) used.set(`inside ${cidr}`, owner(c.name));
-  }
+  appUsage(scope).vpnAddresses.register(vpn, (name) => `${scope.node.path}/${name}`, isUnresolved);
 }

@@ -1,5 +1,4 @@
 import { SecretValue } from "aws-cdk-lib";
-import { checkIdName } from "../plan/names";
 import {
   checkList,
   checkObject,
@@ -11,10 +10,13 @@ import {
   label,
   show,
 } from "../plan/props";
+import { fail } from "../plan/rules/fail";
+import { checkIdName } from "../plan/rules/names";
+import { PROP_TYPE } from "../plan/rules/props";
 
 /**
  * The options of a VPN backup as the factories keep them: of their types, null taken as not given.
- * Ranges and AWS rules are the planner's (src/plan/vpn.ts, src/plan/vpn-rules.ts).
+ * Ranges and AWS rules are the planner's (src/plan/rules/vpn.ts, src/plan/rules/vpn-options.ts).
  */
 export interface CheckedVpnOptions {
   readonly customerGateways: CheckedCustomerGateway[];
@@ -74,19 +76,21 @@ function cidrList(value: unknown, prop: string): string[] | undefined {
 /** One customer gateway device: an object with a valid `name`, a string `ipAddress`, lists where lists go. */
 function checkCustomerGateway(device: unknown, n: number): CheckedCustomerGateway {
   if (typeof device !== "object" || device === null || Array.isArray(device)) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`customerGateways\`: device ${n} must be an object with \`name\` and \`ipAddress\`, got ${show(device)}.`,
     );
   }
   const d = device as Record<string, unknown>;
   const name = checkIdName(d.name, "customer gateway");
   if (typeof d.ipAddress !== "string") {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`ipAddress\` of ${name} must be the device's outside IPv4 address as a string, got ${show(d.ipAddress)}.`,
     );
   }
   if (given(d.deviceName) && typeof d.deviceName !== "string") {
-    throw new Error(`\`deviceName\` of ${name} must be a string, got ${show(d.deviceName)}.`);
+    fail(PROP_TYPE, `\`deviceName\` of ${name} must be a string, got ${show(d.deviceName)}.`);
   }
   const insides = checkOptionalList(
     d.tunnelInsideCidrs,
@@ -96,7 +100,8 @@ function checkCustomerGateway(device: unknown, n: number): CheckedCustomerGatewa
   const keys = checkOptionalList(d.preSharedKeys, "preSharedKeys", "two SecretValues, one per tunnel");
   keys?.forEach((key, i) => {
     if (!isMadeBy(key, "unsafeUnwrap")) {
-      throw new Error(
+      fail(
+        PROP_TYPE,
         `\`preSharedKeys\` of ${label(name)}: key ${i + 1} must be a SecretValue, e.g. ` +
           `SecretValue.secretsManager('vpn/${name}-tunnel${i + 1}'), got ${show(key)}.`,
       );
@@ -117,7 +122,8 @@ function tunnelBandwidthValue(value: unknown): string | undefined {
   if (!given(value)) return undefined;
   const v = typeof value === "object" ? (value as Record<string, unknown>).value : undefined;
   if (typeof v !== "string" || !TUNNEL_BANDWIDTHS.includes(v)) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`tunnelBandwidth\` must be TunnelBandwidth.STANDARD or TunnelBandwidth.LARGE, got ${show(value)}.`,
     );
   }

@@ -7,6 +7,8 @@
  *   the stricter limit is used, so a plan never asks for a LAG AWS refuses).
  */
 import { show } from "./props";
+import { fail } from "./rules/fail";
+import { BANDWIDTH_REALISABLE, BANDWIDTH_WHOLE_GBPS } from "./rules/ports";
 
 const PORT_SPEEDS_GBPS: ReadonlyArray<number> = [1, 10, 100, 400];
 
@@ -68,7 +70,8 @@ export class ConnectionBandwidth {
   public static gbps(capacityGbps: number): ConnectionBandwidth {
     const allowed = REALISABLE.map((r) => r.capacityGbps).join(", ");
     if (!Number.isInteger(capacityGbps) || capacityGbps <= 0) {
-      throw new Error(
+      fail(
+        BANDWIDTH_WHOLE_GBPS,
         `\`bandwidth\`: ConnectionBandwidth.gbps(${show(capacityGbps)}) is not a whole positive number of Gbps ` +
           `(a literal value is needed to plan ports). Allowed: ${allowed}.`,
       );
@@ -78,7 +81,8 @@ export class ConnectionBandwidth {
       const below = [...REALISABLE].reverse().find((r) => r.capacityGbps < capacityGbps);
       const above = REALISABLE.find((r) => r.capacityGbps > capacityGbps);
       const nearest = [below, above].filter((r): r is Realisation => r !== undefined).map(describe);
-      throw new Error(
+      fail(
+        BANDWIDTH_REALISABLE,
         `\`bandwidth\`: ${capacityGbps} Gbps cannot be built from equal dedicated ports (1, 10, 100 or 400 Gbps) ` +
           "within the LAG member limits (at most 4 ports below 100 Gbps, 2 at 100 and 400 Gbps). " +
           `Nearest that can: ${nearest.join(" or ")}. Allowed: ${allowed}.`,

@@ -4,6 +4,9 @@
  * prefixes and BGP peer addresses. Pure TypeScript.
  */
 import { checkList, show } from "./props";
+import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_ADDRESS } from "./rules/cidr";
+import { fail } from "./rules/fail";
+
 export interface Cidr {
   readonly version: 4 | 6;
   /** The address as an integer. */
@@ -128,17 +131,19 @@ export function normalizeCidrList(blocks: ReadonlyArray<string>, rules: CidrList
 export function checkCidr(text: string, rules: CidrListRules): Cidr {
   const c = typeof text === "string" ? parseCidr(text) : undefined;
   if (!c) {
-    throw new Error(
+    fail(
+      CIDR_BLOCK,
       `\`${rules.prop}\`: ${show(text)} is not a CIDR block: expected an IPv4 block such as 10.0.0.0/16` +
         (rules.ipv4Only ? "." : " or an IPv6 block such as 2001:db8::/56."),
     );
   }
   if (rules.ipv4Only && c.version !== 4) {
-    throw new Error(`\`${rules.prop}\`: "${text}" is IPv6; only IPv4 blocks are allowed here.`);
+    fail(CIDR_IPV4_ONLY, `\`${rules.prop}\`: "${text}" is IPv6; only IPv4 blocks are allowed here.`);
   }
   const network = networkOf(c);
   if (network.address !== c.address) {
-    throw new Error(
+    fail(
+      CIDR_NETWORK_ADDRESS,
       `\`${rules.prop}\`: "${text}" is not a network address: its host bits are set. Did you mean ${formatCidr(network)}?`,
     );
   }
@@ -147,7 +152,8 @@ export function checkCidr(text: string, rules: CidrListRules): Cidr {
     rules.maxIpv6PrefixLength !== undefined &&
     c.prefixLength > rules.maxIpv6PrefixLength
   ) {
-    throw new Error(
+    fail(
+      ALLOWED_PREFIX_IPV6_LENGTH,
       `\`${rules.prop}\`: "${text}" is longer than /${rules.maxIpv6PrefixLength}; IPv6 prefixes must be ` +
         `/${rules.maxIpv6PrefixLength} or shorter.`,
     );

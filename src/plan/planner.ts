@@ -7,11 +7,35 @@ import {
   checkOptionalBoolean,
   checkOptionalList,
   checkOptionalString,
-  checkWholeNumber,
   given,
-  label,
   show,
 } from "./props";
+import { fail } from "./rules/fail";
+import {
+  checkDeviceSlots,
+  checkExistingConnectionBandwidth,
+  checkExistingSlotId,
+  checkLocationCase,
+  checkLocationCode,
+  checkLocationOnce,
+  checkNamePrefix,
+  checkProviderName,
+  checkSlotNumber,
+  checkSlotNumberFree,
+  checkSlotNumbers,
+  connectionsPerLocationQuota,
+  lagsPerRegionQuota,
+} from "./rules/layout";
+import { checkMacSec, checkMinimumLinks } from "./rules/ports";
+import { PROP_TYPE } from "./rules/props";
+import {
+  checkGroupModel,
+  checkGroupName,
+  checkGroupNameWithoutGroup,
+  checkGroupSize,
+  existingLagsNotInGroup,
+} from "./rules/resiliency-group";
+import { PlanWarning } from "./rules/rule";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "./topology";
 import {
   PlanVirtualInterface,
@@ -55,50 +79,10 @@ export interface PlanRequest {
   readonly isUnresolved?: (value: unknown) => boolean;
 }
 
-/** Risky-but-legal input: the emit layer turns it into a warning annotation. */
-export interface PlanWarning {
-  /** Stable id, for `Annotations.acknowledgeWarning`. */
-  readonly id: string;
-  readonly message: string;
-}
-
 export interface PlanResult {
   readonly topology: ConnectionTopology;
   readonly warnings: PlanWarning[];
 }
-
-/** Facts encoded by the planner, with their place in direct-connect-facts.md. */
-export const LIMITS = {
-  /** §3.3: ConnectionArns holds at most 50. */
-  resiliencyGroupConnections: 50,
-  /** §4.7: active dedicated connections per location per Region per account. */
-  connectionsPerLocation: 10,
-  /** §4.2 and §4.7: LAGs per Region. */
-  lagsPerRegion: 10,
-  /** §3.1, §3.2: ConnectionName and LagName are at most 200 characters. */
-  nameLength: 200,
-  /** §3.3: ResiliencyGroupName is at most 255 characters. */
-  resiliencyGroupNameLength: 255,
-  /**
-   * §4.7: device slots per location. Every slot orders at least one dedicated connection and one LAG,
-   * and an account has 10 of each (connections per location, LAGs per Region) until AWS raises it.
-   */
-  deviceSlotsPerLocation: 10,
-  /** Slot numbers name resources (`-d<n>`) and logical IDs: 1 to 99. */
-  slotNumber: 99,
-} as const;
-
-/** §7, §3.1: `Location` pattern. */
-const LOCATION_PATTERN = /^[a-zA-Z0-9-]+$/;
-/** §3.1, §3.2: `ConnectionName` and `LagName` characters (`^[\w \-_,\/]{1,200}$`). */
-const NAME_PATTERN = /^[\w \-,/]+$/;
-/** §3.3: `ResiliencyGroupName` (`^[a-zA-Z0-9_\-]+$`): no spaces, unlike connection names. */
-const GROUP_NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
-/** §3.1, §3.2: ids of existing connections and LAGs. */
-const EXISTING_ID_PATTERN = /^dx(con|lag)-[a-z0-9]{8,21}$/;
-/** §4.3: MACsec on 10 and 100 Gbps per AWS; 400 Gbps only in third-party data (§9.4). */
-const MACSEC_SPEEDS_GBPS = [10, 100, 400];
-const MACSEC_UNCONFIRMED_GBPS = [400];
 
 /** The stable id of a device slot: `<location>/Slot<n>`. */
 export function slotId(location: string, slotNumber: number): string {
@@ -117,17 +101,22 @@ export function allPorts(topology: ConnectionTopology): TopologyPort[] {
 
 /**
  * Turns a model and its inputs into a topology, or throws an `Error` naming the prop, the bad value
- * and what is allowed. All validation rules of the layout live here.
+ * and what is allowed. The rules of the layout are in rules/ (each a named check with its catalogue
+ * entry); this puts them in order.
  */
 export function planTopology(request: PlanRequest): PlanResult {
   const unresolved = request.isUnresolved ?? (() => false);
   const req = checkRequest(request, unresolved);
   const { model, bandwidth, namePrefix } = req;
-  const warnings: PlanWarning[] = [];
 
   const layout = checkLayout(req, unresolved);
-  warnings.push(...checkMacSec(req), ...checkMinimumLinks(req, unresolved));
-  checkNamePrefix(req, layout, unresolved);
+  const warnings: PlanWarning[] = [
+    ...checkMacSec(req.requestMacSec, bandwidth),
+    ...checkMinimumLinks(req.minimumLinks, bandwidth, unresolved),
+  ];
+  if (!unresolved(namePrefix)) {
+    checkNamePrefix(namePrefix, longestPortName(req, layout));
+  }
 
   const specs = req.virtualInterfaces ?? [];
   warnings.push(...checkVirtualInterfaceSpecs(specs, unresolved));
@@ -140,7 +129,7 @@ export function planTopology(request: PlanRequest): PlanResult {
     ].sort((a, b) => a.slotNumber - b.slotNumber),
   }));
   const slots = locations.flatMap((l) => l.deviceSlots);
-  warnings.push(...quotaWarnings(locations));
+  warnings.push(...locations.flatMap(connectionsPerLocationQuota), ...lagsPerRegionQuota(locations));
 
   const vifs = placeVirtualInterfaces(specs, slots, namePrefix, unresolved);
   const withVifs: TopologyLocation[] = locations.map((l) => ({
@@ -148,11 +137,10 @@ export function planTopology(request: PlanRequest): PlanResult {
     deviceSlots: l.deviceSlots.map((s) => ({ ...s, virtualInterfaces: vifs.get(s.id) ?? [] })),
   }));
 
-  const resiliencyGroupName = planResiliencyGroup(req, model, namePrefix, slots, unresolved, warnings);
-
+  const group = planResiliencyGroup(req, slots, unresolved);
   return {
-    topology: { model, bandwidth, namePrefix, locations: withVifs, resiliencyGroupName },
-    warnings,
+    topology: { model, bandwidth, namePrefix, locations: withVifs, resiliencyGroupName: group.name },
+    warnings: [...warnings, ...group.warnings],
   };
 }
 
@@ -164,14 +152,10 @@ export function planTopology(request: PlanRequest): PlanResult {
 function checkRequest(req: PlanRequest, unresolved: IsUnresolved): PlanRequest {
   const namePrefix = req.namePrefix;
   if (typeof namePrefix !== "string") {
-    throw new Error(`\`namePrefix\` must be a string, got ${show(namePrefix)}.`);
+    fail(PROP_TYPE, `\`namePrefix\` must be a string, got ${show(namePrefix)}.`);
   }
   const providerName = checkOptionalString(req.providerName, "providerName", "the service provider's name");
-  if (providerName !== undefined && !unresolved(providerName) && providerName.trim() === "") {
-    throw new Error(
-      "`providerName` is empty: give the service provider's name, or leave it out for no provider.",
-    );
-  }
+  checkProviderName(providerName, unresolved);
   return {
     ...req,
     model: modelOf(req.model),
@@ -198,7 +182,8 @@ function modelOf(value: unknown): ResiliencyModel {
   const name = typeof value === "object" && value !== null ? (value as { name?: unknown }).name : undefined;
   const model = MODELS.find((m) => m === value || m.name === name);
   if (!model) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`model\` ${show(value)} is not a ResiliencyModel: use ResiliencyModel.MAXIMUM, HIGH, DEVELOPMENT_AND_TEST or CLASSIC.`,
     );
   }
@@ -210,7 +195,8 @@ export function bandwidthOf(value: unknown, prop: string): ConnectionBandwidth {
   if (value instanceof ConnectionBandwidth) return value;
   const capacity = typeof value === "object" && value !== null ? (value as any).capacityGbps : undefined;
   if (typeof capacity !== "number") {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`${prop}\` is required, got ${show(value)}: for example ConnectionBandwidth.GBPS_10 ` +
         "or ConnectionBandwidth.gbps(20).",
     );
@@ -218,120 +204,14 @@ export function bandwidthOf(value: unknown, prop: string): ConnectionBandwidth {
   return ConnectionBandwidth.gbps(capacity);
 }
 
-function checkMacSec(req: PlanRequest): PlanWarning[] {
-  if (!req.requestMacSec) return [];
-  const bandwidth = req.bandwidth;
-  const speed = bandwidth.portSpeedGbps;
-  if (!MACSEC_SPEEDS_GBPS.includes(speed)) {
-    throw new Error(
-      `\`requestMacSec\`: MACsec is not offered on ${speed} Gbps ports (bandwidth ${bandwidth}). ` +
-        "AWS supports MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations); " +
-        "choose one of those speeds or set `requestMacSec: false`.",
-    );
-  }
-  if (!MACSEC_UNCONFIRMED_GBPS.includes(speed)) return [];
-  return [
-    {
-      id: "macsec400",
-      message:
-        "`requestMacSec` on 400 Gbps ports: AWS documents MACsec for 10 and 100 Gbps; 400 Gbps MACsec is listed only " +
-        "for some locations (DescribeLocations `availableMacSecPortSpeeds`). Check each location before you deploy.",
-    },
-  ];
-}
-
-function checkMinimumLinks(req: PlanRequest, unresolved: IsUnresolved): PlanWarning[] {
-  const minimumLinks = req.minimumLinks;
-  if (minimumLinks === undefined) return [];
-  const ports = req.bandwidth.portCount;
-  if (!unresolved(minimumLinks)) {
-    if (
-      typeof minimumLinks !== "number" ||
-      !Number.isInteger(minimumLinks) ||
-      minimumLinks < 0 ||
-      minimumLinks > ports
-    ) {
-      throw new Error(
-        `\`minimumLinks\` ${show(minimumLinks)} is not possible: each LAG has ${ports} port(s) ` +
-          `(bandwidth ${req.bandwidth}); allowed are whole numbers from 0 to ${ports}.`,
-      );
-    }
-  }
-  return [
-    {
-      id: "minimumLinksOnCreate",
-      message:
-        "`minimumLinks` cannot be set when CloudFormation first creates a LAG (AWS::DirectConnect::Lag MinimumLinks). " +
-        "Deploy without it first, then add it in a later deploy; acknowledge this warning once the LAGs exist.",
-    },
-  ];
-}
-
-/** §3.1, §3.2: the characters of the names and their length (the longest port name of the layout). */
-function checkNamePrefix(req: PlanRequest, layout: CheckedLocation[], unresolved: IsUnresolved): void {
-  const namePrefix = req.namePrefix;
-  if (unresolved(namePrefix)) return;
-  if (!NAME_PATTERN.test(namePrefix)) {
-    throw new Error(
-      `\`namePrefix\` ${show(namePrefix)} has characters CloudFormation does not allow in connection and LAG names: ` +
-        "allowed are letters, digits, spaces and _ - , /.",
-    );
-  }
-  const longest = Math.max(
+/** The longest connection name of the new slots of a layout. */
+function longestPortName(req: PlanRequest, layout: ReadonlyArray<CheckedLocation>): number {
+  return Math.max(
     0,
     ...layout.flatMap((l) =>
-      l.newSlots.map((n) => portName(namePrefix, l.location, n, req.bandwidth.portCount).length),
+      l.newSlots.map((n) => portName(req.namePrefix, l.location, n, req.bandwidth.portCount).length),
     ),
   );
-  if (longest > LIMITS.nameLength) {
-    throw new Error(
-      `\`namePrefix\` ${show(namePrefix)} makes connection names of ${longest} characters; CloudFormation allows at most ` +
-        `${LIMITS.nameLength}. Use a prefix of at most ${namePrefix.length - (longest - LIMITS.nameLength)} characters.`,
-    );
-  }
-}
-
-/**
- * §4.7: the account quotas a layout would exceed (they can be raised, so warnings): dedicated
- * connections per location, counting the member connections of existing circuits too, and LAGs.
- */
-function quotaWarnings(locations: ReadonlyArray<TopologyLocation>): PlanWarning[] {
-  const warnings: PlanWarning[] = [];
-  for (const l of locations) {
-    const created = l.deviceSlots.filter((s) => s.existingConnectionId === undefined);
-    const newPorts = created.reduce((n, s) => n + s.ports.length, 0);
-    const existingPorts = l.deviceSlots
-      .filter((s) => s.existingConnectionId !== undefined)
-      .reduce((n, s) => n + existingPortCount(s), 0);
-    const ports = newPorts + existingPorts;
-    if (ports > LIMITS.connectionsPerLocation) {
-      const existing = existingPorts > 0 ? ` (${newPorts} new, ${existingPorts} existing)` : "";
-      warnings.push({
-        id: "connectionsPerLocationQuota",
-        message:
-          `\`locations\`: ${l.location} gets ${ports} dedicated connections${existing}; the Direct Connect quota is ` +
-          `${LIMITS.connectionsPerLocation} active dedicated connections per location per Region per account. ` +
-          "Ask AWS for a higher quota before you deploy.",
-      });
-    }
-  }
-  const lags = locations
-    .flatMap((l) => l.deviceSlots)
-    .filter((s) => s.existingConnectionId === undefined).length;
-  if (lags > LIMITS.lagsPerRegion) {
-    warnings.push({
-      id: "lagsPerRegionQuota",
-      message:
-        `This layout has ${lags} LAGs; the Direct Connect quota is ${LIMITS.lagsPerRegion} LAGs per Region. ` +
-        "Ask AWS for a higher quota before you deploy.",
-    });
-  }
-  return warnings;
-}
-
-/** The dedicated connections an existing circuit holds: capacity / port speed (1 for a connection). */
-function existingPortCount(slot: TopologyDeviceSlot): number {
-  return slot.capacityGbps / Number.parseInt(slot.portBandwidth, 10);
 }
 
 function newSlot(req: PlanRequest, location: string, slotNumber: number): TopologyDeviceSlot {
@@ -387,45 +267,11 @@ interface CheckedLocation {
   readonly existing: PlanExistingSlot[];
 }
 
-/**
- * Checks one location code (facts §7: pattern `^[a-zA-Z0-9-]+$`, case sensitivity unconfirmed) and
- * returns it. It must be a literal: it names the ports and their logical IDs.
- */
-export function checkLocationCode(code: unknown, prop: string, unresolved: (v: unknown) => boolean): string {
-  if (typeof code !== "string" || unresolved(code)) {
-    throw new Error(
-      `\`${prop}\`: ${typeof code === "string" ? code : show(code)} is not a literal location code. Location codes name the ports and their ` +
-        "logical IDs, so they must be known at synth; for example EqDC2.",
-    );
-  }
-  if (!LOCATION_PATTERN.test(code)) {
-    throw new Error(
-      `\`${prop}\`: "${code}" is not a Direct Connect location code: allowed are letters, digits and - ` +
-        "(pattern ^[a-zA-Z0-9-]+$), for example EqDC2.",
-    );
-  }
-  return code;
-}
-
-function checkSlotNumber(n: unknown, what: string): number {
-  return checkWholeNumber(n, what, { min: 1, max: LIMITS.slotNumber }, () => false);
-}
-
 /** The new slots of one location: how many (bounded by the quotas) and their numbers. */
 function newSlotsOf(l: PlanLocation, code: string, model: ResiliencyModel): number[] {
-  const count = checkWholeNumber(
-    given(l.deviceSlots) ? l.deviceSlots : model.slotsPerLocation,
-    "deviceSlots",
-    { min: 1, max: LIMITS.deviceSlotsPerLocation },
-    () => false,
-    ` (at ${code}; each slot is at least one dedicated connection and one LAG, and the account quotas are 10 of each)`,
-  );
+  const count = checkDeviceSlots(given(l.deviceSlots) ? l.deviceSlots : model.slotsPerLocation, code);
   const first = checkSlotNumber(given(l.firstSlotNumber) ? l.firstSlotNumber : 1, "firstSlotNumber");
-  if (first + count - 1 > LIMITS.slotNumber) {
-    throw new Error(
-      `\`firstSlotNumber\` ${first} of ${code} numbers its ${count} slots up to ${first + count - 1}; slot numbers go up to ${LIMITS.slotNumber}.`,
-    );
-  }
+  checkSlotNumbers(first, count, code);
   return Array.from({ length: count }, (_, i) => first + i);
 }
 
@@ -437,17 +283,7 @@ function checkLayout(req: PlanRequest, unresolved: IsUnresolved): CheckedLocatio
     checkObject(l, "locations", "a list of location layouts, each like { location: 'EqDC2' }");
     const code = checkLocationCode(l.location, "locations", unresolved);
     const key = code.toLowerCase();
-    const earlier = byKey.get(key);
-    if (earlier !== undefined) {
-      const how =
-        earlier.location === code
-          ? ""
-          : ` (as "${earlier.location}"; location codes that differ only in case are one location)`;
-      throw new Error(
-        `\`locations\`: "${code}" is listed twice${how}. Each location appears once; a second device at a location ` +
-          "is a second device slot, not a second entry.",
-      );
-    }
+    checkLocationOnce(code, byKey.get(key)?.location);
     byKey.set(key, { location: code, newSlots: newSlotsOf(l, code, model), existing: [] });
   }
   addExistingSlots(req, byKey, unresolved);
@@ -474,36 +310,18 @@ function addExistingSlots(
     const n = checkSlotNumber(e.slotNumber, "slotNumber");
     const bandwidth = given(e.bandwidth) ? bandwidthOf(e.bandwidth, "bandwidth") : undefined;
     if (!unresolved(e.connectionId)) {
-      if (typeof e.connectionId !== "string" || !EXISTING_ID_PATTERN.test(e.connectionId)) {
-        throw new Error(
-          `\`connectionId\` ${show(e.connectionId)} of an existing slot at ${code} is not a connection or LAG id: ` +
-            "dxcon-... or dxlag-... (8 to 21 lower-case letters and digits).",
-        );
-      }
-      if (ids.has(e.connectionId)) {
-        throw new Error(`\`existingSlots\`: ${e.connectionId} is listed twice.`);
-      }
-      ids.add(e.connectionId);
-      if (e.connectionId.startsWith("dxcon-") && bandwidth !== undefined && bandwidth.portCount > 1) {
-        throw new Error(
-          `\`bandwidth\` of the existing connection ${e.connectionId} is ${bandwidth}: a connection is one port ` +
-            "(1, 10, 100 or 400 Gbps). For a LAG, give its dxlag- id.",
-        );
-      }
+      ids.add(checkExistingSlotId(e.connectionId, code, ids));
+      checkExistingConnectionBandwidth(e.connectionId, bandwidth);
     }
     const key = code.toLowerCase();
     const entry = byKey.get(key) ?? { location: code, newSlots: [], existing: [] };
-    if (entry.location !== code) {
-      throw new Error(
-        `\`existingSlots\`: "${code}" differs from "${entry.location}" only in case; location codes that differ only in case are one location.`,
-      );
-    }
-    if (entry.newSlots.includes(n) || entry.existing.some((x) => x.slotNumber === n)) {
-      throw new Error(
-        `\`slotNumber\` ${n} of the existing slot ${label(e.connectionId)} at ${code} is taken by another slot there. ` +
-          "Number existing circuits apart from the new slots (see `firstSlotNumber`).",
-      );
-    }
+    checkLocationCase(code, entry.location);
+    checkSlotNumberFree(
+      n,
+      [...entry.newSlots, ...entry.existing.map((x) => x.slotNumber)],
+      e.connectionId,
+      code,
+    );
     entry.existing.push({ ...e, location: code, slotNumber: n, bandwidth });
     byKey.set(key, entry);
   }
@@ -533,62 +351,26 @@ function checkModelMinimums(model: ResiliencyModel, checked: ReadonlyArray<Check
   }
 }
 
+/** The resiliency group of a layout: its name (undefined for none), or an error naming the prop. */
 function planResiliencyGroup(
   req: PlanRequest,
-  model: ResiliencyModel,
-  namePrefix: string,
   slots: TopologyDeviceSlot[],
-  unresolved: (v: unknown) => boolean,
-  warnings: PlanWarning[],
-): string | undefined {
+  unresolved: IsUnresolved,
+): { name?: string; warnings: PlanWarning[] } {
+  const { model, namePrefix } = req;
   const wanted = req.resiliencyGroup ?? model.intendedResiliencyModel !== undefined;
   if (!wanted) {
-    if (req.resiliencyGroupName !== undefined) {
-      throw new Error(
-        `\`resiliencyGroupName\` "${req.resiliencyGroupName}" is set, but there is no resiliency group ` +
-          "(`resiliencyGroup` is false). Remove one of the two.",
-      );
-    }
-    return undefined;
+    checkGroupNameWithoutGroup(req.resiliencyGroupName);
+    return { warnings: [] };
   }
-  if (model.intendedResiliencyModel === undefined) {
-    throw new Error(
-      `\`resiliencyGroup\`: the ${model.name} model has no IntendedResiliencyModel for a resiliency group. ` +
-        "Claim the model the layout meets with `model` (MAXIMUM, HIGH or DEVELOPMENT_AND_TEST), or leave `resiliencyGroup` out.",
-    );
-  }
-  const existingLags = slots.filter((s) => s.existingConnectionId?.startsWith("dxlag-"));
-  if (existingLags.length > 0) {
-    warnings.push({
-      id: "existingLagNotInGroup",
-      message:
-        `\`existingSlots\`: ${existingLags.map((s) => s.existingConnectionId).join(", ")} ` +
-        "are existing LAGs whose member connections this app does not know, so they are not in the resiliency group. " +
-        "Add their connections to it yourself.",
-    });
-  }
-  const connections = groupMembers(slots).length;
-  if (connections > LIMITS.resiliencyGroupConnections) {
-    throw new Error(
-      `\`locations\`: the resiliency group would hold ${connections} connections ` +
-        `(${slots.length} device slots); a resiliency group holds at most ` +
-        `${LIMITS.resiliencyGroupConnections}. Use fewer locations or ports, split the layout into two constructs, ` +
-        "or set `resiliencyGroup: false`.",
-    );
-  }
+  checkGroupModel(model);
+  const warnings = existingLagsNotInGroup(slots);
+  checkGroupSize(groupMembers(slots).length, slots.length);
   const name =
     req.resiliencyGroupName ??
     (unresolved(namePrefix) ? namePrefix : namePrefix.replace(/[^a-zA-Z0-9_-]/g, "-"));
-  if (
-    !unresolved(name) &&
-    (!GROUP_NAME_PATTERN.test(name) || name.length > LIMITS.resiliencyGroupNameLength)
-  ) {
-    throw new Error(
-      `\`resiliencyGroupName\` "${name}" is not allowed: 1 to ${LIMITS.resiliencyGroupNameLength} letters, digits, _ ` +
-        "and - (no spaces; pattern ^[a-zA-Z0-9_\\-]+$).",
-    );
-  }
-  return name;
+  checkGroupName(name, unresolved);
+  return { name, warnings };
 }
 
 /**

@@ -2,8 +2,11 @@
  * Shape checks of prop values, for callers whose types nobody checked: plain JavaScript, or a value
  * built at run time. (jsii checks the types of Python, Java, C# and Go callers before they get here,
  * so these only add a readable message there.) Each failure is an `Error` naming the prop in
- * backticks, the value it got and what is allowed; never a `TypeError` from deeper down.
+ * backticks, the value it got and what is allowed; never a `TypeError` from deeper down. One rule,
+ * `propType` (rules/props.ts); ranges are the rules of each prop.
  */
+import { ErrorRule, fail } from "./rules/fail";
+import { PROP_TYPE } from "./rules/props";
 
 /** Tells values that are resolved only at deploy time (CDK tokens), which are not validated. */
 export type IsUnresolved = (value: unknown) => boolean;
@@ -36,7 +39,7 @@ export function given<T>(value: T | null | undefined): value is T {
 /** The props object (or options object) of a construct or factory: present and an object. */
 export function checkObject(value: unknown, prop: string, what: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error(`\`${prop}\` must be ${what}, got ${show(value)}.`);
+    fail(PROP_TYPE, `\`${prop}\` must be ${what}, got ${show(value)}.`);
   }
   return value as Record<string, unknown>;
 }
@@ -45,7 +48,7 @@ export function checkObject(value: unknown, prop: string, what: string): Record<
 export function checkList(value: unknown, prop: string, what: string): unknown[] {
   if (!Array.isArray(value)) {
     const needs = given(value) ? "must be" : "is required:";
-    throw new Error(`\`${prop}\` ${needs} a list of ${what}, got ${show(value)}.`);
+    fail(PROP_TYPE, `\`${prop}\` ${needs} a list of ${what}, got ${show(value)}.`);
   }
   return value;
 }
@@ -59,7 +62,7 @@ export function checkOptionalList(value: unknown, prop: string, what: string): u
 export function checkOptionalString(value: unknown, prop: string, what: string): string | undefined {
   if (!given(value)) return undefined;
   if (typeof value !== "string") {
-    throw new Error(`\`${prop}\` must be ${what}, got ${show(value)}.`);
+    fail(PROP_TYPE, `\`${prop}\` must be ${what}, got ${show(value)}.`);
   }
   return value;
 }
@@ -68,13 +71,14 @@ export function checkOptionalString(value: unknown, prop: string, what: string):
 export function checkOptionalBoolean(value: unknown, prop: string): boolean | undefined {
   if (!given(value)) return undefined;
   if (typeof value !== "boolean") {
-    throw new Error(`\`${prop}\` must be true or false, got ${show(value)}.`);
+    fail(PROP_TYPE, `\`${prop}\` must be true or false, got ${show(value)}.`);
   }
   return value;
 }
 
-/** A whole number in a range (an unresolved token passes unchecked). */
+/** A whole number in a range, the rule of the prop (an unresolved token passes unchecked). */
 export function checkWholeNumber(
+  rule: ErrorRule,
   value: unknown,
   prop: string,
   range: { readonly min: number; readonly max: number },
@@ -83,7 +87,8 @@ export function checkWholeNumber(
 ): number {
   if (unresolved(value)) return value as number;
   if (typeof value !== "number" || !Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new Error(
+    fail(
+      rule,
       `\`${prop}\` ${show(value)} is not allowed: a whole number from ${range.min} to ${range.max}${why}.`,
     );
   }
