@@ -11,7 +11,6 @@ import {
   analyseFailures,
 } from "../src";
 import { planTopology } from "../src/plan/planner";
-import { VirtualInterfaceType, VpnTarget } from "../src/plan/topology";
 import { planVpnBackup } from "../src/plan/vpn";
 
 // The failure-analysis benchmark (issue 9): analyseFailures at 50, 200 and 1,000 ports for 1 and 2

@@ -18,7 +18,12 @@ import { ITopic, Topic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { connectionMetric, sumOf, tunnelStateMetric, virtualInterfaceMetric } from "./metrics";
 import { worstCoveredCapacity } from "../../analyse/sizing";
-import { checkOptionalBoolean, checkWholeNumber, given, show } from "../../plan/props";
+import { checkOptionalBoolean, given } from "../../plan/props";
+import {
+  checkErrorCountThreshold,
+  checkEvaluationPeriods,
+  checkLightLevel,
+} from "../../plan/rules/monitoring";
 import { ConnectionTopology, TopologyDeviceSlot } from "../../plan/topology";
 import type { ResilientConnections } from "../resilient-connections";
 
@@ -164,12 +169,7 @@ export class DirectConnectMonitoring extends Construct {
     super(scope, id);
     const options = props;
     const layout = layoutOf(props.connections);
-    const periods = checkWholeNumber(
-      options.evaluationPeriods ?? 5,
-      "evaluationPeriods",
-      { min: 1, max: 60 },
-      () => false,
-    );
+    const periods = checkEvaluationPeriods(options.evaluationPeriods ?? 5);
     this.topic = given(options.alarmActions) ? undefined : this.newTopic();
     this.actions = this.topic ? [new SnsAction(this.topic)] : [...options.alarmActions!];
     for (const port of layout.ports) this.portAlarms(port, periods, options);
@@ -237,7 +237,7 @@ export class DirectConnectMonitoring extends Construct {
     );
     const speed = Number.parseInt(port.slot.portBandwidth, 10);
     const dbm = given(options.lightLevelMinimumDbm)
-      ? lightLevel(options.lightLevelMinimumDbm)
+      ? checkLightLevel(options.lightLevelMinimumDbm)
       : RX_MINIMUM_DBM[speed];
     this.alarm(
       `${id}LightLevel`,
@@ -247,12 +247,7 @@ export class DirectConnectMonitoring extends Construct {
       3,
       `The light AWS receives on ${name} is below ${dbm} dBm: a dirty or failing fibre or optic.`,
     );
-    const errors = checkWholeNumber(
-      options.errorCountThreshold ?? 1,
-      "errorCountThreshold",
-      { min: 1, max: 1e9 },
-      () => false,
-    );
+    const errors = checkErrorCountThreshold(options.errorCountThreshold ?? 1);
     this.alarm(
       `${id}Errors`,
       connectionMetric(port.connectionId, "ConnectionErrorCount"),
@@ -395,11 +390,4 @@ export class DirectConnectMonitoring extends Construct {
       );
     }
   }
-}
-
-function lightLevel(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value > 10 || value < -40) {
-    throw new Error(`\`lightLevelMinimumDbm\` ${show(value)} is not allowed: a power in dBm from -40 to 10.`);
-  }
-  return value;
 }

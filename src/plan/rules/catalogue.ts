@@ -2,6 +2,7 @@ import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_AD
 import { DESIGN_RULES } from "./design";
 import { GATEWAY_RULES } from "./gateways";
 import { LAYOUT_RULES } from "./layout";
+import { MONITORING_RULES } from "./monitoring";
 import { NAME_RULES } from "./names";
 import { PORT_RULES } from "./ports";
 import { PROP_TYPE } from "./props";
@@ -22,7 +23,14 @@ export interface RuleGroup {
 export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   {
     key: "layout",
-    rules: [...LAYOUT_RULES, ...PORT_RULES, ...RESILIENCY_GROUP_RULES, ...REPORT_RULES, PROP_TYPE],
+    rules: [
+      ...LAYOUT_RULES,
+      ...PORT_RULES,
+      ...RESILIENCY_GROUP_RULES,
+      ...REPORT_RULES,
+      ...MONITORING_RULES,
+      PROP_TYPE,
+    ],
   },
   {
     key: "interfaces",

@@ -7,6 +7,7 @@ const CFN = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateRefere
 const VPN_UG = "https://docs.aws.amazon.com/vpn/latest/s2svpn";
 
 export const SOURCES = {
+  directConnectMetrics: `${DX_UG}/monitoring-cloudwatch.html`,
   resiliencyToolkit: `${DX_UG}/resiliency_toolkit.html`,
   dedicatedConnections: `${DX_UG}/dedicated_connection.html`,
   lags: `${DX_UG}/lags.html`,
