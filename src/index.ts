@@ -11,3 +11,4 @@ export * from "./analyse/cost";
 export * from "./analyse/scenario";
 export * from "./analyse/failures";
 export * from "./analyse/promise";
+export * from "./emit/operate/failover-drill";
