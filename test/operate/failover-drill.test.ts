@@ -1,4 +1,5 @@
 import { Duration, Stack } from "aws-cdk-lib";
+import { Annotations, Match } from "aws-cdk-lib/assertions";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { AslBlock, definitionOf, interfaceStates, predecessors, reachable, successors } from "./definition";
@@ -594,5 +595,33 @@ describe("FailoverDrill: stable logical IDs", () => {
       expect(grown.ids.sort()).toEqual(base.ids.sort());
       expect(grown.states).toEqual(base.states);
     }
+  });
+});
+
+describe("FailoverDrill: the execution history", () => {
+  test("warns when the drill's history may near the 25,000 events of an execution", () => {
+    const stack = newStack();
+    // two gateways with 30 paths each (a gateway's most): 60 interfaces, each guarded by 30 paths
+    const [a, b] = [new DirectConnectGateway(stack, "A"), new DirectConnectGateway(stack, "B")];
+    const dx = new ResilientConnections(stack, "Dx", {
+      locations: ["EqDC1", "EqDC2", "EqDC3", "EqDC4", "EqDC5"].map((location) => ({
+        location,
+        deviceSlots: 3,
+      })),
+      bandwidth: ConnectionBandwidth.GBPS_10,
+      virtualInterfaces: [
+        transit("prod", a, 101),
+        transit("dev", a, 102),
+        transit("ops", b, 103),
+        transit("lab", b, 104),
+      ],
+    });
+    const big = new FailoverDrill(stack, "Drill", { connections: [dx] });
+    Annotations.fromStack(stack).hasWarning(
+      `/${big.node.path}`,
+      Match.stringLikeRegexp("may reach about \\d+ events; Step Functions fails an execution at 25,000"),
+    );
+    const small = drill();
+    Annotations.fromStack(small.stack).hasNoWarning("*", Match.stringLikeRegexp("events"));
   });
 });

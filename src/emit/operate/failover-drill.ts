@@ -1,4 +1,4 @@
-import { CfnResource, Duration, Token } from "aws-cdk-lib";
+import { Annotations, CfnResource, Duration, Token } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
@@ -149,6 +149,16 @@ export class FailoverDrill extends Construct {
       : 80;
     const alarms = alarmsOf(props.alarms);
 
+    const events = historyEvents(steps, restoreTimeout);
+    if (events > HISTORY_WARNING) {
+      Annotations.of(this).addWarningV2(
+        "cdk-direct-connect-resiliency:drillHistoryLimit",
+        `The drill's execution history may reach about ${events} events; Step Functions fails an execution at ` +
+          "25,000 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html), possibly while a " +
+          "test holds a BGP session down (AWS restores it after `testDuration`). Split the drill into several " +
+          "FailoverDrills with `virtualInterfaceNames`.",
+      );
+    }
     this.drilledInterfaces = steps.map((s) => s.tested.vif);
     this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
       definitionBody: sfn.DefinitionBody.fromChainable(
@@ -188,6 +198,22 @@ export class FailoverDrill extends Construct {
       ],
     });
   }
+}
+
+/** A margin under the 25,000 events of a Standard execution's history. */
+const HISTORY_WARNING = 20_000;
+
+/**
+ * About how many history events a drill that passes takes: per interface 52 for its fixed states, 14 per
+ * path (two describe Maps: 7 events per iteration) and 9 per poll of the session (4 polls), and the
+ * polls until `restoreTimeout` once (the interface whose session does not come back ends the drill).
+ */
+function historyEvents(
+  steps: ReadonlyArray<DrillStepPlan<Candidate>>,
+  restoreTimeoutMinutes: number,
+): number {
+  const perInterface = steps.reduce((n, s) => n + 52 + 14 * s.paths.length + 9 * 4, 0);
+  return 10 + perInterface + 9 * restoreTimeoutMinutes * 2;
 }
 
 /** The virtual interfaces of the connections (each construct once). */
