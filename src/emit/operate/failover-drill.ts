@@ -113,11 +113,8 @@ interface Candidate extends DrillInterface {
  * gateway is up (and the `alarms` OK) and stops the drill untouched otherwise; then the test starts, and
  * after `checkAfter` the drill checks that the other paths are still up and carry the traffic; it stops
  * the test (AWS restores the session), waits until the session is up again and records the result. A
- * failed check stops the test and the drill. Nothing runs until you start an execution.
- *
- * @example
- * declare const dx: MaximumResiliencyConnections;
- * new FailoverDrill(this, 'Drill', { connections: [dx] });
+ * failed check stops the test and the drill. Nothing runs until you start an execution (the README's
+ * "Failover drill" shows how, and what a drill proves).
  */
 export class FailoverDrill extends Construct {
   /** The state machine: start an execution to run the drill. */
