@@ -61,9 +61,9 @@ export interface FailoverDrillProps {
   readonly checkAfter?: Duration;
 
   /**
-   * How long the drill waits, after it stops a test, for the tested interface to be `available` with
-   * every BGP session `up` again; past it the drill fails (`DrillSessionNotRestored`). Whole minutes,
-   * 1 to 120.
+   * How long the drill waits, after it stops a test, for the tested interface to come back. Back means
+   * `available` with every BGP session `up`. Past it the drill fails (`DrillSessionNotRestored`). Whole
+   * minutes, 1 to 120.
    *
    * @default Duration.minutes(15)
    */
