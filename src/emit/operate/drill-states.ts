@@ -68,6 +68,28 @@ const RETRY: sfn.RetryProps = {
   backoffRate: 2,
 };
 
+/** The parts of an SDK call that vary. */
+interface CallOptions {
+  readonly parameters: Record<string, unknown>;
+  readonly assign?: Record<string, unknown>;
+  readonly outputs?: string;
+}
+
+/**
+ * A call of an AWS API through the AWS SDK service integration; its IAM statement allows the API's
+ * action (`service:ApiName`) on `resources` only.
+ */
+function call(scope: Construct, id: string, api: string, resources: string[], options: CallOptions) {
+  const [service, action] = api.split(":");
+  return tasks.CallAwsService.jsonata(scope, id, {
+    service,
+    action,
+    iamAction: `${service}:${action[0].toUpperCase()}${action.slice(1)}`,
+    iamResources: resources,
+    ...options,
+  });
+}
+
 /** The whole drill: refuse to run beside another execution, then each interface in turn. */
 export function drillDefinition(scope: Construct, d: DrillDefinition): sfn.IChainable {
   const list = new sfn.CustomState(scope, "List running drills", {
@@ -128,18 +150,19 @@ function interfaceDrill(scope: Construct, d: DrillDefinition): sfn.IChainable {
 }
 
 /** A Map that describes every path of the tested interface (DescribeVirtualInterfaces per path). */
-function describePaths(scope: Construct, d: DrillDefinition, stage: string, assign: object): sfn.Map {
+function describePaths(
+  scope: Construct,
+  d: DrillDefinition,
+  stage: string,
+  assign: Record<string, unknown>,
+): sfn.Map {
   const map = sfn.Map.jsonata(scope, `${stage}: describe every path`, {
     items: sfn.ProvideItems.jsonata(jsonata("$item.paths")),
     maxConcurrency: 4,
     assign,
   });
   return map.itemProcessor(
-    tasks.CallAwsService.jsonata(scope, `${stage}: describe one path`, {
-      service: "directconnect",
-      action: "describeVirtualInterfaces",
-      iamAction: "directconnect:DescribeVirtualInterfaces",
-      iamResources: d.describedArns,
+    call(scope, `${stage}: describe one path`, "directconnect:describeVirtualInterfaces", d.describedArns, {
       parameters: { VirtualInterfaceId: jsonata("$states.input") },
       outputs: jsonata(DESCRIBE_PATH),
     }).addRetry(RETRY),
@@ -165,11 +188,7 @@ function guard(scope: Construct, d: DrillDefinition, test: sfn.IChainable): sfn.
   if (d.alarmResources === undefined) {
     return paths.next(passed);
   }
-  const alarms = tasks.CallAwsService.jsonata(scope, "Guard: describe alarms", {
-    service: "cloudwatch",
-    action: "describeAlarms",
-    iamAction: "cloudwatch:DescribeAlarms",
-    iamResources: d.alarmResources,
+  const alarms = call(scope, "Guard: describe alarms", "cloudwatch:describeAlarms", d.alarmResources, {
     parameters: {
       AlarmNames: jsonata("$item.alarmNames"),
       AlarmTypes: ["MetricAlarm", "CompositeAlarm"],
@@ -181,14 +200,10 @@ function guard(scope: Construct, d: DrillDefinition, test: sfn.IChainable): sfn.
 }
 
 /** A GetMetricData call over the paths' traffic between two instants (JSONata, epoch milliseconds). */
-function traffic(scope: Construct, id: string, from: string, to: string, assign: object) {
-  return tasks.CallAwsService.jsonata(scope, id, {
-    service: "cloudwatch",
-    action: "getMetricData",
-    iamAction: "cloudwatch:GetMetricData",
-    // GetMetricData has no resource-level permissions for metrics (its only resource type is an OTLP
-    // dataset): https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
-    iamResources: ["*"],
+function traffic(scope: Construct, id: string, from: string, to: string, assign: Record<string, unknown>) {
+  // GetMetricData has no resource-level permissions for metrics (its only resource type is an OTLP
+  // dataset): https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
+  return call(scope, id, "cloudwatch:getMetricData", ["*"], {
     parameters: {
       MetricDataQueries: jsonata("$queries"),
       StartTime: jsonata(`$fromMillis(${from})`),
@@ -204,11 +219,7 @@ const CAUGHT = { assign: { failed: true, failure: jsonata(CAUGHT_FAILURE) } };
 
 /** Start the test, wait, check that the other paths stay up and carry the traffic, then stop it. */
 function testAndCheck(scope: Construct, d: DrillDefinition, stop: sfn.IChainable): sfn.IChainable {
-  const start = tasks.CallAwsService.jsonata(scope, "Start failover test", {
-    service: "directconnect",
-    action: "startBgpFailoverTest",
-    iamAction: "directconnect:StartBgpFailoverTest",
-    iamResources: d.testedArns,
+  const start = call(scope, "Start failover test", "directconnect:startBgpFailoverTest", d.testedArns, {
     parameters: {
       VirtualInterfaceId: jsonata("$item.virtualInterfaceId"),
       TestDurationInMinutes: d.testDurationMinutes,
@@ -282,11 +293,7 @@ function trafficCheck(scope: Construct, d: DrillDefinition, stop: sfn.IChainable
 function stopAndRestore(scope: Construct, d: DrillDefinition): sfn.IChainable {
   const deadline = jsonata(`${NOW_MS} + ${d.restoreTimeout.toMilliseconds()}`);
   const wait = sfn.Wait.jsonata(scope, "Wait for the session", { time: sfn.WaitTime.duration(RESTORE_POLL) });
-  const stop = tasks.CallAwsService.jsonata(scope, "Stop failover test", {
-    service: "directconnect",
-    action: "stopBgpFailoverTest",
-    iamAction: "directconnect:StopBgpFailoverTest",
-    iamResources: d.testedArns,
+  const stop = call(scope, "Stop failover test", "directconnect:stopBgpFailoverTest", d.testedArns, {
     parameters: { VirtualInterfaceId: jsonata("$item.virtualInterfaceId") },
     assign: { restoreDeadlineMs: deadline },
   })
@@ -294,14 +301,16 @@ function stopAndRestore(scope: Construct, d: DrillDefinition): sfn.IChainable {
     // a test that ended on its own (or never started) cannot be stopped: wait for the session all the same
     .addCatch(wait, { assign: { restoreDeadlineMs: deadline } });
   const restored = sfn.Choice.jsonata(scope, "Session restored?");
-  const describe = tasks.CallAwsService.jsonata(scope, "Describe tested interface", {
-    service: "directconnect",
-    action: "describeVirtualInterfaces",
-    iamAction: "directconnect:DescribeVirtualInterfaces",
-    iamResources: d.describedArns,
-    parameters: { VirtualInterfaceId: jsonata("$item.virtualInterfaceId") },
-    assign: { restored: jsonata(TESTED_UP) },
-  })
+  const describe = call(
+    scope,
+    "Describe tested interface",
+    "directconnect:describeVirtualInterfaces",
+    d.describedArns,
+    {
+      parameters: { VirtualInterfaceId: jsonata("$item.virtualInterfaceId") },
+      assign: { restored: jsonata(TESTED_UP) },
+    },
+  )
     .addRetry(RETRY)
     .addCatch(restored, { assign: { restored: false } });
   const notRestored = sfn.Fail.jsonata(scope, "Fail: session not restored", {
@@ -312,14 +321,19 @@ function stopAndRestore(scope: Construct, d: DrillDefinition): sfn.IChainable {
     error: jsonata("$failure.error"),
     cause: jsonata(`$string(${record("FAILED")})`),
   });
-  const recordTest = tasks.CallAwsService.jsonata(scope, "Record test", {
-    service: "directconnect",
-    action: "listVirtualInterfaceTestHistory",
-    iamAction: "directconnect:ListVirtualInterfaceTestHistory",
-    iamResources: d.testedArns,
-    parameters: { VirtualInterfaceId: jsonata("$item.virtualInterfaceId"), TestId: jsonata("$test.TestId") },
-    outputs: jsonata(record("PASSED", "'test': $states.result.VirtualInterfaceTestHistory[0]")),
-  }).addRetry(RETRY);
+  const recordTest = call(
+    scope,
+    "Record test",
+    "directconnect:listVirtualInterfaceTestHistory",
+    d.testedArns,
+    {
+      parameters: {
+        VirtualInterfaceId: jsonata("$item.virtualInterfaceId"),
+        TestId: jsonata("$test.TestId"),
+      },
+      outputs: jsonata(record("PASSED", "'test': $states.result.VirtualInterfaceTestHistory[0]")),
+    },
+  ).addRetry(RETRY);
   restored
     .when(
       sfn.Condition.jsonata(jsonata("$restored")),
