@@ -1,7 +1,8 @@
-import { Duration, Stack } from "aws-cdk-lib";
+import { Aspects, Duration, Stack } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as logs from "aws-cdk-lib/aws-logs";
+import { AwsSolutionsChecks } from "cdk-nag";
 import { AslBlock, definitionOf, interfaceStates, predecessors, reachable, successors } from "./definition";
 import {
   ConnectionBandwidth,
@@ -14,7 +15,7 @@ import {
   SlotVirtualInterface,
   VirtualInterface,
 } from "../../src";
-import { newStack, templateOf } from "../support/synth";
+import { newApp, newStack, templateOf } from "../support/synth";
 
 // The failover drill: a Step Functions state machine that takes one virtual interface's BGP sessions
 // down at a time (StartBgpFailoverTest,
@@ -623,5 +624,37 @@ describe("FailoverDrill: the execution history", () => {
     );
     const small = drill();
     Annotations.fromStack(small.stack).hasNoWarning("*", Match.stringLikeRegexp("events"));
+  });
+});
+
+describe("FailoverDrill: cdk-nag", () => {
+  test("passes the AwsSolutions checks, its findings by design acknowledged with their reasons", () => {
+    const app = newApp();
+    const plain = new Stack(app, "Plain");
+    drill({}, plain);
+    const logged = new Stack(app, "Logged");
+    const composite = new cloudwatch.CompositeAlarm(logged, "Composite", {
+      alarmRule: cloudwatch.AlarmRule.fromAlarm(alarmIn(logged), cloudwatch.AlarmState.ALARM),
+      actionsEnabled: false,
+    });
+    drill(
+      {
+        logGroup: new logs.LogGroup(logged, "Logs", { retention: logs.RetentionDays.ONE_YEAR }),
+        alarms: [composite],
+      },
+      logged,
+    );
+    Aspects.of(app).add(new AwsSolutionsChecks());
+    for (const stack of [plain, logged]) {
+      Annotations.fromStack(stack).hasNoError("*", Match.stringLikeRegexp("AwsSolutions-"));
+      Annotations.fromStack(stack).hasNoWarning("*", Match.stringLikeRegexp("AwsSolutions-"));
+    }
+    // without a log group, the missing logs are acknowledged; with one, they are not needed
+    const machine = (stack: Stack) =>
+      Object.values(
+        templateOf(stack).findResources("AWS::StepFunctions::StateMachine"),
+      )[0].Metadata.cdk_nag.rules_to_suppress.map((r: { id: string }) => r.id);
+    expect(machine(plain)).toEqual(["AwsSolutions-SF1", "AwsSolutions-SF2"]);
+    expect(machine(logged)).toEqual(["AwsSolutions-SF2"]);
   });
 });

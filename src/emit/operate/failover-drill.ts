@@ -183,6 +183,7 @@ export class FailoverDrill extends Construct {
     (this.stateMachine.node.defaultChild as CfnResource).addMetadata("cfn-lint", {
       config: { ignore_checks: ["W3005"] },
     });
+    acknowledgeNagFindings(this.stateMachine, given(props.logGroup));
     // Its own executions, to refuse a second drill beside a running one. A policy of its own: the
     // role's default policy comes before the state machine, which this statement names.
     new iam.Policy(this, "ListOwnExecutions", {
@@ -195,6 +196,51 @@ export class FailoverDrill extends Construct {
       ],
     });
   }
+}
+
+/** A cdk-nag rule suppression, as cdk-nag reads it from a resource's metadata. */
+interface NagSuppression {
+  readonly id: string;
+  readonly reason: string;
+  readonly applies_to?: string[];
+}
+
+/**
+ * Acknowledges, with their reasons, the cdk-nag AwsSolutions findings the drill carries by design (cdk-nag
+ * reads `cdk_nag` metadata; the library does not depend on it).
+ */
+function acknowledgeNagFindings(machine: sfn.StateMachine, logged: boolean): void {
+  const add = (resource: CfnResource, rules: NagSuppression[]) => {
+    const existing = (resource.getMetadata("cdk_nag") as { rules_to_suppress?: NagSuppression[] }) ?? {};
+    resource.addMetadata("cdk_nag", { rules_to_suppress: [...(existing.rules_to_suppress ?? []), ...rules] });
+  };
+  const policy = machine.role.node.tryFindChild("DefaultPolicy")?.node.defaultChild as CfnResource;
+  add(policy, [
+    {
+      id: "AwsSolutions-IAM5",
+      reason:
+        "cloudwatch:GetMetricData has no resource-level permission for metrics; cloudwatch:DescribeAlarms " +
+        "needs * only for composite alarms; the log delivery actions of Step Functions logging need *.",
+      applies_to: ["Resource::*"],
+    },
+  ]);
+  add(machine.node.defaultChild as CfnResource, [
+    ...(logged
+      ? []
+      : [
+          {
+            id: "AwsSolutions-SF1",
+            reason:
+              "Logs are opt-in (logGroup): the execution history keeps every step for 90 days and Direct " +
+              "Connect keeps the test history for 365 days.",
+          },
+        ]),
+    {
+      id: "AwsSolutions-SF2",
+      reason:
+        "The drill makes AWS SDK calls only: the execution history traces each; X-Ray would add nothing.",
+    },
+  ]);
 }
 
 /** A margin under the 25,000 events of a Standard execution's history. */
