@@ -15,3 +15,4 @@ export * from "./analyse/promise";
 export { RuleSeverity } from "./plan/rules/rule";
 export type { RuleInfo } from "./plan/rules/rule";
 export { RuleCatalogue } from "./plan/rules/catalogue";
+export * from "./emit/operate/failover-drill";

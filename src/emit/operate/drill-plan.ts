@@ -1,0 +1,85 @@
+// The plan of a failover drill: which virtual interfaces are tested, in which order, and which paths
+// guard each test. Pure TypeScript (no aws-cdk-lib): the construct hands it what it read from the
+// connections, with token strings for the deploy-time ids.
+
+import { VirtualInterfaceType } from "../../plan/topology";
+
+/** One virtual interface as the drill plan sees it. */
+export interface DrillInterface {
+  /** The spec's name (its purpose). */
+  readonly name: string;
+  /** The location code of its slot. */
+  readonly location: string;
+  /** The slot number. */
+  readonly slotNumber: number;
+  /** Transit, private or public. */
+  readonly interfaceType: VirtualInterfaceType;
+  /** The gateway it lands on (an id or a token string); empty for public interfaces. */
+  readonly target: string;
+  /** A readable name of that gateway, for messages. */
+  readonly targetLabel: string;
+}
+
+/** One test of the drill: the interface whose BGP sessions go down, and every path to its gateway. */
+export interface DrillStepPlan<T extends DrillInterface> {
+  /** The interface under test. */
+  readonly tested: T;
+  /** Every interface to the same gateway, the tested one included, in the drill's order. */
+  readonly paths: T[];
+}
+
+/**
+ * The group of paths an interface belongs to: its gateway, or `public` for the public interfaces (the
+ * grouping of the failure analysis, where every public interface reaches the AWS public endpoints).
+ */
+export function pathGroupOf(vif: DrillInterface): string {
+  return vif.interfaceType === VirtualInterfaceType.PUBLIC ? "public" : vif.target;
+}
+
+/** The drill's order: location code, slot number, then spec name (never the order of the props). */
+export function drillOrder(a: DrillInterface, b: DrillInterface): number {
+  return compare(a.location, b.location) || a.slotNumber - b.slotNumber || compare(a.name, b.name);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The steps of a drill over `all` the interfaces of the connections, testing those whose spec name is
+ * in `names` (all when undefined). Throws when a name matches no spec, or when a tested interface is
+ * the only path to its gateway: taking its BGP sessions down would cut the gateway off.
+ */
+export function planDrill<T extends DrillInterface>(
+  all: ReadonlyArray<T>,
+  names?: ReadonlyArray<string>,
+): DrillStepPlan<T>[] {
+  const sorted = [...all].sort(drillOrder);
+  if (sorted.length === 0) {
+    throw new Error(
+      "`connections` carry no virtual interfaces: a failover drill tests virtual interfaces (give the " +
+        "constructs `virtualInterfaces`).",
+    );
+  }
+  const known = [...new Set(sorted.map((v) => v.name))].sort(compare);
+  for (const name of names ?? []) {
+    if (!known.includes(name)) {
+      throw new Error(
+        `\`virtualInterfaceNames\`: ${JSON.stringify(name)} is the name of no virtual interface spec of the ` +
+          `\`connections\` (their specs: ${known.join(", ")}).`,
+      );
+    }
+  }
+  const tested = names === undefined ? sorted : sorted.filter((v) => names.includes(v.name));
+  return tested.map((vif) => {
+    const paths = sorted.filter((other) => pathGroupOf(other) === pathGroupOf(vif));
+    if (paths.length < 2) {
+      throw new Error(
+        `\`connections\`: the virtual interface ${vif.name} at ${vif.location} slot ${vif.slotNumber} is the only ` +
+          `path to ${vif.targetLabel}: its failover test would cut that gateway off. Add a path to it (another ` +
+          "slot or location), or leave its spec out with `virtualInterfaceNames`.",
+      );
+    }
+    return { tested: vif, paths };
+  });
+}

@@ -1,0 +1,377 @@
+import { Annotations, CfnResource, Duration, Token } from "aws-cdk-lib";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as logs from "aws-cdk-lib/aws-logs";
+import * as sfn from "aws-cdk-lib/aws-stepfunctions";
+import { Construct } from "constructs";
+import { DrillInterface, DrillStepPlan, planDrill } from "./drill-plan";
+import { DrillItem, drillDefinition } from "./drill-states";
+import {
+  checkList,
+  checkObject,
+  checkOptionalList,
+  checkWholeNumber,
+  given,
+  isMadeBy,
+  show,
+} from "../../plan/props";
+import { VirtualInterfaceType } from "../../plan/topology";
+import { ResilientConnections } from "../resilient-connections";
+import { SlotVirtualInterface } from "../virtual-interface";
+
+/**
+ * Props of `FailoverDrill`.
+ */
+export interface FailoverDrillProps {
+  /**
+   * The constructs whose virtual interfaces the drill tests (`MaximumResiliencyConnections`,
+   * `HighResiliency`, `DevTest` or `ResilientConnections`). The paths to one gateway are the virtual
+   * interfaces of these constructs that land on it (every public interface counts as a path to the AWS
+   * public endpoints): an interface that is the only path to its gateway is refused, since its test
+   * would cut the gateway off.
+   */
+  readonly connections: ResilientConnections[];
+
+  /**
+   * Test only the virtual interfaces of these specs (by the spec's `name`). The guard still checks every
+   * path to the gateway, whatever its spec.
+   *
+   * @default - every virtual interface of the `connections`
+   */
+  readonly virtualInterfaceNames?: string[];
+
+  /**
+   * The `testDurationInMinutes` of each `StartBgpFailoverTest`: how long AWS keeps the BGP sessions
+   * down if the drill is interrupted (the drill itself stops each test after its check). Whole
+   * minutes, at most 4,320 (72 hours), as the API allows
+   * (https://docs.aws.amazon.com/directconnect/latest/APIReference/API_StartBgpFailoverTest.html).
+   *
+   * @default Duration.minutes(30)
+   */
+  readonly testDuration?: Duration;
+
+  /**
+   * The wait between the start of a test and its check. The traffic check compares the half of it
+   * before the check (whole minutes, at least one) with as long a window just before the test, so
+   * give BGP time to converge (the default hold time is 90 seconds). Whole minutes, at least 2, and at
+   * least 2 minutes shorter than `testDuration` (the check runs while the test holds the session down).
+   *
+   * @default Duration.minutes(10)
+   */
+  readonly checkAfter?: Duration;
+
+  /**
+   * How long the drill waits, after it stops a test, for the tested interface to come back. Back means
+   * `available` with every BGP session `up`. Past it the drill fails (`DrillSessionNotRestored`). Whole
+   * minutes, 1 to 120.
+   *
+   * @default Duration.minutes(15)
+   */
+  readonly restoreTimeout?: Duration;
+
+  /**
+   * The traffic criterion: during the test, the other paths to the gateway must carry at least this
+   * percentage of the traffic (egress plus ingress) that all its paths carried just before the test.
+   * 0 records the traffic without judging it. Whole number, 0 to 100.
+   *
+   * @default 80
+   */
+  readonly trafficRetainedPercent?: number;
+
+  /**
+   * Alarms that must all be in state OK before each test (checked with `DescribeAlarms`, at most 100).
+   * A composite alarm made here widens `cloudwatch:DescribeAlarms` to `*`, as AWS requires to return
+   * composite alarms; an imported one is not seen as composite, and the guard then refuses (fails
+   * closed).
+   *
+   * @default - no alarms: the guard checks the BGP sessions only
+   */
+  readonly alarms?: cloudwatch.IAlarm[];
+
+  /**
+   * A log group for the state machine's execution logs (level ALL, with execution data: every step's
+   * record). Without it, the records are the execution's output and history, which Step Functions
+   * keeps 90 days after the execution ends, and Direct Connect's test history (365 days).
+   *
+   * @default - no logs
+   */
+  readonly logGroup?: logs.ILogGroup;
+}
+
+/** An interface of the connections, with what the drill plan reads. */
+interface Candidate extends DrillInterface {
+  readonly vif: SlotVirtualInterface;
+}
+
+/**
+ * A guarded failover drill: a Step Functions state machine that tests the virtual interfaces of
+ * `connections` one at a time with the Direct Connect failover test (`StartBgpFailoverTest`), which
+ * puts an interface's BGP sessions down
+ * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/resiliency_failover.html).
+ *
+ * For each interface, in the order location, slot, spec name: a guard checks that every path to its
+ * gateway is up (and the `alarms` OK) and stops the drill untouched otherwise; then the test starts, and
+ * after `checkAfter` the drill checks that the other paths are still up and carry the traffic; it stops
+ * the test (AWS restores the session), waits until the session is up again and records the result. A
+ * failed check stops the test and the drill. Nothing runs until you start an execution (the README's
+ * "Failover drill" shows how, and what a drill proves).
+ */
+export class FailoverDrill extends Construct {
+  /** The state machine: start an execution to run the drill. */
+  public readonly stateMachine: sfn.StateMachine;
+  /** The interfaces the drill tests, in its order. */
+  public readonly drilledInterfaces: SlotVirtualInterface[];
+
+  constructor(scope: Construct, id: string, props: FailoverDrillProps) {
+    super(scope, id);
+    checkObject(props, "props", "the props of the drill, with `connections`");
+    const names = namesOf(props.virtualInterfaceNames);
+    const steps = planDrill(candidatesOf(props.connections), names);
+    const testDuration = minutesOf(props.testDuration, "testDuration", 30, { min: 1, max: 4320 });
+    const checkAfter = minutesOf(props.checkAfter, "checkAfter", 10, { min: 2, max: 4318 });
+    if (checkAfter > testDuration - 2) {
+      throw new Error(
+        `\`checkAfter\` (${checkAfter} minutes) must be at least 2 minutes shorter than \`testDuration\` ` +
+          `(${testDuration} minutes): the check runs while the test holds the session down.`,
+      );
+    }
+    const restoreTimeout = minutesOf(props.restoreTimeout, "restoreTimeout", 15, { min: 1, max: 120 });
+    const percent = given(props.trafficRetainedPercent)
+      ? checkWholeNumber(
+          props.trafficRetainedPercent,
+          "trafficRetainedPercent",
+          { min: 0, max: 100 },
+          () => false,
+        )
+      : 80;
+    const alarms = alarmsOf(props.alarms);
+
+    const events = historyEvents(steps, restoreTimeout);
+    if (events > HISTORY_WARNING) {
+      Annotations.of(this).addWarningV2(
+        "cdk-direct-connect-resiliency:drillHistoryLimit",
+        `The drill's execution history may reach about ${events} events; Step Functions fails an execution at ` +
+          "25,000 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html), possibly while a " +
+          "test holds a BGP session down (AWS restores it after `testDuration`). Split the drill into several " +
+          "FailoverDrills with `virtualInterfaceNames`.",
+      );
+    }
+    this.drilledInterfaces = steps.map((s) => s.tested.vif);
+    this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
+      definitionBody: sfn.DefinitionBody.fromChainable(
+        drillDefinition(this, {
+          items: steps.map((s) => itemOf(s, alarms)),
+          describedArns: unique(steps.flatMap((s) => s.paths.map((p) => p.vif.virtualInterfaceArn))),
+          testedArns: this.drilledInterfaces.map((v) => v.virtualInterfaceArn),
+          alarmResources: alarms.length === 0 ? undefined : alarmResources(alarms),
+          testDurationMinutes: testDuration,
+          checkAfter: Duration.minutes(checkAfter),
+          restoreTimeout: Duration.minutes(restoreTimeout),
+          trafficRetainedPercent: percent,
+        }),
+      ),
+      queryLanguage: sfn.QueryLanguage.JSONATA,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      comment:
+        "Guarded Direct Connect failover drill: one BGP failover test at a time (cdk-direct-connect-resiliency).",
+      logs: given(props.logGroup)
+        ? { destination: props.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true }
+        : undefined,
+    });
+    // aws-cdk-lib makes the state machine depend on its role, which its RoleArn (Fn::GetAtt) already
+    // does: cfn-lint warns W3005 on every StateMachine of aws-cdk-lib. Silenced on this resource only.
+    (this.stateMachine.node.defaultChild as CfnResource).addMetadata("cfn-lint", {
+      config: { ignore_checks: ["W3005"] },
+    });
+    acknowledgeNagFindings(this.stateMachine, given(props.logGroup));
+    // Its own executions, to refuse a second drill beside a running one. A policy of its own: the
+    // role's default policy comes before the state machine, which this statement names.
+    new iam.Policy(this, "ListOwnExecutions", {
+      roles: [this.stateMachine.role],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ["states:ListExecutions"],
+          resources: [this.stateMachine.stateMachineArn],
+        }),
+      ],
+    });
+  }
+}
+
+/** A cdk-nag rule suppression, as cdk-nag reads it from a resource's metadata. */
+interface NagSuppression {
+  readonly id: string;
+  readonly reason: string;
+  readonly applies_to?: string[];
+}
+
+/**
+ * Acknowledges, with their reasons, the cdk-nag AwsSolutions findings the drill carries by design (cdk-nag
+ * reads `cdk_nag` metadata; the library does not depend on it).
+ */
+function acknowledgeNagFindings(machine: sfn.StateMachine, logged: boolean): void {
+  const add = (resource: CfnResource, rules: NagSuppression[]) => {
+    const existing = (resource.getMetadata("cdk_nag") as { rules_to_suppress?: NagSuppression[] }) ?? {};
+    resource.addMetadata("cdk_nag", { rules_to_suppress: [...(existing.rules_to_suppress ?? []), ...rules] });
+  };
+  const policy = machine.role.node.tryFindChild("DefaultPolicy")?.node.defaultChild as CfnResource;
+  add(policy, [
+    {
+      id: "AwsSolutions-IAM5",
+      reason:
+        "cloudwatch:GetMetricData has no resource-level permission for metrics; cloudwatch:DescribeAlarms " +
+        "needs * only for composite alarms; the log delivery actions of Step Functions logging need *.",
+      applies_to: ["Resource::*"],
+    },
+  ]);
+  add(machine.node.defaultChild as CfnResource, [
+    ...(logged
+      ? []
+      : [
+          {
+            id: "AwsSolutions-SF1",
+            reason:
+              "Logs are opt-in (logGroup): the execution history keeps every step for 90 days and Direct " +
+              "Connect keeps the test history for 365 days.",
+          },
+        ]),
+    {
+      id: "AwsSolutions-SF2",
+      reason:
+        "The drill makes AWS SDK calls only: the execution history traces each; X-Ray would add nothing.",
+    },
+  ]);
+}
+
+/** A margin under the 25,000 events of a Standard execution's history. */
+const HISTORY_WARNING = 20_000;
+
+/**
+ * About how many history events a drill that passes takes: per interface 52 for its fixed states, 14 per
+ * path (two describe Maps: 7 events per iteration) and 9 per poll of the session (4 polls), and the
+ * polls until `restoreTimeout` once (the interface whose session does not come back ends the drill).
+ */
+function historyEvents(
+  steps: ReadonlyArray<DrillStepPlan<Candidate>>,
+  restoreTimeoutMinutes: number,
+): number {
+  const perInterface = steps.reduce((n, s) => n + 52 + 14 * s.paths.length + 9 * 4, 0);
+  return 10 + perInterface + 9 * restoreTimeoutMinutes * 2;
+}
+
+/** The virtual interfaces of the connections (each construct once). */
+function candidatesOf(value: unknown): Candidate[] {
+  const list = checkList(value, "connections", "ResilientConnections (or model) constructs");
+  const constructs = [...new Set(list)].map((c) => {
+    if (!isMadeBy(c, "virtualInterfacesNamed") || !Array.isArray((c as any).virtualInterfaces)) {
+      throw new Error(
+        `\`connections\`: ${show(c)} is not a ResilientConnections, MaximumResiliencyConnections, ` +
+          "HighResiliency or DevTest construct.",
+      );
+    }
+    return c as ResilientConnections;
+  });
+  return constructs.flatMap((c) =>
+    c.virtualInterfaces.map((vif) => ({
+      vif,
+      name: vif.name,
+      location: vif.location,
+      slotNumber: vif.slotNumber,
+      interfaceType: vif.interfaceType,
+      target: vif.topology.target,
+      targetLabel: targetLabel(vif),
+    })),
+  );
+}
+
+function targetLabel(vif: SlotVirtualInterface): string {
+  if (vif.interfaceType === VirtualInterfaceType.PUBLIC) return "the AWS public endpoints";
+  const target = vif.topology.target;
+  return Token.isUnresolved(target) ? `the gateway of spec ${vif.name}` : `gateway ${target}`;
+}
+
+/** The spec names to test: a non-empty list of strings. */
+function namesOf(value: unknown): string[] | undefined {
+  const names = checkOptionalList(value, "virtualInterfaceNames", "spec names");
+  if (names === undefined) return undefined;
+  if (names.length === 0 || names.some((n) => typeof n !== "string")) {
+    throw new Error(
+      `\`virtualInterfaceNames\` must name at least one virtual interface spec, got ${show(value)}; leave it ` +
+        "out to test every interface.",
+    );
+  }
+  return names as string[];
+}
+
+/** A duration in whole minutes within `range`; literal, since it shapes the state machine at synth. */
+function minutesOf(
+  value: unknown,
+  prop: string,
+  defaultMinutes: number,
+  range: { readonly min: number; readonly max: number },
+): number {
+  if (!given(value)) return defaultMinutes;
+  if (!isMadeBy(value, "toSeconds") || !isMadeBy(value, "isUnresolved")) {
+    throw new Error(
+      `\`${prop}\` must be a Duration, e.g. Duration.minutes(${defaultMinutes}), got ${show(value)}.`,
+    );
+  }
+  const duration = value as Duration;
+  if (duration.isUnresolved()) {
+    throw new Error(`\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`);
+  }
+  const seconds = duration.toSeconds();
+  if (seconds % 60 !== 0 || seconds / 60 < range.min || seconds / 60 > range.max) {
+    throw new Error(
+      `\`${prop}\` ${seconds % 60 === 0 ? plural(seconds / 60, "minute") : plural(seconds, "second")} is not ` +
+        `allowed: whole minutes, ${range.min} to ${range.max}.`,
+    );
+  }
+  return seconds / 60;
+}
+
+/** The alarms: at most 100 (one DescribeAlarms call), each with a name and an ARN. */
+function alarmsOf(value: unknown): cloudwatch.IAlarm[] {
+  const alarms = checkOptionalList(value, "alarms", "CloudWatch alarms") ?? [];
+  if (alarms.length > 100) {
+    throw new Error(`\`alarms\` has ${alarms.length} alarms: at most 100 (one DescribeAlarms call).`);
+  }
+  for (const alarm of alarms) {
+    if (typeof (alarm as any)?.alarmArn !== "string" || typeof (alarm as any)?.alarmName !== "string") {
+      throw new Error(`\`alarms\`: ${show(alarm)} is not a CloudWatch alarm (IAlarm).`);
+    }
+  }
+  return alarms as cloudwatch.IAlarm[];
+}
+
+/**
+ * The `Resource` of `cloudwatch:DescribeAlarms`: the alarms' ARNs, or `*` when one is a composite alarm
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/permissions-reference-cw.html).
+ */
+function alarmResources(alarms: ReadonlyArray<cloudwatch.IAlarm>): string[] {
+  const composite = alarms.some(
+    (a) =>
+      a instanceof cloudwatch.CompositeAlarm || a.node.defaultChild instanceof cloudwatch.CfnCompositeAlarm,
+  );
+  return composite ? ["*"] : unique(alarms.map((a) => a.alarmArn));
+}
+
+function itemOf(step: DrillStepPlan<Candidate>, alarms: ReadonlyArray<cloudwatch.IAlarm>): DrillItem {
+  const tested = step.tested.vif;
+  return {
+    virtualInterfaceId: tested.virtualInterfaceId,
+    name: tested.name,
+    location: tested.location,
+    slotNumber: tested.slotNumber,
+    paths: step.paths.map((p) => p.vif.virtualInterfaceId),
+    alarmNames: alarms.length === 0 ? undefined : alarms.map((a) => a.alarmName),
+  };
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
