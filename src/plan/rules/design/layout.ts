@@ -1,0 +1,66 @@
+import { ResiliencyModel } from "../../model";
+import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation } from "../../topology";
+
+// What the design rules read of a layout: its claim, its device slots and how to name them.
+
+/** AWS pages the design rules cite. */
+export const SOURCES = {
+  resiliencyToolkit: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/resiliency_toolkit.html",
+  resiliencyRecommendations: "https://aws.amazon.com/directconnect/resiliency-recommendation/",
+  lags: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/lags.html",
+  cfnLag:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-directconnect-lag.html",
+  cfnResiliencyGroup:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-directconnect-resiliencygroup.html",
+  deleteConnection: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/deleteconnection.html",
+  vpnFailover: "https://repost.aws/knowledge-center/direct-connect-configure-vpn-failover",
+  asymmetricRouting: "https://repost.aws/knowledge-center/direct-connect-asymmetric-routing",
+} as const;
+
+/**
+ * The model a layout claims, or undefined for Classic (a custom layout: no claim). Told by name, so
+ * that a model of a second copy of this library counts too.
+ */
+export function claimOf(topology: ConnectionTopology): ResiliencyModel | undefined {
+  const name = topology.model?.name;
+  return name === undefined || name === ResiliencyModel.CLASSIC.name ? undefined : topology.model;
+}
+
+/** Every device slot of a layout, location by location. */
+export function slotsOf(topology: ConnectionTopology): TopologyDeviceSlot[] {
+  return topology.locations.flatMap((l) => l.deviceSlots);
+}
+
+/** The locations that hold at least one device slot. */
+export function usedLocations(topology: ConnectionTopology): TopologyLocation[] {
+  return topology.locations.filter((l) => l.deviceSlots.length > 0);
+}
+
+/** Whether some slot's location is unknown (an existing circuit known only by id). */
+export function hasUnknownLocation(topology: ConnectionTopology): boolean {
+  return slotsOf(topology).some((s) => s.locationUnknown === true);
+}
+
+/** A slot in words: `EqDC2/Slot1 (LAG dx-EqDC2-d1)`, `EqDC2/Slot2 (existing dxcon-abc12345)`. */
+export function slotLabel(slot: TopologyDeviceSlot): string {
+  if (slot.existingConnectionId !== undefined) return `${slot.id} (existing ${slot.existingConnectionId})`;
+  return slot.lagName === undefined ? slot.id : `${slot.id} (${slot.lagName})`;
+}
+
+/** The port speed of a slot in Gbps, or undefined when unknown. */
+export function portSpeedOf(slot: TopologyDeviceSlot): number | undefined {
+  if (slot.ports.length > 0) return slot.ports[0].speedGbps;
+  const m = /^([0-9]+(?:\.[0-9]+)?)(G|M)bps$/.exec(slot.portBandwidth);
+  if (m === null) return undefined;
+  return Number(m[1]) / (m[2] === "M" ? 1000 : 1);
+}
+
+/** Whether a slot is a LAG of two or more member ports this layout orders (one AWS device). */
+export function isMultiPortLag(slot: TopologyDeviceSlot): boolean {
+  return slot.existingConnectionId === undefined && slot.ports.length >= 2;
+}
+
+/** `1 location` / `2 locations`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
