@@ -11,3 +11,5 @@ export * from "./analyse/cost";
 export * from "./analyse/scenario";
 export * from "./analyse/failures";
 export * from "./analyse/promise";
+export * from "./plan/rules/rule";
+export * from "./emit/audit";

@@ -9,16 +9,20 @@ export const MACSEC_MISMATCH: RuleInfo = {
   what: "MACsec requested on a LAG but not on a member port, or on a member port but not on its LAG",
   why:
     "All connections of a MACsec LAG must support MACsec, and `RequestMACSec` is what orders a port that does. " +
-    "A MACsec port in a LAG without it is not encrypted by the LAG's key. Both are create-only: fixing it later " +
-    "replaces the resource.",
+    "A port that joins a LAG takes the LAG's MACsec key in place of its own, and a LAG without MACsec has none. " +
+    "Both are create-only: fixing it later replaces the resource.",
   source: SOURCES.cfnLag,
   prop: "requestMacSec",
   audit: true,
 };
 
-/** Every member port whose MACsec request differs from its LAG's, at the port. */
+/**
+ * Every member port whose MACsec request differs from its LAG's, at the port. New members of an existing
+ * LAG are left out: what that LAG requested is unknown here.
+ */
 export function checkMacSecMismatch(topology: ConnectionTopology): RuleFinding[] {
-  return slotsOf(topology).flatMap((slot) =>
+  const lags = slotsOf(topology).filter((slot) => slot.existingConnectionId === undefined);
+  return lags.flatMap((slot) =>
     slot.ports
       .filter((port) => (port.requestMacSec ?? slot.requestMacSec) !== slot.requestMacSec)
       .map((port) => ({
