@@ -92,9 +92,9 @@ const runs = new WeakMap<IConstruct, Map<string, Run>>();
  * (`Annotations.of(scope).acknowledgeWarning(id)`); errors and warnings alike are acknowledged with
  * `DirectConnectAudit.acknowledge(scope, rule, reason)`.
  *
- * A layout is the set of device slots that form one design: the slots that one resiliency group holds
- * or whose virtual interfaces reach one gateway are one layout, across stacks; the slots of a stack with
- * neither are one layout. Every resiliency group is checked on its own members too.
+ * A layout is the set of device slots that form one design: the slots that one resiliency group holds,
+ * the slots whose virtual interfaces reach one gateway, and the slots of one stack that no group holds
+ * are each in one layout, across stacks. Every resiliency group is checked on its own members too.
  */
 export class DirectConnectAudit implements IAspect {
   /**

@@ -54,8 +54,10 @@ export interface LayoutInput {
 }
 
 /**
- * Splits the slots into layouts: slots held by one resiliency group, or with virtual interfaces to one
- * gateway, are one layout; the slots of a stack with neither are one layout.
+ * Splits the slots into layouts: the slots that one resiliency group holds, the slots with virtual
+ * interfaces to one gateway, and the slots of one stack that no group holds are each in one layout
+ * (with whatever else those slots are linked to). A resiliency group is how an app says which slots
+ * form one design.
  */
 export function layoutsOf(placed: ReadonlyArray<PlacedSlot>, input: LayoutInput): Layout[] {
   const parent = new Map(placed.map((p) => [p, p]));
@@ -67,7 +69,7 @@ export function layoutsOf(placed: ReadonlyArray<PlacedSlot>, input: LayoutInput)
   for (const p of placed) {
     const held = input.groups.some((g) => g.members.has(p.draft));
     const keys = p.draft.vifs.map((v) => `target:${input.targetOf(v)}`);
-    if (keys.length === 0 && !held) keys.push(`stack:${p.draft.stack.node.path}`);
+    if (!held) keys.push(`stack:${p.draft.stack.node.path}`);
     for (const key of keys) linked.set(key, [...(linked.get(key) ?? []), p]);
   }
   for (const all of linked.values()) union(all);

@@ -1,4 +1,4 @@
-import { CfnElement, CfnResource, Stack } from "aws-cdk-lib";
+import { CfnElement, CfnOutput, CfnResource, Stack } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
 
 // The CloudFormation resources of an app as their templates will have them (resolved with Stack.resolve,
@@ -70,6 +70,7 @@ export class ResourceIndex {
       const stack = Stack.of(c);
       const logicalId: string = stack.resolve(c.logicalId);
       index.addLogicalId(stack, logicalId, c);
+      if (c instanceof CfnOutput) index.addExport(stack, logicalId, c);
       if (CfnResource.isCfnResource(c) && READ.has(c.cfnResourceType)) {
         const rendered = stack.resolve(c._toCloudFormation()) as { Resources?: Record<string, any> };
         const body = rendered.Resources?.[logicalId];
@@ -94,6 +95,8 @@ export class ResourceIndex {
   private readonly byLogicalId = new Map<string, IConstruct[]>();
   private readonly byElement = new Map<IConstruct, RawResource>();
   private readonly logicalIds = new Map<IConstruct, string>();
+  /** What each export of the app holds, for `Fn::ImportValue` (references across stacks, after synth). */
+  private readonly exports = new Map<string, { stack: Stack; value: unknown }>();
 
   private constructor() {}
 
@@ -107,13 +110,16 @@ export class ResourceIndex {
    * its stack (or, for a reference across stacks, the only element of the app with that id); a
    * literal is itself; `Fn::Join` is its literal parts joined (an ARN built from pseudo parameters).
    */
-  public refOf(value: unknown, from: RawResource): Ref | undefined {
+  public refOf(value: unknown, from: RawResource | Stack): Ref | undefined {
     if (value === undefined || value === null) return undefined;
+    const stack = from instanceof Stack ? from : from.stack;
     const literal = literalOf(value);
     if (literal !== undefined) return { key: literal, literal };
+    const imported = this.exports.get((value as Record<string, unknown>)["Fn::ImportValue"] as string);
+    if (imported !== undefined) return this.refOf(imported.value, imported.stack);
     const id = logicalIdIn(value);
     if (id !== undefined) {
-      const element = this.byStack.get(from.stack)?.get(id) ?? this.onlyElement(id);
+      const element = this.byStack.get(stack)?.get(id) ?? this.onlyElement(id);
       if (element === undefined) return { key: id };
       const name = this.nameOf(element);
       return { key: element.node.path, element, name, resource: this.byElement.get(element) };
@@ -139,6 +145,13 @@ export class ResourceIndex {
     if (ids === undefined) this.byStack.set(stack, (ids = new Map()));
     ids.set(logicalId, element);
     this.byLogicalId.set(logicalId, [...(this.byLogicalId.get(logicalId) ?? []), element]);
+  }
+
+  private addExport(stack: Stack, logicalId: string, output: CfnOutput): void {
+    const rendered = stack.resolve(output._toCloudFormation()) as { Outputs?: Record<string, any> };
+    const body = rendered.Outputs?.[logicalId];
+    const name = body?.Export?.Name;
+    if (typeof name === "string") this.exports.set(name, { stack, value: body.Value });
   }
 
   private onlyElement(logicalId: string): IConstruct | undefined {
