@@ -1,23 +1,11 @@
-import { App, Aspects, CfnResource, Stack } from "aws-cdk-lib";
+import { Aspects, CfnResource, Stack } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
-import { MAXIMUM, ON_PREMISES, RawLayoutSpec, RawSlot, rawLayout } from "./raw";
+import { MAXIMUM, ON_PREMISES, RawLayoutSpec, RawSlot, findings, rawLayout } from "./raw";
 import { DirectConnectAudit, DirectConnectAuditProps, ResiliencyModel } from "../../src";
 import { newApp } from "../support/synth";
 
 // The audit on apps built only from raw L1 resources: one planted fault per rule, each reported by
 // exactly its rule on the resource it concerns, and nothing else.
-
-/** Every finding of the audit in an app: [rule id, construct path, level]. */
-export function findings(app: App): string[][] {
-  return app
-    .synth()
-    .stacks.flatMap((s) => s.messages)
-    .flatMap((m) => {
-      const rule = /cdk-direct-connect-resiliency:(\w+)\]/.exec(String(m.entry.data))?.[1];
-      return rule === undefined ? [] : [[rule, m.id, m.level]];
-    })
-    .sort((a, b) => (a.join() < b.join() ? -1 : 1));
-}
 
 /** A stack `Dx` with a raw layout, audited with `props`. */
 function audited(spec: RawLayoutSpec, props: DirectConnectAuditProps = {}) {

@@ -1,4 +1,4 @@
-import { CfnResource, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { App, CfnResource, RemovalPolicy, Stack } from "aws-cdk-lib";
 import {
   CfnConnection,
   CfnDirectConnectGateway,
@@ -191,4 +191,16 @@ function vpn(stack: Stack, spec: RawLayoutSpec): CfnResource[] {
       transitGatewayAttachmentId: "tgw-attach-0123456789abcdef0",
     }),
   ];
+}
+
+/** Every finding of the audit in an app: [rule id, construct path, level]. */
+export function findings(app: App): string[][] {
+  return app
+    .synth()
+    .stacks.flatMap((s) => s.messages)
+    .flatMap((m) => {
+      const rule = /cdk-direct-connect-resiliency:(\w+)\]/.exec(String(m.entry.data))?.[1];
+      return rule === undefined ? [] : [[rule, m.id, m.level]];
+    })
+    .sort((a, b) => (a.join() < b.join() ? -1 : 1));
 }
