@@ -9,6 +9,7 @@ import {
   analyseFailures,
 } from "../src";
 import { planTopology } from "../src/plan/planner";
+import { VirtualInterfaceType, VpnTarget } from "../src/plan/topology";
 import { planVpnBackup } from "../src/plan/vpn";
 
 // The failure-analysis benchmark (issue 9): analyseFailures at 50, 200 and 1,000 ports for 1 and 2
@@ -46,7 +47,7 @@ function topologyOf(l: Layout): ConnectionTopology {
     virtualInterfaces: [
       {
         name: "prod",
-        type: "transit",
+        interfaceType: VirtualInterfaceType.TRANSIT,
         target: "dxgw-bench",
         vlan: 100,
         customerAsn: 65000,
@@ -56,13 +57,13 @@ function topologyOf(l: Layout): ConnectionTopology {
   });
   const vpn = planVpnBackup(
     {
-      target: "transitGateway",
+      target: VpnTarget.TRANSIT_GATEWAY,
       targetId: "tgw-0123456789abcdef0",
       customerGateways: [1, 2].map((n) => ({
         name: `edge${n}`,
         ipAddress: `203.0.113.${n}`,
         bgpAsn: 65010 + n,
-        preSharedKeyCount: 0,
+        preSharedKeyCount: undefined,
       })),
       tunnelBandwidthGbps: 1.25,
       tunnelBandwidth: "standard",

@@ -7,6 +7,7 @@ export * from "./emit/models";
 export * from "./emit/gateway";
 export * from "./emit/virtual-interface";
 export * from "./emit/vpn-backup";
+export * from "./emit/operate/monitoring";
 export * from "./analyse/cost";
 export * from "./analyse/scenario";
 export * from "./analyse/failures";

@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { writeIntoAssembly } from "./assembly-file";
 import { DeviceSlot } from "./device-slot";
 import { gatewayUsage } from "./gateway";
+import { DirectConnectMonitoring, MonitoringOptions } from "./operate/monitoring";
 import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
@@ -71,6 +72,14 @@ export interface ConnectionsCommonProps {
    * @default PortHourPrices.AWS_LIST_PRICES
    */
   readonly portHourPrices?: PortHourPrices;
+
+  /**
+   * CloudWatch alarms (per port, per device slot, per VPN connection, and headroom: the traffic against
+   * what the worst covered failure leaves), an SNS topic or your alarm actions, and a dashboard.
+   *
+   * @default - no monitoring
+   */
+  readonly monitoring?: MonitoringOptions;
 
   /**
    * How many simultaneous failures the report at synth analyses (its scenario table): 1, 2 or more.
@@ -288,6 +297,13 @@ export class ResilientConnections extends Construct {
    */
   public readonly resiliencyGroup?: CfnResource;
 
+  /**
+   * The alarms and dashboard.
+   *
+   * @default - undefined without the `monitoring` option
+   */
+  public readonly monitoring?: DirectConnectMonitoring;
+
   private readonly prices: PortHourPrices;
   private readonly sizing: SizedBandwidth;
   private readonly targetLabels: Map<string, string>;
@@ -400,6 +416,14 @@ export class ResilientConnections extends Construct {
         intendedResiliencyModel: topology.model.intendedResiliencyModel,
         connectionArns: this.groupConnectionArns(),
       });
+    }
+    if (given(props.monitoring)) {
+      const options = checkObject(
+        props.monitoring,
+        "monitoring",
+        "MonitoringOptions, e.g. {}",
+      ) as MonitoringOptions;
+      this.monitoring = new DirectConnectMonitoring(this, "Monitoring", { ...options, connections: this });
     }
   }
 

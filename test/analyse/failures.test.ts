@@ -365,7 +365,13 @@ describe("the VPN backup", () => {
           ...s,
           virtualInterfaces: [
             ...s.virtualInterfaces,
-            { ...s.virtualInterfaces[0], id: `${s.id}/Vif-web`, name: "web", interfaceType: VirtualInterfaceType.PUBLIC, target: "" },
+            {
+              ...s.virtualInterfaces[0],
+              id: `${s.id}/Vif-web`,
+              name: "web",
+              interfaceType: VirtualInterfaceType.PUBLIC,
+              target: "",
+            },
           ],
         })),
       })),
