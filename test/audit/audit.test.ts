@@ -80,6 +80,11 @@ describe("one planted fault per rule, reported by exactly that rule on its resou
     expect(findings(app)).toEqual([["resiliencyGroupModel", path(built.group!), "error"]]);
   });
 
+  test("resiliencyGroupModel: a group that holds no connection at all", () => {
+    const { app, built } = audited({ slots: MAXIMUM, group: "high-resiliency", groupLocations: [] });
+    expect(findings(app)).toEqual([["resiliencyGroupModel", path(built.group!), "error"]]);
+  });
+
   test("singleLocation: no claim, both LAGs in one location (warning on the stack)", () => {
     const { app, stack } = audited({ slots: [{ location: "EqDC2" }, { location: "EqDC2" }] });
     expect(findings(app)).toEqual([["singleLocation", path(stack), "warning"]]);

@@ -185,11 +185,12 @@ function placeFindings(app: RebuiltApp): Placed[] {
     }
   }
   for (const g of app.groups) {
-    const layout = app.layouts.find((l) => l.groups.includes(g.group))!;
-    // a layout that fails the group's own model says why: the group adds nothing
-    const sameClaim = layout.topology.model.name === g.topology.model.name;
+    // a layout that fails the group's own model says why: the group adds nothing (a group that holds
+    // nothing is in no layout)
+    const layout = app.layouts.find((l) => l.groups.includes(g.group));
+    const sameClaim = layout?.topology.model.name === g.topology.model.name;
     const explained = ["modelLocations", "modelDeviceSlots", "modelPromise"].some((id) =>
-      failing.get(layout)!.includes(id),
+      (layout ? failing.get(layout)! : []).includes(id),
     );
     if (sameClaim && explained) continue;
     for (const f of checkResiliencyGroupModel(g.topology)) {
