@@ -1,5 +1,6 @@
 import { SlotDraft } from "./drafts";
 import { RawResource, ResourceIndex, TYPES, isRetained, literalOf } from "./resources";
+import { gbpsOf } from "../../plan/rules/design/layout";
 import {
   TopologyBgpPeer,
   TopologyDeviceSlot,
@@ -67,12 +68,6 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A port speed as CloudFormation writes it (`10Gbps`, `500Mbps`) in Gbps; undefined when unknown. */
-export function speedOf(bandwidth: string | undefined): number | undefined {
-  const m = bandwidth === undefined ? null : /^([0-9]+(?:\.[0-9]+)?)(G|M)bps$/.exec(bandwidth);
-  return m === null ? undefined : Number(m[1]) / (m[2] === "M" ? 1000 : 1);
-}
-
 /**
  * The topology value of a placed slot: its member ports (only `only`, when given: a resiliency group's
  * members) and its virtual interfaces, each target named by `targetOf`.
@@ -134,7 +129,7 @@ function topologyPort(
     connectionName: literalOf(c.props.ConnectionName) ?? index.nameOf(c),
     bandwidth,
     // a speed known only at deploy counts as 1 Gbps (the analysis needs some capacity per port)
-    speedGbps: speedOf(bandwidth) ?? 1,
+    speedGbps: gbpsOf(bandwidth) ?? 1,
     retained: isRetained(c),
     requestMacSec: c.props.RequestMACSec === true,
   };

@@ -47,12 +47,15 @@ export function slotLabel(slot: TopologyDeviceSlot): string {
   return slot.lagName === undefined ? slot.id : `${slot.id} (${slot.lagName})`;
 }
 
+/** A port speed as CloudFormation writes it (`10Gbps`, `500Mbps`) in Gbps; undefined when it is not one. */
+export function gbpsOf(bandwidth: string | undefined): number | undefined {
+  const m = bandwidth === undefined ? null : /^([0-9]+(?:\.[0-9]+)?)(G|M)bps$/.exec(bandwidth);
+  return m === null ? undefined : Number(m[1]) / (m[2] === "M" ? 1000 : 1);
+}
+
 /** The port speed of a slot in Gbps, or undefined when unknown. */
 export function portSpeedOf(slot: TopologyDeviceSlot): number | undefined {
-  if (slot.ports.length > 0) return slot.ports[0].speedGbps;
-  const m = /^([0-9]+(?:\.[0-9]+)?)(G|M)bps$/.exec(slot.portBandwidth);
-  if (m === null) return undefined;
-  return Number(m[1]) / (m[2] === "M" ? 1000 : 1);
+  return slot.ports.length > 0 ? slot.ports[0].speedGbps : gbpsOf(slot.portBandwidth);
 }
 
 /** Whether a slot is a LAG of two or more member ports this layout orders (one AWS device). */
