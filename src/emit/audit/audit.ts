@@ -206,7 +206,7 @@ function placeFindings(app: RebuiltApp): Placed[] {
       vpnBackup: v.backup,
     };
     for (const f of checkDesign(topology)) {
-      placed.push({ finding: f, constructs: constructsAt(f.at, v.elements, []) });
+      placed.push({ finding: f, constructs: constructsAt(f.at, v.elements, v.connections) });
     }
   }
   return placed;

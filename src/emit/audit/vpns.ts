@@ -15,6 +15,8 @@ const TUNNEL_GBPS: Record<string, number> = { standard: 1.25, large: 5 };
 export interface VpnUnit {
   readonly backup: TopologyVpnBackup;
   readonly elements: Map<string, IConstruct[]>;
+  /** Its VPN connections: where a finding about the whole backup goes. */
+  readonly connections: IConstruct[];
 }
 
 /** The id of the gateway a reference names: a resource's name, an id (from an ARN too), or the reference. */
@@ -107,7 +109,7 @@ function unitOf(index: ResourceIndex, vpns: ReadVpn[], onPremisesPrefixes: strin
     onPremisesPrefixes,
     acceleration: first.acceleration,
   };
-  return { backup, elements };
+  return { backup, elements, connections: vpns.map((v) => v.resource.construct) };
 }
 
 /**
