@@ -1,6 +1,7 @@
-import { Aspects, CfnResource, Stack } from "aws-cdk-lib";
+import { Aspects, CfnResource, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { CfnConnection } from "aws-cdk-lib/aws-directconnect";
 import { IConstruct } from "constructs";
-import { MAXIMUM, ON_PREMISES, RawLayoutSpec, RawSlot, findings, rawLayout } from "./raw";
+import { MAXIMUM, ON_PREMISES, RawLayoutSpec, RawSlot, findings, rawLayout, transitVif } from "./raw";
 import { DirectConnectAudit, DirectConnectAuditProps, ResiliencyModel } from "../../src";
 import { newApp } from "../support/synth";
 
@@ -269,5 +270,61 @@ describe("layouts across stacks", () => {
         (t) => t.locations[0].deviceSlots[0].virtualInterfaces[0].target,
       ),
     ).toEqual(["DxEqDC2/Gateway", "DxEqSE2/Gateway"]);
+  });
+});
+
+describe("what the audit rebuilds", () => {
+  test("standalone connections are slots of one port, with the virtual interfaces on them", () => {
+    // GIVEN two connections without a LAG, in two locations, a transit VIF on each
+    const app = newApp();
+    const stack = new Stack(app, "Dx");
+    const gateway = rawLayout(stack, { slots: [] }).gateway;
+    ["EqDC2", "EqSE2"].forEach((location, i) => {
+      const c = new CfnConnection(stack, `${location}Connection`, {
+        connectionName: `dx-${location}`,
+        location,
+        bandwidth: "10Gbps",
+      });
+      c.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      transitVif(stack, `${location}Vif`, c.ref, gateway, 101 + i);
+    });
+    // WHEN
+    Aspects.of(app).add(new DirectConnectAudit({ model: ResiliencyModel.HIGH }));
+    // THEN
+    expect(findings(app)).toEqual([]);
+    const [topology] = DirectConnectAudit.topologies(app);
+    expect(
+      topology.locations.map((l) =>
+        l.deviceSlots.map((s) => [s.id, s.lagName, s.ports.length, s.virtualInterfaces[0].target]),
+      ),
+    ).toEqual([[["EqDC2/Slot1", "dx-EqDC2", 1, "Gateway"]], [["EqSE2/Slot1", "dx-EqSE2", 1, "Gateway"]]]);
+  });
+
+  test("a new port that joins an existing LAG by its id places that LAG in the port's location", () => {
+    // GIVEN a clean layout, and a new port joining dxlag-abc12345 in EqSE2, which carries a VIF
+    const app = newApp();
+    const stack = new Stack(app, "Dx");
+    const { gateway } = rawLayout(stack, { slots: MAXIMUM, group: "maximum-resiliency" });
+    const port = new CfnConnection(stack, "Joining", {
+      connectionName: "dx-joining",
+      location: "EqSE2",
+      bandwidth: "10Gbps",
+      lagId: "dxlag-abc12345",
+    });
+    port.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    transitVif(stack, "ExistingLagVif", "dxlag-abc12345", gateway, 300);
+    // WHEN
+    Aspects.of(app).add(new DirectConnectAudit(MAX));
+    // THEN it is a third device slot in EqSE2: nothing to report
+    expect(findings(app)).toEqual([]);
+    const [topology] = DirectConnectAudit.topologies(app);
+    const eqse2 = topology.locations.find((l) => l.location === "EqSE2")!;
+    expect(
+      eqse2.deviceSlots.map((s) => [s.existingConnectionId, s.ports.map((p) => p.connectionName)]),
+    ).toEqual([
+      [undefined, ["dx-EqSE2-1-p1"]],
+      [undefined, ["dx-EqSE2-2-p1"]],
+      ["dxlag-abc12345", ["dx-joining"]],
+    ]);
   });
 });
