@@ -16,3 +16,4 @@ export { RuleSeverity } from "./plan/rules/rule";
 export type { RuleInfo } from "./plan/rules/rule";
 export { RuleCatalogue } from "./plan/rules/catalogue";
 export * from "./emit/operate/failover-drill";
+export * from "./emit/audit";

@@ -45,6 +45,19 @@ export interface TopologyPort {
   readonly bandwidth: string;
   /** The port speed in Gbps. */
   readonly speedGbps: number;
+  /**
+   * Whether the port outlives its stack: its `DeletionPolicy` is `Retain` or `RetainExceptOnCreate`.
+   * A deleted port is a cancelled circuit whose cross-connect AWS has removed.
+   *
+   * @default true
+   */
+  readonly retained?: boolean;
+  /**
+   * Whether this port requests MACsec (`RequestMACSec`), when it may differ from its LAG's.
+   *
+   * @default - the slot's `requestMacSec`
+   */
+  readonly requestMacSec?: boolean;
 }
 
 /**
@@ -152,6 +165,19 @@ export interface TopologyDeviceSlot {
    * @default - not set (AWS uses 0)
    */
   readonly minimumLinks?: number;
+  /**
+   * Whether the slot's LAG outlives its stack: its `DeletionPolicy` is `Retain` or `RetainExceptOnCreate`.
+   *
+   * @default true
+   */
+  readonly retained?: boolean;
+  /**
+   * Whether the slot's location is unknown: an existing circuit that a template refers to only by
+   * its id. Its `location` is then a placeholder, and the rules that compare locations skip the layout.
+   *
+   * @default false
+   */
+  readonly locationUnknown?: boolean;
 }
 
 /**

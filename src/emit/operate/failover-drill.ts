@@ -4,17 +4,25 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
-import { DrillInterface, DrillStepPlan, planDrill } from "./drill-plan";
 import { DrillItem, drillDefinition } from "./drill-states";
 import {
   checkList,
   checkObject,
   checkOptionalList,
-  checkWholeNumber,
   given,
   isMadeBy,
   show,
 } from "../../plan/props";
+import { DrillInterface, DrillStepPlan, planDrill } from "../../plan/drill";
+import {
+  DRILL_DURATION,
+  DRILL_INTERFACE_NAME,
+  checkCheckAfter,
+  checkDrillAlarmCount,
+  checkTrafficRetainedPercent,
+} from "../../plan/rules/drill";
+import { fail } from "../../plan/rules/fail";
+import { PROP_TYPE } from "../../plan/rules/props";
 import { VirtualInterfaceType } from "../../plan/topology";
 import { ResilientConnections } from "../resilient-connections";
 import { SlotVirtualInterface } from "../virtual-interface";
@@ -129,20 +137,10 @@ export class FailoverDrill extends Construct {
     const steps = planDrill(candidatesOf(props.connections), names);
     const testDuration = minutesOf(props.testDuration, "testDuration", 30, { min: 1, max: 4320 });
     const checkAfter = minutesOf(props.checkAfter, "checkAfter", 10, { min: 2, max: 4318 });
-    if (checkAfter > testDuration - 2) {
-      throw new Error(
-        `\`checkAfter\` (${checkAfter} minutes) must be at least 2 minutes shorter than \`testDuration\` ` +
-          `(${testDuration} minutes): the check runs while the test holds the session down.`,
-      );
-    }
+    checkCheckAfter(checkAfter, testDuration);
     const restoreTimeout = minutesOf(props.restoreTimeout, "restoreTimeout", 15, { min: 1, max: 120 });
     const percent = given(props.trafficRetainedPercent)
-      ? checkWholeNumber(
-          props.trafficRetainedPercent,
-          "trafficRetainedPercent",
-          { min: 0, max: 100 },
-          () => false,
-        )
+      ? checkTrafficRetainedPercent(props.trafficRetainedPercent)
       : 80;
     const alarms = alarmsOf(props.alarms);
 
@@ -264,7 +262,8 @@ function candidatesOf(value: unknown): Candidate[] {
   const list = checkList(value, "connections", "ResilientConnections (or model) constructs");
   const constructs = [...new Set(list)].map((c) => {
     if (!isMadeBy(c, "virtualInterfacesNamed") || !Array.isArray((c as any).virtualInterfaces)) {
-      throw new Error(
+      fail(
+        PROP_TYPE,
         `\`connections\`: ${show(c)} is not a ResilientConnections, MaximumResiliencyConnections, ` +
           "HighResiliency or DevTest construct.",
       );
@@ -295,7 +294,8 @@ function namesOf(value: unknown): string[] | undefined {
   const names = checkOptionalList(value, "virtualInterfaceNames", "spec names");
   if (names === undefined) return undefined;
   if (names.length === 0 || names.some((n) => typeof n !== "string")) {
-    throw new Error(
+    fail(
+      DRILL_INTERFACE_NAME,
       `\`virtualInterfaceNames\` must name at least one virtual interface spec, got ${show(value)}; leave it ` +
         "out to test every interface.",
     );
@@ -312,17 +312,19 @@ function minutesOf(
 ): number {
   if (!given(value)) return defaultMinutes;
   if (!isMadeBy(value, "toSeconds") || !isMadeBy(value, "isUnresolved")) {
-    throw new Error(
+    fail(
+      PROP_TYPE,
       `\`${prop}\` must be a Duration, e.g. Duration.minutes(${defaultMinutes}), got ${show(value)}.`,
     );
   }
   const duration = value as Duration;
   if (duration.isUnresolved()) {
-    throw new Error(`\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`);
+    fail(DRILL_DURATION, `\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`);
   }
   const seconds = duration.toSeconds();
   if (seconds % 60 !== 0 || seconds / 60 < range.min || seconds / 60 > range.max) {
-    throw new Error(
+    fail(
+      DRILL_DURATION,
       `\`${prop}\` ${seconds % 60 === 0 ? plural(seconds / 60, "minute") : plural(seconds, "second")} is not ` +
         `allowed: whole minutes, ${range.min} to ${range.max}.`,
     );
@@ -333,12 +335,10 @@ function minutesOf(
 /** The alarms: at most 100 (one DescribeAlarms call), each with a name and an ARN. */
 function alarmsOf(value: unknown): cloudwatch.IAlarm[] {
   const alarms = checkOptionalList(value, "alarms", "CloudWatch alarms") ?? [];
-  if (alarms.length > 100) {
-    throw new Error(`\`alarms\` has ${alarms.length} alarms: at most 100 (one DescribeAlarms call).`);
-  }
+  checkDrillAlarmCount(alarms.length);
   for (const alarm of alarms) {
     if (typeof (alarm as any)?.alarmArn !== "string" || typeof (alarm as any)?.alarmName !== "string") {
-      throw new Error(`\`alarms\`: ${show(alarm)} is not a CloudWatch alarm (IAlarm).`);
+      fail(PROP_TYPE, `\`alarms\`: ${show(alarm)} is not a CloudWatch alarm (IAlarm).`);
     }
   }
   return alarms as cloudwatch.IAlarm[];

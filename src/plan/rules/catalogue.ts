@@ -1,5 +1,7 @@
+import { AUDIT_OPTION_RULES } from "./audit";
 import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_ADDRESS } from "./cidr";
 import { DESIGN_RULES } from "./design";
+import { DRILL_RULES } from "./drill";
 import { GATEWAY_RULES } from "./gateways";
 import { LAYOUT_RULES } from "./layout";
 import { MONITORING_RULES } from "./monitoring";
@@ -28,7 +30,6 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
       ...PORT_RULES,
       ...RESILIENCY_GROUP_RULES,
       ...REPORT_RULES,
-      ...MONITORING_RULES,
       PROP_TYPE,
     ],
   },
@@ -45,7 +46,8 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
     ],
   },
   { key: "vpn", rules: [...VPN_RULES, ...VPN_OPTION_RULES] },
-  { key: "design", rules: DESIGN_RULES },
+  { key: "design", rules: [...DESIGN_RULES, ...AUDIT_OPTION_RULES] },
+  { key: "operate", rules: [...MONITORING_RULES, ...DRILL_RULES] },
 ];
 
 const ALL: ReadonlyArray<RuleInfo> = RULE_GROUPS.flatMap((g) => g.rules);

@@ -9,6 +9,9 @@ const VPN_UG = "https://docs.aws.amazon.com/vpn/latest/s2svpn";
 export const SOURCES = {
   directConnectMetrics: `${DX_UG}/monitoring-cloudwatch.html`,
   resiliencyToolkit: `${DX_UG}/resiliency_toolkit.html`,
+  resiliencyRecommendations: "https://aws.amazon.com/directconnect/resiliency-recommendation/",
+  failoverTest: `${DX_UG}/resiliency_failover.html`,
+  describeAlarms: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html",
   dedicatedConnections: `${DX_UG}/dedicated_connection.html`,
   lags: `${DX_UG}/lags.html`,
   macsec: `${DX_UG}/direct-connect-mac-sec-getting-started.html`,

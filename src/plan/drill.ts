@@ -2,7 +2,9 @@
 // guard each test. Pure TypeScript (no aws-cdk-lib): the construct hands it what it read from the
 // connections, with token strings for the deploy-time ids.
 
-import { VirtualInterfaceType } from "../../plan/topology";
+import { DRILL_INTERFACE_NAME, DRILL_ONLY_PATH, DRILL_WITHOUT_INTERFACES } from "./rules/drill";
+import { fail } from "./rules/fail";
+import { VirtualInterfaceType } from "./topology";
 
 /** One virtual interface as the drill plan sees it. */
 export interface DrillInterface {
@@ -56,7 +58,8 @@ export function planDrill<T extends DrillInterface>(
 ): DrillStepPlan<T>[] {
   const sorted = [...all].sort(drillOrder);
   if (sorted.length === 0) {
-    throw new Error(
+    fail(
+      DRILL_WITHOUT_INTERFACES,
       "`connections` carry no virtual interfaces: a failover drill tests virtual interfaces (give the " +
         "constructs `virtualInterfaces`).",
     );
@@ -64,7 +67,8 @@ export function planDrill<T extends DrillInterface>(
   const known = [...new Set(sorted.map((v) => v.name))].sort(compare);
   for (const name of names ?? []) {
     if (!known.includes(name)) {
-      throw new Error(
+      fail(
+        DRILL_INTERFACE_NAME,
         `\`virtualInterfaceNames\`: ${JSON.stringify(name)} is the name of no virtual interface spec of the ` +
           `\`connections\` (their specs: ${known.join(", ")}).`,
       );
@@ -74,7 +78,8 @@ export function planDrill<T extends DrillInterface>(
   return tested.map((vif) => {
     const paths = sorted.filter((other) => pathGroupOf(other) === pathGroupOf(vif));
     if (paths.length < 2) {
-      throw new Error(
+      fail(
+        DRILL_ONLY_PATH,
         `\`connections\`: the virtual interface ${vif.name} at ${vif.location} slot ${vif.slotNumber} is the only ` +
           `path to ${vif.targetLabel}: its failover test would cut that gateway off. Add a path to it (another ` +
           "slot or location), or leave its spec out with `virtualInterfaceNames`.",
