@@ -1,9 +1,11 @@
 import { PortHourPrices } from "./cost";
-import { FailureAnalysis } from "./failures";
 import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
 import { ConnectionBandwidth } from "../plan/bandwidth";
-import { given, show } from "../plan/props";
+import { given } from "../plan/props";
+import { checkModelPromise } from "../plan/rules/design/model-promise";
+import { raise } from "../plan/rules/fail";
 import { PlanWarning } from "../plan/rules/rule";
+import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../plan/rules/sizing";
 import { ConnectionTopology } from "../plan/topology";
 
 /** What the construct asks of the analysis: sizing and the traffic to keep. */
@@ -22,15 +24,6 @@ export interface SizedBandwidth {
   readonly expectedPeakGbps?: number;
 }
 
-/** A capacity in Gbps: a positive number, or undefined when not given. */
-function gbpsOf(value: unknown, prop: string): number | undefined {
-  if (!given(value)) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new Error(`\`${prop}\` ${show(value)} is not allowed: a positive number of Gbps.`);
-  }
-  return value;
-}
-
 /**
  * Issue 9, sizing: without `bandwidth`, the cheapest bandwidth whose layout keeps
  * `requiredBandwidthGbps` through the worst failure its model covers; with both, the given one, checked.
@@ -39,8 +32,8 @@ export function sizeBandwidth(
   request: CapacityRequest,
   plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology,
 ): SizedBandwidth {
-  const requiredGbps = gbpsOf(request.requiredBandwidthGbps, "requiredBandwidthGbps");
-  const expectedPeakGbps = gbpsOf(request.expectedPeakGbps, "expectedPeakGbps");
+  const requiredGbps = checkCapacityGbps(request.requiredBandwidthGbps, "requiredBandwidthGbps");
+  const expectedPeakGbps = checkCapacityGbps(request.expectedPeakGbps, "expectedPeakGbps");
   if (requiredGbps === undefined || given(request.bandwidth)) {
     return { bandwidth: request.bandwidth, requiredGbps, expectedPeakGbps };
   }
@@ -61,32 +54,11 @@ export function sizeBandwidth(
  * warning when the worst covered failure leaves less than the expected peak.
  */
 export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidth): PlanWarning[] {
-  const broken = FailureAnalysis.analyse(topology)
-    .verdicts()
-    .find((v) => !v.met);
-  if (broken) {
-    const s = broken.counterExample!;
-    throw new Error(
-      `\`model\`: this layout does not meet ${topology.model.name}: it promises to survive ${broken.claim}, but ` +
-        `${s.failures.map((f) => f.description).join(" and ")} leaves ${s.survivingCapacityGbps} Gbps and ` +
-        `${s.paths.filter((p) => p.bgpSessions === 0).length} gateway target(s) without a Direct Connect path.`,
-    );
-  }
+  const [broken] = checkModelPromise(topology);
+  if (broken !== undefined) raise({ ...broken, message: `\`model\`: t${broken.message.slice(1)}` });
   const worst = worstCoveredCapacity(topology).gbps;
-  if (sized.requiredGbps !== undefined && sized.chosen === undefined && worst < sized.requiredGbps) {
-    throw new Error(
-      `\`requiredBandwidthGbps\` ${sized.requiredGbps}: with \`bandwidth\` ${topology.bandwidth} the worst failure ` +
-        `the model covers leaves ${worst} Gbps. Leave \`bandwidth\` out to let the planner choose, or raise it.`,
-    );
+  if (sized.requiredGbps !== undefined && sized.chosen === undefined) {
+    checkRequiredKept(sized.requiredGbps, worst, topology.bandwidth.toString());
   }
-  if (sized.expectedPeakGbps === undefined || worst >= sized.expectedPeakGbps) return [];
-  return [
-    {
-      id: "capacityAfterFailure",
-      message:
-        `\`expectedPeakGbps\` ${sized.expectedPeakGbps}: the worst failure the model covers leaves ${worst} Gbps of ` +
-        "Direct Connect, less than the expected peak: the surviving paths would be overloaded. Raise `bandwidth`, " +
-        "or give `requiredBandwidthGbps` to let the planner size it.",
-    },
-  ];
+  return checkExpectedPeak(sized.expectedPeakGbps, worst);
 }

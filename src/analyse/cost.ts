@@ -1,3 +1,4 @@
+import { checkPortHourPrice } from "../plan/rules/sizing";
 import { ConnectionTopology } from "../plan/topology";
 
 /**
@@ -66,11 +67,7 @@ export class PortHourPrices {
       gbps400: props.gbps400 ?? list.prices.gbps400,
     };
     for (const [key, price] of Object.entries(prices)) {
-      if (typeof price !== "number" || !Number.isFinite(price) || price < 0) {
-        throw new Error(
-          `\`${key}\` ${String(price)} is not a price: a number of US dollars per port hour, 0 or more.`,
-        );
-      }
+      checkPortHourPrice(key, price);
     }
     return new PortHourPrices(prices, props.source ?? "given by the user");
   }

@@ -3,6 +3,7 @@ import { FailureAnalysis } from "./failures";
 import { modelPromise } from "./promise";
 import { FailureKind } from "./scenario";
 import { ConnectionBandwidth } from "../plan/bandwidth";
+import { failRequiredUnreachable } from "../plan/rules/sizing";
 import { ConnectionTopology } from "../plan/topology";
 
 /** A bandwidth the sizing chose, and why. */
@@ -65,9 +66,5 @@ export function chooseBandwidth(
     .sort((a, b) => a.monthlyUsd - b.monthlyUsd || a.bandwidth.portCount - b.bandwidth.portCount);
   if (meeting.length > 0) return meeting[0];
   const best = candidates.reduce((a, b) => (b.worstCoveredGbps > a.worstCoveredGbps ? b : a));
-  throw new Error(
-    `\`requiredBandwidthGbps\` ${requiredGbps} cannot be kept through the worst failure this layout's model covers: ` +
-      `the most any bandwidth gives is ${best.worstCoveredGbps} Gbps (${best.bandwidth} per device slot). ` +
-      "Add locations or device slots, or ask for less.",
-  );
+  return failRequiredUnreachable(requiredGbps, best.worstCoveredGbps, best.bandwidth.toString());
 }

@@ -10,6 +10,8 @@ import {
   given,
   show,
 } from "./props";
+import { checkRequestDeviceSlots } from "./rules/design/model-device-slots";
+import { checkRequestLocations } from "./rules/design/model-locations";
 import { fail } from "./rules/fail";
 import {
   checkDeviceSlots,
@@ -327,28 +329,16 @@ function addExistingSlots(
   }
 }
 
-/** §1.2: the model's locations and device slots per location. */
+/** §1.2: the model's locations and device slots per location (the design rules modelLocations, modelDeviceSlots). */
 function checkModelMinimums(model: ResiliencyModel, checked: ReadonlyArray<CheckedLocation>): void {
-  for (const l of checked) {
-    const total = l.newSlots.length + l.existing.length;
-    if (total < model.slotsPerLocation) {
-      throw new Error(
-        `\`deviceSlots\` of ${l.location} is ${total}: ${model.name} needs at least ${model.slotsPerLocation} ` +
-          "device slots (separate AWS devices) in every location.",
-      );
-    }
-  }
-  if (checked.length < model.minLocations) {
-    const got = checked.length === 0 ? "none" : checked.map((l) => l.location).join(", ");
-    const hint =
-      model.minLocations > 1 && checked.length === 1
-        ? " For separate devices in one location use DevTest (no SLA)."
-        : "";
-    throw new Error(
-      `\`locations\`: ${model.name} needs at least ${model.minLocations} distinct location(s), got ${checked.length} ` +
-        `(${got}). A campus counts as one location.${hint}`,
-    );
-  }
+  checkRequestDeviceSlots(
+    model,
+    checked.map((l) => ({ location: l.location, slots: l.newSlots.length + l.existing.length })),
+  );
+  checkRequestLocations(
+    model,
+    checked.map((l) => l.location),
+  );
 }
 
 /** The resiliency group of a layout: its name (undefined for none), or an error naming the prop. */

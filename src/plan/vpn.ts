@@ -1,11 +1,12 @@
-import { Cidr, checkCidr, formatCidr, normalizeCidrList, overlaps, parseCidr } from "./cidr";
+import { checkCidr, formatCidr, normalizeCidrList } from "./cidr";
 import { IsUnresolved } from "./props";
+import { PrefixNamer, VpnRoutes, moreSpecificOf, staticRouteWinsOf } from "./rules/design/vpn-static-routes";
+import { raise } from "./rules/fail";
 import { checkIdName } from "./rules/names";
-import { PlanWarning } from "./rules/rule";
+import { PlanWarning, warningOf } from "./rules/rule";
 import {
   DirectConnectSide,
   VPN_FACTS,
-  advertisedMoreSpecific,
   checkAddressOnce,
   checkCustomerGatewayAsn,
   checkCustomerGatewayCount,
@@ -18,7 +19,6 @@ import {
   checkTunnelInsideCidrs,
   customerGatewayWarnings,
   directConnectSideWarnings,
-  staticRouteMoreSpecific,
 } from "./rules/vpn";
 import { checkCustomerGatewayValues, checkTransitGatewayOnlyOptions } from "./rules/vpn-options";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "./topology";
@@ -128,45 +128,26 @@ function normalisedPrefixes(vpn: PlanVpnBackup): VpnPrefixes {
   };
 }
 
-/** AWS to on-premises: which path the gateway picks for a destination (facts §6). */
-function checkAgainstDirectConnect(prefixes: VpnPrefixes, tgw: boolean): PlanWarning[] {
-  const dxPrefixes = prefixes.onPremises?.map((p) => parseCidr(p)!);
-  checkStaticRoutesHaveOnPremises(prefixes.staticRoutes, prefixes.onPremises);
-  return [
-    ...checkStaticRoutes(prefixes.staticRoutes, dxPrefixes, tgw),
-    ...advertisedMoreSpecific(prefixes.advertised, dxPrefixes),
-  ];
-}
+/** How the planner names a prefix in a finding: by its prop. */
+const BY_PROP: PrefixNamer = (prop, prefix) => `\`${prop}\`: ${prefix}`;
 
 /**
- * Static routes against the prefixes Direct Connect carries: on a transit gateway a static route equal
- * to or more specific than one beats Direct Connect (an error); on a virtual private gateway a more
- * specific one routes asymmetrically (a warning). The error is the design rule of static routes
- * (rules/design), which the audit checks too.
+ * AWS to on-premises: which path the gateway picks for a destination (facts §6). A static route on a
+ * transit gateway equal to or more specific than a Direct Connect prefix is an error; a more specific
+ * one on a virtual private gateway, or advertised with BGP, a warning (asymmetric). Both are design
+ * rules (rules/design), which the audit checks too.
  */
-function checkStaticRoutes(
-  staticRoutes: ReadonlyArray<string> | undefined,
-  dxPrefixes: ReadonlyArray<Cidr> | undefined,
-  tgw: boolean,
-): PlanWarning[] {
-  if (staticRoutes === undefined || dxPrefixes === undefined) return [];
-  const warnings: PlanWarning[] = [];
-  for (const route of staticRoutes) {
-    const r = parseCidr(route)!;
-    const covered = dxPrefixes.find((d) => overlaps(d, r) && d.prefixLength <= r.prefixLength);
-    if (covered && tgw) {
-      throw new Error(
-        `\`staticRoutes\`: ${route} is ${covered.prefixLength === r.prefixLength ? "equal to" : "more specific than"} ` +
-          `${formatCidr(covered)}, which Direct Connect carries. On a transit gateway a static VPN route beats the route ` +
-          "propagated from the Direct Connect gateway for the same prefix (and the longer prefix always wins): the VPN " +
-          "would carry the traffic. Route a less specific prefix over the VPN, or use BGP.",
-      );
-    }
-    if (covered && !tgw && covered.prefixLength < r.prefixLength) {
-      warnings.push(staticRouteMoreSpecific(route, covered));
-    }
-  }
-  return warnings;
+function checkAgainstDirectConnect(prefixes: VpnPrefixes, tgw: boolean): PlanWarning[] {
+  checkStaticRoutesHaveOnPremises(prefixes.staticRoutes, prefixes.onPremises);
+  const routes: VpnRoutes = {
+    target: tgw ? VpnTarget.TRANSIT_GATEWAY : VpnTarget.VIRTUAL_PRIVATE_GATEWAY,
+    staticRoutes: prefixes.staticRoutes,
+    onPremisesPrefixes: prefixes.onPremises,
+    advertisedPrefixes: prefixes.advertised,
+  };
+  const [wins] = staticRouteWinsOf(routes, BY_PROP);
+  if (wins !== undefined) raise(wins);
+  return moreSpecificOf(routes, BY_PROP).map(warningOf);
 }
 
 /** The topology of a checked VPN backup. */

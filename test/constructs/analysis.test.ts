@@ -118,20 +118,30 @@ describe("expectedPeakGbps", () => {
 });
 
 describe("the promise, proven", () => {
-  test("fails when a layout claims High Resiliency with both slots in one location (counter-example: that location)", () => {
+  test("fails when a High layout's slot in EqSE2 never carries (counter-example: the port in EqDC2)", () => {
     const { topology } = planTopology({
-      model: ResiliencyModel.CLASSIC,
+      model: ResiliencyModel.HIGH,
       bandwidth: ConnectionBandwidth.GBPS_10,
       namePrefix: "Dx",
-      locations: [{ location: "EqDC2", deviceSlots: 2 }],
+      locations: [
+        { location: "EqDC2", deviceSlots: 1 },
+        { location: "EqSE2", deviceSlots: 1 },
+      ],
     });
-    expect(() =>
-      checkCapacity({ ...topology, model: ResiliencyModel.HIGH }, { bandwidth: topology.bandwidth }),
-    ).toThrow(
-      /^`model`: this layout does not meet High Resiliency: it promises to survive any 1 location failure, but loss of location EqDC2 leaves 0 Gbps/,
+    // one port, but two must be up: the slot in EqSE2 is never up (the design rule modelPromise)
+    const broken = {
+      ...topology,
+      locations: topology.locations.map((l) =>
+        l.location !== "EqSE2"
+          ? l
+          : { ...l, deviceSlots: l.deviceSlots.map((s) => ({ ...s, minimumLinks: 2 })) },
+      ),
+    };
+    expect(() => checkCapacity(topology, { bandwidth: topology.bandwidth })).not.toThrow();
+    expect(() => checkCapacity(broken, { bandwidth: topology.bandwidth })).toThrow(
+      /^`model`: this layout does not meet High Resiliency: it promises to survive any 1 port failure, but failure of port EqDC2\/Slot1\/Port1 \(Dx-EqDC2-d1-p1\) leaves 0 Gbps\.$/,
     );
   });
-
   test("the summary states the computed verdict of each model", () => {
     const lab = new DevTest(newStack(), "Lab", { location: "EqDC2", bandwidth: ConnectionBandwidth.GBPS_1 });
     expect(lab.summary().split("\n")[1]).toBe(

@@ -21,13 +21,13 @@ describe("locations (facts §1.2, §7)", () => {
     expect(
       () => new MaximumResiliencyConnections(stack, "Dx", { locations: ["EqDC2"], bandwidth: GBPS_10 }),
     ).toThrow(
-      /^`locations`: Maximum Resiliency needs at least 2 distinct location\(s\), got 1 \(EqDC2\)\..*use DevTest/,
+      /^`locations`: Maximum Resiliency needs at least 2 distinct locations, got 1 \(EqDC2\): .*use DevTest/,
     );
   });
 
   test("fails when High Resiliency gets no location", () => {
     expect(() => new HighResiliency(newStack(), "Dx", { locations: [], bandwidth: GBPS_10 })).toThrow(
-      /`locations`: High Resiliency needs at least 2 distinct location\(s\), got 0 \(none\)/,
+      /`locations`: High Resiliency needs at least 2 distinct locations, got 0 \(none\)/,
     );
   });
 

@@ -11,30 +11,36 @@ Run by test/consumers/run.sh in the virtual environment that has the wheel. Exit
 translation is missing, did not compile or fails when run, naming it.
 """
 import json
+import pathlib
+import re
 import sys
 import traceback
 
-# What rosetta/default.ts-fixture gives every example, in Python.
-PRELUDE = """
-from aws_cdk import App, Duration, RemovalPolicy, SecretValue, Stack, Tags, Token
-from cdk_direct_connect_resiliency import (
-    AddressFamily,
-    ConnectionBandwidth,
-    DevTest,
-    DirectConnectGateway,
-    HighResiliency,
-    MaximumResiliencyConnections,
-    ResiliencyModel,
-    ResilientConnections,
-    TunnelBandwidth,
-    VirtualInterface,
-    VpnBackup,
-)
+# What rosetta/default.ts-fixture gives every example, in Python: its imports, read from it.
+FIXTURE = pathlib.Path(__file__).resolve().parents[2] / "rosetta" / "default.ts-fixture"
+
+
+def imported(fixture: str, module: str) -> str:
+    """The names the fixture imports from `module`, comma-separated."""
+    found = re.search(r"import \{([^}]*)\} from '" + re.escape(module) + "';", fixture)
+    if found is None:
+        raise SystemExit(f"{FIXTURE} imports nothing from {module}")
+    return ", ".join(n.strip() for n in found.group(1).split(",") if n.strip())
+
+
+def prelude() -> str:
+    fixture = FIXTURE.read_text()
+    return f"""
+from aws_cdk import {imported(fixture, "aws-cdk-lib")}
+from cdk_direct_connect_resiliency import {imported(fixture, "cdk-direct-connect-resiliency")}
 
 app = App()
 self = Stack(app, "Example")
 gateway = DirectConnectGateway(self, "FixtureGateway", amazon_side_asn=64512)
 """
+
+
+PRELUDE = prelude()
 
 
 def name_of(snippet: dict) -> str:

@@ -44,7 +44,7 @@ test("the check sees a stale table, a missing section and a source without a lin
     /no \[Label\]: https:\/\/docs.aws.amazon.com\/x definition/,
   );
   expect(ruleTable([rule], sourceLabels("[X page]: https://docs.aws.amazon.com/x"))).toContain(
-    "| `x` | error | a \\| b |  | [X page] |",
+    "| `x` | error | a \\| b | y |  | [X page] |",
   );
 });
 
@@ -53,7 +53,5 @@ test("the warning ids are listed for acknowledgeWarning", () => {
     warningList([
       { id: "minimumLinksOnCreate", severity: RuleSeverity.WARNING, what: "w", why: "y", audit: false },
     ]),
-  ).toMatch(
-    /^Warnings carry ids \(`cdk-direct-connect-resiliency:minimumLinksOnCreate`, `…:removalPolicyDestroy`/,
-  );
+  ).toMatch(/^Warnings carry ids \(`cdk-direct-connect-resiliency:minimumLinksOnCreate`\) for /);
 });

@@ -5,24 +5,19 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
 import { DrillItem, drillDefinition } from "./drill-states";
-import {
-  checkList,
-  checkObject,
-  checkOptionalList,
-  given,
-  isMadeBy,
-  show,
-} from "../../plan/props";
 import { DrillInterface, DrillStepPlan, planDrill } from "../../plan/drill";
+import { checkList, checkObject, checkOptionalList, given, isMadeBy, show } from "../../plan/props";
 import {
   DRILL_DURATION,
   DRILL_INTERFACE_NAME,
   checkCheckAfter,
+  checkDrillHistory,
   checkDrillAlarmCount,
   checkTrafficRetainedPercent,
 } from "../../plan/rules/drill";
 import { fail } from "../../plan/rules/fail";
 import { PROP_TYPE } from "../../plan/rules/props";
+import { WARNING_PREFIX } from "../../plan/rules/rule";
 import { VirtualInterfaceType } from "../../plan/topology";
 import { ResilientConnections } from "../resilient-connections";
 import { SlotVirtualInterface } from "../virtual-interface";
@@ -145,14 +140,8 @@ export class FailoverDrill extends Construct {
     const alarms = alarmsOf(props.alarms);
 
     const events = historyEvents(steps, restoreTimeout);
-    if (events > HISTORY_WARNING) {
-      Annotations.of(this).addWarningV2(
-        "cdk-direct-connect-resiliency:drillHistoryLimit",
-        `The drill's execution history may reach about ${events} events; Step Functions fails an execution at ` +
-          "25,000 (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html), possibly while a " +
-          "test holds a BGP session down (AWS restores it after `testDuration`). Split the drill into several " +
-          "FailoverDrills with `virtualInterfaceNames`.",
-      );
+    for (const w of checkDrillHistory(events)) {
+      Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
     }
     this.drilledInterfaces = steps.map((s) => s.tested.vif);
     this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
@@ -242,8 +231,6 @@ function acknowledgeNagFindings(machine: sfn.StateMachine, logged: boolean): voi
 }
 
 /** A margin under the 25,000 events of a Standard execution's history. */
-const HISTORY_WARNING = 20_000;
-
 /**
  * About how many history events a drill that passes takes: per interface 52 for its fixed states, 14 per
  * path (two describe Maps: 7 events per iteration) and 9 per poll of the session (4 polls), and the
@@ -319,7 +306,10 @@ function minutesOf(
   }
   const duration = value as Duration;
   if (duration.isUnresolved()) {
-    fail(DRILL_DURATION, `\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`);
+    fail(
+      DRILL_DURATION,
+      `\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`,
+    );
   }
   const seconds = duration.toSeconds();
   if (seconds % 60 !== 0 || seconds / 60 < range.min || seconds / 60 > range.max) {

@@ -11,6 +11,7 @@ import { PROP_TYPE } from "./props";
 import { REPORT_RULES } from "./report";
 import { RESILIENCY_GROUP_RULES } from "./resiliency-group";
 import { RuleInfo, WARNING_PREFIX } from "./rule";
+import { SIZING_RULES } from "./sizing";
 import { VIRTUAL_INTERFACE_RULES } from "./virtual-interfaces";
 import { VPN_RULES } from "./vpn";
 import { VPN_OPTION_RULES } from "./vpn-options";
@@ -30,6 +31,7 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
       ...PORT_RULES,
       ...RESILIENCY_GROUP_RULES,
       ...REPORT_RULES,
+      ...SIZING_RULES,
       PROP_TYPE,
     ],
   },
@@ -62,7 +64,7 @@ const BY_ID = new Map(ALL.map((rule) => [rule.id, rule]));
  * `Annotations.of(construct).acknowledgeWarning(RuleCatalogue.warningId('minimumLinksOnCreate'))`.
  */
 export class RuleCatalogue {
-  /** Every rule, table by table (layout, interfaces and gateways, VPN backup, design). */
+  /** Every rule, table by table (layout, interfaces and gateways, VPN backup, design, operation). */
   public static all(): RuleInfo[] {
     return [...ALL];
   }

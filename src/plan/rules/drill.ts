@@ -1,6 +1,7 @@
 /** The failover drill (`FailoverDrill`): what it tests, and for how long. */
 import { checkWholeNumber } from "../props";
-import { errorRule, fail } from "./fail";
+import { errorRule, fail, warn, warningRule } from "./fail";
+import { PlanWarning } from "./rule";
 import { SOURCES } from "./sources";
 
 export const DRILL_WITHOUT_INTERFACES = errorRule({
@@ -58,6 +59,16 @@ export const DRILL_ALARMS = errorRule({
   source: SOURCES.describeAlarms,
 });
 
+export const DRILL_HISTORY_LIMIT = warningRule({
+  id: "drillHistoryLimit",
+  what: "a drill whose execution history may near the 25,000 events of a Standard execution (more than about 20,000)",
+  why:
+    "Step Functions fails an execution at 25,000 history events, possibly while a test holds a BGP session down " +
+    "(AWS restores it after `testDuration`)",
+  prop: "virtualInterfaceNames",
+  source: SOURCES.stepFunctionsQuotas,
+});
+
 export const DRILL_RULES = [
   DRILL_WITHOUT_INTERFACES,
   DRILL_INTERFACE_NAME,
@@ -66,6 +77,7 @@ export const DRILL_RULES = [
   DRILL_CHECK_AFTER,
   DRILL_TRAFFIC_PERCENT,
   DRILL_ALARMS,
+  DRILL_HISTORY_LIMIT,
 ];
 
 /** The share of the traffic the other paths must keep, 0 to 100 percent. */
@@ -93,4 +105,17 @@ export function checkCheckAfter(checkAfter: number, testDuration: number): void 
 export function checkDrillAlarmCount(count: number): void {
   if (count <= 100) return;
   fail(DRILL_ALARMS, `\`alarms\` has ${count} alarms: at most 100 (one DescribeAlarms call).`);
+}
+
+/** The warning when a drill's history (`events`, estimated) may near the execution's 25,000 events. */
+export function checkDrillHistory(events: number): PlanWarning[] {
+  if (events <= 20_000) return [];
+  return [
+    warn(
+      DRILL_HISTORY_LIMIT,
+      `The drill's execution history may reach about ${events} events; Step Functions fails an execution at ` +
+        "25,000, possibly while a test holds a BGP session down (AWS restores it after `testDuration`). Split the " +
+        "drill into several FailoverDrills with `virtualInterfaceNames`.",
+    ),
+  ];
 }

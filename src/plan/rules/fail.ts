@@ -1,4 +1,4 @@
-import { PlanWarning, RuleInfo, RuleSeverity } from "./rule";
+import { PlanWarning, RuleFinding, RuleInfo, RuleSeverity } from "./rule";
 
 /** A rule whose breach is an error. */
 export type ErrorRule = RuleInfo & { readonly severity: RuleSeverity.ERROR };
@@ -35,6 +35,11 @@ export class RuleError extends Error {
 /** Throws the Error of a broken rule: every error of the planner goes through here. */
 export function fail(rule: ErrorRule, message: string): never {
   throw new RuleError(rule, message);
+}
+
+/** Throws the Error of an error finding: a design rule (rules/design) that the planner checks too. */
+export function raise(finding: RuleFinding): never {
+  throw new RuleError(finding.rule as ErrorRule, finding.message);
 }
 
 /** The warning of a broken rule (risky but legal): the emit layer annotates it with the rule's id. */

@@ -3,6 +3,7 @@
  */
 import type { ConnectionBandwidth } from "../bandwidth";
 import { IsUnresolved, given, show } from "../props";
+import { REMOVAL_POLICY_DESTROY } from "./design/removal-policy-destroy";
 import { errorRule, fail, warn, warningRule } from "./fail";
 import type { PlanWarning } from "./rule";
 import { SOURCES } from "./sources";
@@ -157,17 +158,13 @@ export function checkRemovalPolicy(value: unknown): { policy: string; warnings: 
   return { policy, warnings: policy === REMOVAL_POLICIES.destroy ? [removalPolicyDestroy()] : [] };
 }
 
-/**
- * The warning of DESTROY. Its catalogue entry is the design rule of the same id (rules/design), which
- * the audit checks on any app's ports and LAGs too.
- */
+/** The warning of DESTROY: the design rule `removalPolicyDestroy`, which the audit checks on any app's ports and LAGs too. */
 function removalPolicyDestroy(): PlanWarning {
-  return {
-    id: "removalPolicyDestroy",
-    message:
-      "`removalPolicy` DESTROY: deleting the stack, or a change that replaces a port, deletes the Direct Connect " +
+  return warn(
+    REMOVAL_POLICY_DESTROY,
+    "`removalPolicy` DESTROY: deleting the stack, or a change that replaces a port, deletes the Direct Connect " +
       "connection and AWS has its cross-connect removed. A new port is a new order with a new LOA.",
-  };
+  );
 }
 
 export const PORT_RULES = [

@@ -10,6 +10,8 @@ export const SOURCES = {
   directConnectMetrics: `${DX_UG}/monitoring-cloudwatch.html`,
   resiliencyToolkit: `${DX_UG}/resiliency_toolkit.html`,
   resiliencyRecommendations: "https://aws.amazon.com/directconnect/resiliency-recommendation/",
+  directConnectPricing: "https://aws.amazon.com/directconnect/pricing/",
+  stepFunctionsQuotas: "https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html",
   failoverTest: `${DX_UG}/resiliency_failover.html`,
   describeAlarms: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html",
   dedicatedConnections: `${DX_UG}/dedicated_connection.html`,

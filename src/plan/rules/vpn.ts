@@ -230,16 +230,6 @@ export const STATIC_ROUTES_NEED_ON_PREMISES = errorRule({
   prop: "onPremisesPrefixes",
 });
 
-export const VPN_MORE_SPECIFIC = warningRule({
-  id: "vpnMoreSpecific",
-  what:
-    "a BGP-advertised VPN prefix, or a static route on a virtual private gateway, more specific than one of " +
-    "`onPremisesPrefixes`",
-  why: "the longer prefix wins, so traffic to it takes the VPN while the rest takes Direct Connect (asymmetric)",
-  source: SOURCES.asymmetricRouting,
-  prop: "advertisedPrefixes",
-});
-
 export const VPN_WITHOUT_DIRECT_CONNECT_PATH = warningRule({
   id: "vpnWithoutDirectConnectPath",
   what: "a VPN backup on a construct without private or transit interfaces",
@@ -498,40 +488,6 @@ export function checkStaticRoutesHaveOnPremises(
   );
 }
 
-/** The Direct Connect prefix a more specific prefix falls in, if any. */
-export function lessSpecificOf(prefix: Cidr, dxPrefixes: ReadonlyArray<Cidr>): Cidr | undefined {
-  return dxPrefixes.find((d) => overlaps(d, prefix) && d.prefixLength < prefix.prefixLength);
-}
-
-/** A static route on a virtual private gateway more specific than a Direct Connect prefix: asymmetric. */
-export function staticRouteMoreSpecific(route: string, covered: Cidr): PlanWarning {
-  return warn(
-    VPN_MORE_SPECIFIC,
-    `\`staticRoutes\`: ${route} is more specific than ${formatCidr(covered)}, which Direct Connect carries: the longer ` +
-      "prefix wins, so traffic to it leaves over the VPN while the answers come back over Direct Connect (asymmetric).",
-  );
-}
-
-/** Prefixes advertised over the VPN more specific than a Direct Connect prefix: asymmetric. */
-export function advertisedMoreSpecific(
-  advertised: ReadonlyArray<string> | undefined,
-  dxPrefixes: ReadonlyArray<Cidr> | undefined,
-): PlanWarning[] {
-  if (advertised === undefined || dxPrefixes === undefined) return [];
-  return advertised.flatMap((prefix) => {
-    const covered = lessSpecificOf(parseCidr(prefix)!, dxPrefixes);
-    if (!covered) return [];
-    return [
-      warn(
-        VPN_MORE_SPECIFIC,
-        `\`advertisedPrefixes\`: ${prefix} is more specific than ${formatCidr(covered)}, which Direct Connect carries: AWS ` +
-          "prefers the longer prefix, so traffic to it takes the VPN while the rest takes Direct Connect (asymmetric). " +
-          "Advertise the same prefixes over both; AS_PATH prepending does not change this.",
-      ),
-    ];
-  });
-}
-
 /** What the Direct Connect side of the construct is, for the cross-checks. */
 export interface DirectConnectSide {
   /** Whether the construct has any private or transit virtual interface. */
@@ -668,7 +624,6 @@ export const VPN_RULES = [
   VPN_IPV4_ONLY,
   STATIC_ROUTES_WITH_BGP_PREFIXES,
   STATIC_ROUTES_NEED_ON_PREMISES,
-  VPN_MORE_SPECIFIC,
   VPN_WITHOUT_DIRECT_CONNECT_PATH,
   VPN_STATIC_ROUTES_ON_TRANSIT_GATEWAY,
   VPN_MTU,

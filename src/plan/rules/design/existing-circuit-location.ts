@@ -1,17 +1,17 @@
 import { slotsOf } from "./layout";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** An existing circuit that a template names only by id: its location is unknown to the audit. */
-export const EXISTING_CIRCUIT_LOCATION: RuleInfo = {
+export const EXISTING_CIRCUIT_LOCATION = warningRule({
   id: "existingCircuitLocation",
-  severity: RuleSeverity.WARNING,
   what: "an existing connection or LAG, referred to only by its id, whose location the audit does not know",
   why:
     "A template names an existing circuit by its dxcon- or dxlag- id, not by its location: the checks that " +
     "compare locations (the model's locations, devices and promise, one location) cannot judge its layout.",
   audit: true,
-};
+});
 
 /** Every device slot whose location is unknown. */
 export function checkExistingCircuitLocation(topology: ConnectionTopology): RuleFinding[] {

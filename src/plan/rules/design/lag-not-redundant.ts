@@ -1,11 +1,11 @@
 import { SOURCES, claimOf, isMultiPortLag, slotLabel } from "./layout";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** In a layout that claims no model, a location's capacity is one LAG of several ports: one device. */
-export const LAG_NOT_REDUNDANT: RuleInfo = {
+export const LAG_NOT_REDUNDANT = warningRule({
   id: "lagNotRedundant",
-  severity: RuleSeverity.WARNING,
   what:
     "in a layout that claims no model, a location whose only device slot is a LAG of two or more ports " +
     '("redundant" ports on one device)',
@@ -14,7 +14,7 @@ export const LAG_NOT_REDUNDANT: RuleInfo = {
     "the device's failure takes all of them down.",
   source: SOURCES.lags,
   audit: true,
-};
+});
 
 /**
  * Every location of a layout without a claimed model (Classic) whose only device slot is a LAG of two

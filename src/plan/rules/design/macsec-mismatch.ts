@@ -1,11 +1,11 @@
 import { SOURCES, slotLabel, slotsOf } from "./layout";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** A LAG requests MACsec and a member port does not, or the reverse. */
-export const MACSEC_MISMATCH: RuleInfo = {
+export const MACSEC_MISMATCH = warningRule({
   id: "macSecMismatch",
-  severity: RuleSeverity.WARNING,
   what: "MACsec requested on a LAG but not on a member port, or on a member port but not on its LAG",
   why:
     "All connections of a MACsec LAG must support MACsec, and `RequestMACSec` is what orders a port that does. " +
@@ -14,7 +14,7 @@ export const MACSEC_MISMATCH: RuleInfo = {
   source: SOURCES.lag,
   prop: "requestMacSec",
   audit: true,
-};
+});
 
 /**
  * Every member port whose MACsec request differs from its LAG's, at the port. New members of an existing

@@ -1,11 +1,11 @@
 import { SOURCES, isMultiPortLag, slotLabel, slotsOf } from "./layout";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** A LAG of two or more ports keeps `MinimumLinks` 0 (unset). */
-export const MINIMUM_LINKS_ZERO: RuleInfo = {
+export const MINIMUM_LINKS_ZERO = warningRule({
   id: "minimumLinksZero",
-  severity: RuleSeverity.WARNING,
   what: "a LAG of two or more ports with `MinimumLinks` 0 or unset",
   why:
     "With 0 the LAG stays up on its last port, and its BGP sessions keep attracting the traffic of all its " +
@@ -14,7 +14,7 @@ export const MINIMUM_LINKS_ZERO: RuleInfo = {
   source: SOURCES.lags,
   prop: "minimumLinks",
   audit: true,
-};
+});
 
 /** Every LAG of two or more ports ordered here whose `MinimumLinks` is 0 or not set. */
 export function checkMinimumLinksZero(topology: ConnectionTopology): RuleFinding[] {

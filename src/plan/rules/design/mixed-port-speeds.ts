@@ -1,11 +1,11 @@
 import { SOURCES, claimOf, portSpeedOf, slotLabel, slotsOf } from "./layout";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** The device slots of a layout that claims a model have different port speeds. */
-export const MIXED_PORT_SPEEDS: RuleInfo = {
+export const MIXED_PORT_SPEEDS = warningRule({
   id: "mixedPortSpeeds",
-  severity: RuleSeverity.WARNING,
   what: "ports of different speeds in a layout that claims a model",
   why:
     "The Resiliency Toolkit orders the redundant connections of a model at the same speed: when a faster " +
@@ -13,7 +13,7 @@ export const MIXED_PORT_SPEEDS: RuleInfo = {
   source: SOURCES.resiliencyToolkit,
   prop: "bandwidth",
   audit: true,
-};
+});
 
 /**
  * Every device slot of a claimed layout whose port speed differs from the layout's most common one

@@ -1,11 +1,12 @@
 import { SOURCES, claimOf, hasUnknownLocation, isMultiPortLag, plural, slotLabel } from "./layout";
+import { ResiliencyModel } from "../../model";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { errorRule, raise } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** A location has fewer separate AWS devices than the claimed model needs ("redundant" ports in one LAG). */
-export const MODEL_DEVICE_SLOTS: RuleInfo = {
+export const MODEL_DEVICE_SLOTS = errorRule({
   id: "modelDeviceSlots",
-  severity: RuleSeverity.ERROR,
   what:
     "a location with fewer device slots (separate AWS devices) than the claimed model needs (Maximum, " +
     'Development and Test: 2), for example two "redundant" ports in one LAG',
@@ -16,7 +17,7 @@ export const MODEL_DEVICE_SLOTS: RuleInfo = {
   source: SOURCES.resiliencyToolkit,
   prop: "deviceSlots",
   audit: true,
-};
+});
 
 /**
  * Every location with fewer device slots than the claimed model needs, at its first slot. Nothing for
@@ -38,9 +39,30 @@ export function checkModelDeviceSlots(topology: ConnectionTopology): RuleFinding
         rule: MODEL_DEVICE_SLOTS,
         message:
           `${l.location} has ${plural(slots.length, "device slot")} (${slots.map(slotLabel).join(", ")}): ` +
-          `${model.name} needs at least ${model.slotsPerLocation} separate AWS devices in every location.${lag}`,
+          `${needs(model)}${lag}`,
         at: slots[0].id,
       },
     ];
+  });
+}
+
+/** What the model needs in every location. */
+function needs(model: ResiliencyModel): string {
+  return `${model.name} needs at least ${model.slotsPerLocation} device slots (separate AWS devices) in every location.`;
+}
+
+/**
+ * The planner's check of the rule on the device slots a request gives each location (new and
+ * existing), before any slot exists: an Error naming `deviceSlots`.
+ */
+export function checkRequestDeviceSlots(
+  model: ResiliencyModel,
+  counts: ReadonlyArray<{ readonly location: string; readonly slots: number }>,
+): void {
+  const short = counts.find((c) => c.slots < model.slotsPerLocation);
+  if (short === undefined) return;
+  raise({
+    rule: MODEL_DEVICE_SLOTS,
+    message: `\`deviceSlots\` of ${short.location} is ${short.slots}: ${needs(model)}`,
   });
 }

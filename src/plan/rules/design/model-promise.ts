@@ -3,12 +3,12 @@ import { checkModelDeviceSlots } from "./model-device-slots";
 import { checkModelLocations } from "./model-locations";
 import { FailureAnalysis } from "../../../analyse/failures";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { errorRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** The failure analysis finds a single failure the claimed model promises to survive and the layout does not. */
-export const MODEL_PROMISE: RuleInfo = {
+export const MODEL_PROMISE = errorRule({
   id: "modelPromise",
-  severity: RuleSeverity.ERROR,
   what:
     "a claimed model whose promise the failure analysis refutes: a single failure it covers leaves no capacity, " +
     "or a gateway without a Direct Connect BGP session",
@@ -19,7 +19,7 @@ export const MODEL_PROMISE: RuleInfo = {
   source: SOURCES.resiliencyToolkit,
   prop: "model",
   audit: true,
-};
+});
 
 /**
  * The first claim of the layout's model that the failure analysis refutes, with its counter-example.

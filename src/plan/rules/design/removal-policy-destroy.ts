@@ -1,14 +1,14 @@
 import { SOURCES, slotLabel, slotsOf } from "./layout";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /**
  * A port or LAG that is not retained. The id is the planner's warning for `removalPolicy: DESTROY`,
  * which is this fact (CloudFormation's `DeletionPolicy: Delete`), so that acknowledgements of it keep working.
  */
-export const REMOVAL_POLICY_DESTROY: RuleInfo = {
+export const REMOVAL_POLICY_DESTROY = warningRule({
   id: "removalPolicyDestroy",
-  severity: RuleSeverity.WARNING,
   what: "a port or LAG that is not retained (`DeletionPolicy` other than `Retain` or `RetainExceptOnCreate`)",
   why:
     "Deleting the stack or removing the resource deletes the connection: AWS has its cross-connect removed, " +
@@ -16,7 +16,7 @@ export const REMOVAL_POLICY_DESTROY: RuleInfo = {
   source: SOURCES.deletingConnection,
   prop: "removalPolicy",
   audit: true,
-};
+});
 
 const CONSEQUENCE =
   "deleting the stack, or removing it from the template, deletes the Direct Connect connection and AWS has its " +

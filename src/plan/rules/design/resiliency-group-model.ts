@@ -3,12 +3,12 @@ import { checkModelDeviceSlots } from "./model-device-slots";
 import { checkModelLocations } from "./model-locations";
 import { checkModelPromise } from "./model-promise";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { errorRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** A resiliency group claims a model that the connections it holds do not meet. */
-export const RESILIENCY_GROUP_MODEL: RuleInfo = {
+export const RESILIENCY_GROUP_MODEL = errorRule({
   id: "resiliencyGroupModel",
-  severity: RuleSeverity.ERROR,
   what:
     "a resiliency group whose `IntendedResiliencyModel` its own connections do not meet (for example a group " +
     "that holds the connections of one location only)",
@@ -18,7 +18,7 @@ export const RESILIENCY_GROUP_MODEL: RuleInfo = {
   source: SOURCES.resiliencyGroup,
   prop: "resiliencyGroup",
   audit: true,
-};
+});
 
 /**
  * The group's members as a layout (`topology`: their device slots, with only the member ports, and the

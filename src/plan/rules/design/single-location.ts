@@ -1,18 +1,18 @@
 import { SOURCES, claimOf, hasUnknownLocation, plural, slotsOf, usedLocations } from "./layout";
 import { ConnectionTopology } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** A layout that claims no model has all its connections in one location. */
-export const SINGLE_LOCATION: RuleInfo = {
+export const SINGLE_LOCATION = warningRule({
   id: "singleLocation",
-  severity: RuleSeverity.WARNING,
   what: "all ports of a layout that claims no model in one location",
   why:
     "The location is a single point of failure: its loss takes down every connection. AWS recommends " +
     "connecting from multiple locations for physical location redundancy.",
   source: SOURCES.resiliencyRecommendations,
   audit: true,
-};
+});
 
 /**
  * A layout without a claimed model (Classic) whose device slots are all in one location. Nothing when

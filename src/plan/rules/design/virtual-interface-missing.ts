@@ -1,11 +1,11 @@
 import { SOURCES, slotLabel, slotsOf } from "./layout";
 import { ConnectionTopology, TopologyDeviceSlot, VirtualInterfaceType } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** A device slot has no virtual interface to a gateway that other slots of its layout reach. */
-export const VIRTUAL_INTERFACE_MISSING: RuleInfo = {
+export const VIRTUAL_INTERFACE_MISSING = warningRule({
   id: "virtualInterfaceMissing",
-  severity: RuleSeverity.WARNING,
   what: "a device slot without a virtual interface to a gateway (or to AWS public endpoints) that other slots of its layout reach",
   why:
     "Each virtual interface is one BGP session on one connection or LAG. A slot without one to a gateway " +
@@ -13,7 +13,7 @@ export const VIRTUAL_INTERFACE_MISSING: RuleInfo = {
   source: SOURCES.resiliencyRecommendations,
   prop: "virtualInterfaces",
   audit: true,
-};
+});
 
 /** The gateway targets a slot's virtual interfaces reach: the gateway id, or `public`. */
 function targetsOf(slot: TopologyDeviceSlot): Set<string> {

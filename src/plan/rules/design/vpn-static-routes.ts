@@ -1,12 +1,12 @@
 import { SOURCES } from "./layout";
 import { Cidr, formatCidr, overlaps, parseCidr } from "../../cidr";
 import { ConnectionTopology, VpnTarget } from "../../topology";
-import { RuleFinding, RuleInfo, RuleSeverity } from "../rule";
+import { errorRule, warningRule } from "../fail";
+import { RuleFinding } from "../rule";
 
 /** On a transit gateway, a static VPN route equal to or more specific than a Direct Connect prefix. */
-export const VPN_STATIC_ROUTE_WINS: RuleInfo = {
+export const VPN_STATIC_ROUTE_WINS = errorRule({
   id: "vpnStaticRouteWins",
-  severity: RuleSeverity.ERROR,
   what:
     "a static route of a VPN to a transit gateway equal to or more specific than an on-premises prefix that " +
     "Direct Connect carries",
@@ -16,12 +16,11 @@ export const VPN_STATIC_ROUTE_WINS: RuleInfo = {
   source: SOURCES.vpnFailover,
   prop: "staticRoutes",
   audit: true,
-};
+});
 
 /** A static VPN route (virtual private gateway) or BGP-advertised VPN prefix more specific than a Direct Connect one. */
-export const VPN_MORE_SPECIFIC: RuleInfo = {
+export const VPN_MORE_SPECIFIC = warningRule({
   id: "vpnMoreSpecific",
-  severity: RuleSeverity.WARNING,
   what:
     "a static route of a VPN to a virtual private gateway, or a prefix advertised over a VPN with BGP, more " +
     "specific than an on-premises prefix that Direct Connect carries",
@@ -31,7 +30,7 @@ export const VPN_MORE_SPECIFIC: RuleInfo = {
   source: SOURCES.asymmetricRouting,
   prop: "staticRoutes",
   audit: true,
-};
+});
 
 /** The element id of a static route of the VPN backup, for findings: `vpn/route/<cidr>`. */
 export function staticRouteId(cidr: string): string {
@@ -47,18 +46,34 @@ function coveringPrefix(prefix: string, dx: ReadonlyArray<Cidr>, strict: boolean
   );
 }
 
-function prefixesOf(topology: ConnectionTopology): Cidr[] | undefined {
-  return topology.vpnBackup?.onPremisesPrefixes?.flatMap((text) => parseCidr(text) ?? []);
+/** What the route rules read of a VPN backup (the planner's request or a rebuilt VPN backup). */
+export interface VpnRoutes {
+  readonly target: VpnTarget;
+  readonly staticRoutes?: ReadonlyArray<string>;
+  readonly onPremisesPrefixes?: ReadonlyArray<string>;
+  readonly advertisedPrefixes?: ReadonlyArray<string>;
 }
 
 /**
- * Every static route of a VPN backup to a transit gateway that equals or lies within one of its
- * `onPremisesPrefixes`. Nothing without a VPN backup, static routes or on-premises prefixes.
+ * How a finding names a prefix: the audit writes `Static route 10.0.0.0/24`, the planner
+ * `` `staticRoutes`: 10.0.0.0/24 `` (its errors name the prop).
  */
-export function checkVpnStaticRouteWins(topology: ConnectionTopology): RuleFinding[] {
-  const vpn = topology.vpnBackup;
-  const dx = prefixesOf(topology);
-  if (vpn === undefined || dx === undefined || vpn.target !== VpnTarget.TRANSIT_GATEWAY) return [];
+export type PrefixNamer = (prop: "staticRoutes" | "advertisedPrefixes", prefix: string) => string;
+
+const AUDIT_NAMES: PrefixNamer = (prop, prefix) =>
+  `${prop === "staticRoutes" ? "Static route" : "Advertised prefix"} ${prefix}`;
+
+function prefixesOf(vpn: VpnRoutes): Cidr[] | undefined {
+  return vpn.onPremisesPrefixes?.flatMap((text) => parseCidr(text) ?? []);
+}
+
+/**
+ * Every static route of a VPN to a transit gateway that equals or lies within one of its
+ * `onPremisesPrefixes`. Nothing without static routes or on-premises prefixes.
+ */
+export function staticRouteWinsOf(vpn: VpnRoutes, name: PrefixNamer = AUDIT_NAMES): RuleFinding[] {
+  const dx = prefixesOf(vpn);
+  if (dx === undefined || vpn.target !== VpnTarget.TRANSIT_GATEWAY) return [];
   return (vpn.staticRoutes ?? []).flatMap((route) => {
     const covered = coveringPrefix(route, dx, false);
     if (covered === undefined) return [];
@@ -67,9 +82,9 @@ export function checkVpnStaticRouteWins(topology: ConnectionTopology): RuleFindi
       {
         rule: VPN_STATIC_ROUTE_WINS,
         message:
-          `Static route ${route} is ${how} ${formatCidr(covered)}, which Direct Connect carries. On a transit ` +
-          "gateway a static VPN route beats the route propagated from the Direct Connect gateway for the same " +
-          "prefix (and the longer prefix always wins): the VPN would carry the traffic. Route a less specific " +
+          `${name("staticRoutes", route)} is ${how} ${formatCidr(covered)}, which Direct Connect carries. On a ` +
+          "transit gateway a static VPN route beats the route propagated from the Direct Connect gateway for the " +
+          "same prefix (and the longer prefix always wins): the VPN would carry the traffic. Route a less specific " +
           "prefix over the VPN, or use BGP.",
         at: staticRouteId(route),
       },
@@ -78,25 +93,34 @@ export function checkVpnStaticRouteWins(topology: ConnectionTopology): RuleFindi
 }
 
 /**
- * Every static route of a VPN backup to a virtual private gateway, and every prefix advertised over a
- * BGP VPN, that is more specific than one of its `onPremisesPrefixes`.
+ * Every static route of a VPN to a virtual private gateway, and every prefix advertised over a BGP
+ * VPN, that is more specific than one of its `onPremisesPrefixes`.
  */
-export function checkVpnMoreSpecific(topology: ConnectionTopology): RuleFinding[] {
-  const vpn = topology.vpnBackup;
-  const dx = prefixesOf(topology);
-  if (vpn === undefined || dx === undefined) return [];
+export function moreSpecificOf(vpn: VpnRoutes, name: PrefixNamer = AUDIT_NAMES): RuleFinding[] {
+  const dx = prefixesOf(vpn);
+  if (dx === undefined) return [];
   const statics = vpn.target === VpnTarget.VIRTUAL_PRIVATE_GATEWAY ? (vpn.staticRoutes ?? []) : [];
-  const find = (prefix: string, what: string, at?: string): RuleFinding[] => {
+  const find = (prop: "staticRoutes" | "advertisedPrefixes", prefix: string, at?: string): RuleFinding[] => {
     const covered = coveringPrefix(prefix, dx, true);
     if (covered === undefined) return [];
     const message =
-      `${what} ${prefix} is more specific than ${formatCidr(covered)}, which Direct Connect carries: AWS prefers ` +
-      "the longer prefix, so traffic to it leaves over the VPN while the answers come back over Direct Connect " +
-      "(asymmetric). Use the same prefixes over both.";
+      `${name(prop, prefix)} is more specific than ${formatCidr(covered)}, which Direct Connect carries: AWS ` +
+      "prefers the longer prefix, so traffic to it leaves over the VPN while the answers come back over Direct " +
+      "Connect (asymmetric). Use the same prefixes over both; AS_PATH prepending does not change this.";
     return [{ rule: VPN_MORE_SPECIFIC, message, at }];
   };
   return [
-    ...statics.flatMap((route) => find(route, "Static route", staticRouteId(route))),
-    ...(vpn.advertisedPrefixes ?? []).flatMap((prefix) => find(prefix, "Advertised prefix")),
+    ...statics.flatMap((route) => find("staticRoutes", route, staticRouteId(route))),
+    ...(vpn.advertisedPrefixes ?? []).flatMap((prefix) => find("advertisedPrefixes", prefix)),
   ];
+}
+
+/** `staticRouteWinsOf` on the layout's VPN backup, if any. */
+export function checkVpnStaticRouteWins(topology: ConnectionTopology): RuleFinding[] {
+  return topology.vpnBackup === undefined ? [] : staticRouteWinsOf(topology.vpnBackup);
+}
+
+/** `moreSpecificOf` on the layout's VPN backup, if any. */
+export function checkVpnMoreSpecific(topology: ConnectionTopology): RuleFinding[] {
+  return topology.vpnBackup === undefined ? [] : moreSpecificOf(topology.vpnBackup);
 }
