@@ -5,15 +5,8 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
 import { DrillItem, drillDefinition } from "./drill-states";
-import {
-  checkList,
-  checkObject,
-  checkOptionalList,
-  given,
-  isMadeBy,
-  show,
-} from "../../plan/props";
 import { DrillInterface, DrillStepPlan, planDrill } from "../../plan/drill";
+import { checkList, checkObject, checkOptionalList, given, isMadeBy, show } from "../../plan/props";
 import {
   DRILL_DURATION,
   DRILL_INTERFACE_NAME,
@@ -106,9 +99,10 @@ export interface FailoverDrillProps {
   readonly logGroup?: logs.ILogGroup;
 }
 
-/** An interface of the connections, with what the drill plan reads. */
+/** An interface of the connections, with what the drill plan reads and the construct it is of. */
 interface Candidate extends DrillInterface {
   readonly vif: SlotVirtualInterface;
+  readonly owner: ResilientConnections;
 }
 
 /**
@@ -134,7 +128,8 @@ export class FailoverDrill extends Construct {
     super(scope, id);
     checkObject(props, "props", "the props of the drill, with `connections`");
     const names = namesOf(props.virtualInterfaceNames);
-    const steps = planDrill(candidatesOf(props.connections), names);
+    const constructs = constructsOf(props.connections);
+    const steps = planDrill(candidatesOf(constructs), names);
     const testDuration = minutesOf(props.testDuration, "testDuration", 30, { min: 1, max: 4320 });
     const checkAfter = minutesOf(props.checkAfter, "checkAfter", 10, { min: 2, max: 4318 });
     checkCheckAfter(checkAfter, testDuration);
@@ -155,6 +150,7 @@ export class FailoverDrill extends Construct {
       );
     }
     this.drilledInterfaces = steps.map((s) => s.tested.vif);
+    registerOn(constructs, this.node.path, steps);
     this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
       definitionBody: sfn.DefinitionBody.fromChainable(
         drillDefinition(this, {
@@ -257,10 +253,10 @@ function historyEvents(
   return 10 + perInterface + 9 * restoreTimeoutMinutes * 2;
 }
 
-/** The virtual interfaces of the connections (each construct once). */
-function candidatesOf(value: unknown): Candidate[] {
+/** The constructs of `connections`, each once. */
+function constructsOf(value: unknown): ResilientConnections[] {
   const list = checkList(value, "connections", "ResilientConnections (or model) constructs");
-  const constructs = [...new Set(list)].map((c) => {
+  return [...new Set(list)].map((c) => {
     if (!isMadeBy(c, "virtualInterfacesNamed") || !Array.isArray((c as any).virtualInterfaces)) {
       fail(
         PROP_TYPE,
@@ -270,9 +266,14 @@ function candidatesOf(value: unknown): Candidate[] {
     }
     return c as ResilientConnections;
   });
+}
+
+/** The virtual interfaces of the constructs. */
+function candidatesOf(constructs: ReadonlyArray<ResilientConnections>): Candidate[] {
   return constructs.flatMap((c) =>
     c.virtualInterfaces.map((vif) => ({
       vif,
+      owner: c,
       name: vif.name,
       location: vif.location,
       slotNumber: vif.slotNumber,
@@ -281,6 +282,28 @@ function candidatesOf(value: unknown): Candidate[] {
       targetLabel: targetLabel(vif),
     })),
   );
+}
+
+/**
+ * Tells each construct which steps test its interfaces, for its report (a construct of another copy of
+ * the library, without `_addDrill`, is left out).
+ */
+function registerOn(
+  constructs: ReadonlyArray<ResilientConnections>,
+  name: string,
+  steps: ReadonlyArray<DrillStepPlan<Candidate>>,
+): void {
+  for (const c of constructs) {
+    if (typeof (c as any)._addDrill !== "function") continue;
+    c._addDrill({
+      name,
+      stepCount: steps.length,
+      steps: steps
+        .map((s, i) => ({ step: i + 1, owner: s.tested.owner, virtualInterfaceId: s.tested.vif.topology.id }))
+        .filter((s) => s.owner === c)
+        .map(({ step, virtualInterfaceId }) => ({ step, virtualInterfaceId })),
+    });
+  }
 }
 
 function targetLabel(vif: SlotVirtualInterface): string {
@@ -319,7 +342,10 @@ function minutesOf(
   }
   const duration = value as Duration;
   if (duration.isUnresolved()) {
-    fail(DRILL_DURATION, `\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`);
+    fail(
+      DRILL_DURATION,
+      `\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`,
+    );
   }
   const seconds = duration.toSeconds();
   if (seconds % 60 !== 0 || seconds / 60 < range.min || seconds / 60 > range.max) {
