@@ -2,14 +2,16 @@
 """The example app in Python: the same stacks as examples/typescript/stacks.ts."""
 import sys
 
-from aws_cdk import App, SecretValue, Stack
+from aws_cdk import App, CfnOutput, SecretValue, Stack
 from cdk_direct_connect_resiliency import (
     ConnectionBandwidth,
     CustomerGatewayDevice,
     DevTest,
     DirectConnectGateway,
+    FailoverDrill,
     HighResiliency,
     MaximumResiliencyConnections,
+    MonitoringOptions,
     ResilientConnections,
     VirtualInterface,
     VpnBackup,
@@ -20,6 +22,7 @@ def build_example_stacks(app: App) -> list[ResilientConnections]:
     # Production: 99.99% across two locations, 10 Gbps per path, a transit virtual interface on every
     # path to a Direct Connect gateway associated with the production transit gateway, and a
     # Site-to-Site VPN from two customer gateway devices to the same transit gateway as a backup.
+    # Monitored (alarms to a new SNS topic, a dashboard), with a failover drill over its interfaces.
     production = Stack(app, "DxProduction")
     gateway = DirectConnectGateway(production, "Gateway", amazon_side_asn=64512)
     gateway.associate_transit_gateway(
@@ -50,7 +53,17 @@ def build_example_stacks(app: App) -> list[ResilientConnections]:
             on_premises_prefixes=["192.168.0.0/16"],
             advertised_prefixes=["192.168.0.0/16"],
         ),
+        monitoring=MonitoringOptions(),
     )
+    # Tests the four transit interfaces one at a time, each only while the other paths are up and the
+    # traffic fits what the worst covered failure leaves (the headroom alarms OK).
+    drill = FailoverDrill(
+        production,
+        "Drill",
+        connections=[maximum],
+        alarms=maximum.monitoring.headroom_alarms,
+    )
+    CfnOutput(production, "DrillStateMachine", value=drill.state_machine.state_machine_arn)
 
     # A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.
     branch = Stack(app, "DxBranch")
