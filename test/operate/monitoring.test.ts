@@ -204,6 +204,8 @@ describe("the dashboard", () => {
     ]) {
       expect(body).toContain(title);
     }
+    // written out, so the template is the same on aws-cdk-lib versions that write the default and those that do not
+    expect(body).toContain('\\"background\\":\\"transparent\\"');
   });
 });
 

@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Duration, Token } from "aws-cdk-lib";
+import { Annotations, ArnFormat, CfnResource, Duration, Stack, Token } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
@@ -152,6 +152,7 @@ export class FailoverDrill extends Construct {
     this.drilledInterfaces = steps.map((s) => s.tested.vif);
     registerOn(constructs, this.node.path, steps);
     this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
+      role: stateMachineRole(this),
       definitionBody: sfn.DefinitionBody.fromChainable(
         drillDefinition(this, {
           items: steps.map((s) => itemOf(s, alarms)),
@@ -190,6 +191,32 @@ export class FailoverDrill extends Construct {
       ],
     });
   }
+}
+
+/**
+ * The state machine's role, trusted by Step Functions for the state machines of this account and Region
+ * only (the confused-deputy conditions of
+ * https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html). Made here because
+ * aws-cdk-lib's default role has these conditions from some version on and not before: the template is
+ * then the same on every aws-cdk-lib the library supports.
+ */
+function stateMachineRole(scope: Construct): iam.Role {
+  const stack = Stack.of(scope);
+  return new iam.Role(scope, "StateMachineRole", {
+    assumedBy: new iam.ServicePrincipal("states.amazonaws.com", {
+      conditions: {
+        ArnLike: {
+          "aws:SourceArn": stack.formatArn({
+            service: "states",
+            resource: "stateMachine",
+            resourceName: "*",
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        },
+        StringEquals: { "aws:SourceAccount": stack.account },
+      },
+    }),
+  });
 }
 
 /** A cdk-nag rule suppression, as cdk-nag reads it from a resource's metadata. */

@@ -10,6 +10,7 @@ import {
   IMetric,
   MathExpression,
   TextWidget,
+  TextWidgetBackground,
   TreatMissingData,
 } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -292,7 +293,13 @@ export class DirectConnectMonitoring extends Construct {
   private newDashboard(layout: MonitoredLayout): Dashboard {
     const dashboard = new Dashboard(this, "Dashboard");
     dashboard.addWidgets(
-      new TextWidget({ markdown: `# Direct Connect: ${layout.title}`, width: 24, height: 1 }),
+      // the background given: aws-cdk-lib writes its default (transparent) from some version on, not before
+      new TextWidget({
+        markdown: `# Direct Connect: ${layout.title}`,
+        width: 24,
+        height: 1,
+        background: TextWidgetBackground.TRANSPARENT,
+      }),
     );
     for (const location of layout.topology.locations) {
       const ports = layout.ports.filter((p) => p.slot.location === location.location);
