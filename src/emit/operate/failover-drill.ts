@@ -117,6 +117,10 @@ interface Candidate extends DrillInterface {
  * the test (AWS restores the session), waits until the session is up again and records the result. A
  * failed check stops the test and the drill. Nothing runs until you start an execution (the README's
  * "Failover drill" shows how, and what a drill proves).
+ *
+ * The report of each construct in `connections` (`report()`, and the `.dx-report.md` of the cloud
+ * assembly) then lists the drill's steps on its interfaces and, per single failure, the steps that
+ * rehearse it.
  */
 export class FailoverDrill extends Construct {
   /** The state machine: start an execution to run the drill. */
