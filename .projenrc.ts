@@ -92,8 +92,9 @@ new JsonFile(project, "examples/typescript/tsconfig.json", {
 });
 
 // The context `cdk init` of the aws-cdk CLI in devDependencies writes: its recommended feature flags,
-// sorted. Without them the CLI prints "N feature flags are not configured" on every synth. They do not
-// change the example's templates (the consumer checks compare them with an app that has no cdk.json).
+// sorted. Without them the CLI prints "N feature flags are not configured" on every synth. The example's
+// templates are synthesized with them, also by the consumer checks (the failover drill's role policy
+// depends on @aws-cdk/aws-iam:minimizePolicies).
 function recommendedFeatureFlags(): Record<string, unknown> {
   const file = path.join(
     "node_modules",

@@ -1,5 +1,6 @@
 import { CostEstimate } from "./cost";
 import { mermaidDiagram } from "./diagram";
+import { DrillCoverage, ReportDrill, scenarioDrills, stepLabels } from "./drills";
 import { FailureAnalysis } from "./failures";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario, PathVia } from "./scenario";
@@ -36,6 +37,8 @@ export interface ReportInput {
   readonly sizing: SizingNote;
   /** A readable name for a gateway target (ids may be deploy-time tokens). */
   readonly label: (target: string) => string;
+  /** The failover drills over the construct (none: the report says nothing of drills). */
+  readonly drills?: ReadonlyArray<ReportDrill>;
 }
 
 /** Rows of a scenario table shown at most; the rest is counted. */
@@ -114,6 +117,7 @@ export function renderReport(input: ReportInput): string {
     ...verdictTable(input, analysis.verdicts()),
     "",
     ...scenarioSections(input),
+    ...drillSection(input),
     ...sizingSection(input),
     ...costSection(input.cost),
   ].join("\n");
@@ -176,7 +180,15 @@ function scenarioSections(input: ReportInput): string[] {
     if (s.failures.length > 1) break;
     single.push(s);
   }
-  const out = ["## Single failures", "", ...scenarioTable(input, single, covered), ""];
+  const drilled = (input.drills ?? []).length > 0;
+  const out = ["## Single failures", "", ...scenarioTable(input, single, covered, drilled), ""];
+  if (drilled) {
+    out.push(
+      "Drill: the steps of the failover drills (below) that rehearse the failure, by taking down the BGP " +
+        "sessions it loses; for a port, device or location only that BGP side, since a drill keeps the ports up.",
+      "",
+    );
+  }
   if (analysis.maxFailures === 1) return out;
   const several = analysis.scenarioCount - i;
   const worst =
@@ -191,13 +203,24 @@ function scenarioSections(input: ReportInput): string[] {
     `${several} scenarios of ${analysis.maxFailures === 2 ? "2" : `2 to ${analysis.maxFailures}`} simultaneous ` +
       `failures (a port inside a failed slot or location is not counted again); the ${worst.length} worst:`,
     "",
-    ...scenarioTable(input, worst, []),
+    ...scenarioTable(input, worst, [], false),
     "",
+    ...(drilled
+      ? ["No failover drill rehearses these: a drill takes one interface's BGP sessions down at a time.", ""]
+      : []),
   );
   return out;
 }
 
-function scenarioTable(input: ReportInput, scenarios: FailureScenario[], covered: FailureKind[]): string[] {
+function scenarioTable(
+  input: ReportInput,
+  scenarios: FailureScenario[],
+  covered: FailureKind[],
+  drilled: boolean,
+): string[] {
+  const labels = stepLabels(input.drills ?? []);
+  const drill = (s: FailureScenario) =>
+    drilled ? ` ${scenarioDrills(input.topology, input.analysis.baseline, s, labels).text} |` : "";
   const rows = scenarios.slice(0, MAX_ROWS).map((s) => {
     const coveredHere = s.failures.length === 1 && covered.includes(s.failures[0].kind);
     const holds = s.paths.every((p) => p.via === PathVia.DIRECT_CONNECT) && s.survivingCapacityGbps > 0;
@@ -208,15 +231,66 @@ function scenarioTable(input: ReportInput, scenarios: FailureScenario[], covered
     const vpn = input.topology.vpnBackup
       ? `${fmt(s.vpnCapacityGbps)} Gbps${s.vpnOnly ? " (carrying)" : ""}`
       : "-";
-    return `| ${s.failures.map((f) => f.description).join(" + ")} | ${fmt(s.survivingCapacityGbps)} Gbps | ${paths || "-"} | ${vpn} | ${verdict} |`;
+    return `| ${s.failures.map((f) => f.description).join(" + ")} | ${fmt(s.survivingCapacityGbps)} Gbps | ${paths || "-"} | ${vpn} | ${verdict} |${drill(s)}`;
   });
   const more = scenarios.length > MAX_ROWS ? [`\n(${scenarios.length - MAX_ROWS} more not shown.)`] : [];
   return [
-    "| Failure | Direct Connect left | Paths per gateway | VPN | Verdict |",
-    "|---|---|---|---|---|",
+    `| Failure | Direct Connect left | Paths per gateway | VPN | Verdict |${drilled ? " Drill |" : ""}`,
+    `|---|---|---|---|---|${drilled ? "---|" : ""}`,
     ...rows,
     ...more,
   ];
+}
+
+/** The failover drills over the construct: their steps on its interfaces, and what they rehearse. */
+function drillSection(input: ReportInput): string[] {
+  const drills = input.drills ?? [];
+  if (drills.length === 0) return [];
+  const vifs = new Map(
+    input.topology.locations
+      .flatMap((l) => l.deviceSlots)
+      .flatMap((slot) => slot.virtualInterfaces)
+      .map((v) => [v.id, v] as const),
+  );
+  const out = ["## Failover drills", ""];
+  for (const drill of drills) {
+    out.push(
+      `${drill.name} tests ${drill.stepCount} virtual interface(s) one at a time: each step takes one ` +
+        "interface's BGP sessions down with the failover test, its ports up, and checks that the other paths " +
+        `to its gateway stay up and carry the traffic. ${drill.steps.length === 0 ? "None of them is of this construct." : "Its steps on this construct:"}`,
+      "",
+    );
+    if (drill.steps.length === 0) continue;
+    out.push("| Step | Virtual interface | Gateway |", "|---|---|---|");
+    for (const step of drill.steps) {
+      const v = vifs.get(step.virtualInterfaceId);
+      const what = v ? ` (${v.interfaceType}, VLAN ${v.vlan})` : "";
+      out.push(`| ${step.step} | ${step.virtualInterfaceId}${what} | ${v ? input.label(v.target) : "-"} |`);
+    }
+    out.push("");
+  }
+  return [...out, drillSummary(input), ""];
+}
+
+/** How many single failures the drills rehearse, in one sentence. */
+function drillSummary(input: ReportInput): string {
+  const labels = stepLabels(input.drills ?? []);
+  const counts = new Map<DrillCoverage, number>();
+  let singles = 0;
+  for (let i = 0; i < input.analysis.scenarioCount; i++) {
+    const s = input.analysis.scenario(i);
+    if (s.failures.length > 1) break;
+    singles++;
+    const { coverage } = scenarioDrills(input.topology, input.analysis.baseline, s, labels);
+    counts.set(coverage, (counts.get(coverage) ?? 0) + 1);
+  }
+  const n = (c: DrillCoverage) => counts.get(c) ?? 0;
+  const partly = n(DrillCoverage.PARTLY) > 0 ? ` (${n(DrillCoverage.PARTLY)} of them partly)` : "";
+  return (
+    `Of the ${singles} single failures, ${n(DrillCoverage.REHEARSED) + n(DrillCoverage.PARTLY)}${partly} are rehearsed by drill steps (a ` +
+    `port, device or location on its BGP side only); ${n(DrillCoverage.NOT_DRILLED)} lose interfaces no drill ` +
+    `tests; ${n(DrillCoverage.NOT_DRILLABLE)} are not drillable (no BGP session lost, or the VPN).`
+  );
 }
 
 function pathText(via: PathVia, sessions: number): string {

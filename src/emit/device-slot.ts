@@ -1,6 +1,8 @@
 import { RemovalPolicy } from "aws-cdk-lib";
+import { Metric, MetricOptions } from "aws-cdk-lib/aws-cloudwatch";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
+import { connectionMetric } from "./operate/metrics";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
 import { TopologyDeviceSlot } from "../plan/topology";
 
@@ -47,8 +49,17 @@ export class DeviceSlot extends Construct {
   public readonly connectionId: string;
   /** The virtual interfaces on this slot, one per spec. */
   public readonly virtualInterfaces: SlotVirtualInterface[];
+  /**
+   * The ports of the slot as CloudWatch measures them, each with its metrics: the LAG's member ports by
+   * member number, or the existing dedicated connection (`dxcon-`) the slot stands for. None for an
+   * existing LAG (`dxlag-`): its members are not known here.
+   */
+  public readonly memberPorts: SlotPort[];
   /** The planned slot this was emitted from. */
   public readonly topology: TopologyDeviceSlot;
+
+  /** The `ConnectionId` of the slot's metrics: the LAG's id, or the existing circuit's. */
+  private readonly metricConnectionId: string;
 
   private constructor(
     scope: Construct,
@@ -66,6 +77,10 @@ export class DeviceSlot extends Construct {
     if (slot.existingConnectionId !== undefined) {
       this.ports = [];
       this.connectionId = slot.existingConnectionId;
+      this.metricConnectionId = slot.existingConnectionId;
+      this.memberPorts = slot.existingConnectionId.startsWith("dxcon-")
+        ? [SlotPort._of(this, 1, slot.existingConnectionId)]
+        : [];
     } else {
       const lag = new CfnLag(this, "Lag", {
         lagName: slot.lagName!,
@@ -90,11 +105,236 @@ export class DeviceSlot extends Construct {
         connection.applyRemovalPolicy(removalPolicy);
         return connection;
       });
+      this.metricConnectionId = lag.attrLagId;
+      this.memberPorts = this.ports.map((port, i) =>
+        SlotPort._of(port, slot.ports[i].memberNumber, port.attrConnectionId, port),
+      );
     }
 
     const specByName = new Map(specs.map((s) => [s.name, s]));
     this.virtualInterfaces = slot.virtualInterfaces.map((vif) =>
-      SlotVirtualInterface._of(vif, specByName.get(vif.name)!._emit(this, vif, this.connectionId)),
+      SlotVirtualInterface._of(
+        vif,
+        specByName.get(vif.name)!._emit(this, vif, this.connectionId),
+        this.metricConnectionId,
+      ),
     );
+  }
+
+  /**
+   * A metric of the slot's LAG, or of the existing connection or LAG it stands for, from the `AWS/DX`
+   * namespace, dimension `ConnectionId`: the `dxlag-` (or existing `dxcon-`) id. AWS measures a LAG as a
+   * whole under its own id, and each member port under its own id (see `memberPorts`).
+   *
+   * @param metricName a metric of the Direct Connect user guide, for example `ConnectionState`
+   * @param props to override the statistic (by default Minimum for states, Average for rates, Sum for
+   *   counts), the period (5 minutes) or the dimensions
+   */
+  public metric(metricName: string, props?: MetricOptions): Metric {
+    return connectionMetric(this, this.metricConnectionId, metricName, props);
+  }
+
+  /**
+   * The state of the slot's LAG (`ConnectionState`): 1 up, 0 down.
+   *
+   * Minimum over 5 minutes by default.
+   */
+  public metricConnectionState(props?: MetricOptions): Metric {
+    return this.metric("ConnectionState", props);
+  }
+
+  /**
+   * The bit rate out of AWS on the slot's LAG (`ConnectionBpsEgress`), in bits per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionBpsEgress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionBpsEgress", props);
+  }
+
+  /**
+   * The bit rate into AWS on the slot's LAG (`ConnectionBpsIngress`), in bits per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionBpsIngress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionBpsIngress", props);
+  }
+
+  /**
+   * The packet rate out of AWS on the slot's LAG (`ConnectionPpsEgress`), in packets per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionPpsEgress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionPpsEgress", props);
+  }
+
+  /**
+   * The packet rate into AWS on the slot's LAG (`ConnectionPpsIngress`), in packets per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionPpsIngress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionPpsIngress", props);
+  }
+
+  /**
+   * The MAC-level errors on the AWS device for the slot's LAG (`ConnectionErrorCount`), CRC errors
+   * included.
+   *
+   * Sum over 5 minutes by default.
+   */
+  public metricConnectionErrorCount(props?: MetricOptions): Metric {
+    return this.metric("ConnectionErrorCount", props);
+  }
+
+  /**
+   * The MACsec state of the slot's LAG (`ConnectionEncryptionState`): 1 when every port of the LAG has
+   * encryption up, 0 when one has it down.
+   *
+   * Minimum over 5 minutes by default.
+   */
+  public metricConnectionEncryptionState(props?: MetricOptions): Metric {
+    return this.metric("ConnectionEncryptionState", props);
+  }
+}
+
+/**
+ * One port of a device slot as CloudWatch measures it: a member port of the slot's LAG, or the existing
+ * dedicated connection the slot stands for. Its metrics are the `AWS/DX` connection metrics, dimension
+ * `ConnectionId`: the port's `dxcon-` id
+ * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/monitoring-cloudwatch.html).
+ *
+ * Read it from a slot's `memberPorts`.
+ */
+export class SlotPort {
+  /** @internal */
+  public static _of(
+    scope: IConstruct,
+    memberNumber: number,
+    connectionId: string,
+    connection?: CfnConnection,
+  ): SlotPort {
+    return new SlotPort(scope, memberNumber, connectionId, connection);
+  }
+
+  /** The port's member number in its slot (1 for an existing connection). */
+  public readonly memberNumber: number;
+  /** The port's connection id (`dxcon-...`; known at deploy time for a new port). */
+  public readonly connectionId: string;
+  /**
+   * The port ordered for the slot.
+   *
+   * @default - undefined for an existing connection
+   */
+  public readonly connection?: CfnConnection;
+
+  private constructor(
+    private readonly scope: IConstruct,
+    memberNumber: number,
+    connectionId: string,
+    connection?: CfnConnection,
+  ) {
+    this.memberNumber = memberNumber;
+    this.connectionId = connectionId;
+    this.connection = connection;
+  }
+
+  /**
+   * A metric of this port from the `AWS/DX` namespace, dimension `ConnectionId`: the port's id.
+   *
+   * @param metricName a metric of the Direct Connect user guide, for example `ConnectionLightLevelRx`
+   * @param props to override the statistic (by default Minimum for states and light levels, Average for
+   *   rates, Sum for counts), the period (5 minutes) or the dimensions
+   */
+  public metric(metricName: string, props?: MetricOptions): Metric {
+    return connectionMetric(this.scope, this.connectionId, metricName, props);
+  }
+
+  /**
+   * The state of the port (`ConnectionState`): 1 up, 0 down.
+   *
+   * Minimum over 5 minutes by default.
+   */
+  public metricConnectionState(props?: MetricOptions): Metric {
+    return this.metric("ConnectionState", props);
+  }
+
+  /**
+   * The bit rate out of AWS on the port (`ConnectionBpsEgress`), in bits per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionBpsEgress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionBpsEgress", props);
+  }
+
+  /**
+   * The bit rate into AWS on the port (`ConnectionBpsIngress`), in bits per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionBpsIngress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionBpsIngress", props);
+  }
+
+  /**
+   * The packet rate out of AWS on the port (`ConnectionPpsEgress`), in packets per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionPpsEgress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionPpsEgress", props);
+  }
+
+  /**
+   * The packet rate into AWS on the port (`ConnectionPpsIngress`), in packets per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricConnectionPpsIngress(props?: MetricOptions): Metric {
+    return this.metric("ConnectionPpsIngress", props);
+  }
+
+  /**
+   * The MAC-level errors on the port's AWS device (`ConnectionErrorCount`), CRC errors included: each
+   * datapoint counts the errors since the previous one.
+   *
+   * Sum over 5 minutes by default.
+   */
+  public metricConnectionErrorCount(props?: MetricOptions): Metric {
+    return this.metric("ConnectionErrorCount", props);
+  }
+
+  /**
+   * The optical power the port sends from the AWS side (`ConnectionLightLevelTx`), in dBm. For an optic
+   * of several lanes AWS also publishes it per lane: give `dimensionsMap` with `ConnectionId` and
+   * `OpticalLaneNumber` to read one.
+   *
+   * Minimum over 5 minutes by default.
+   */
+  public metricConnectionLightLevelTx(props?: MetricOptions): Metric {
+    return this.metric("ConnectionLightLevelTx", props);
+  }
+
+  /**
+   * The optical power AWS receives on the port (`ConnectionLightLevelRx`), in dBm: the health of the fibre
+   * into AWS. For an optic of several lanes AWS also publishes it per lane: give `dimensionsMap` with
+   * `ConnectionId` and `OpticalLaneNumber` to read one.
+   *
+   * Minimum over 5 minutes by default.
+   */
+  public metricConnectionLightLevelRx(props?: MetricOptions): Metric {
+    return this.metric("ConnectionLightLevelRx", props);
+  }
+
+  /**
+   * The MACsec state of the port (`ConnectionEncryptionState`): 1 up, 0 down.
+   *
+   * Minimum over 5 minutes by default.
+   */
+  public metricConnectionEncryptionState(props?: MetricOptions): Metric {
+    return this.metric("ConnectionEncryptionState", props);
   }
 }

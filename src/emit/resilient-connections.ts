@@ -11,6 +11,7 @@ import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
 import { VpnBackup, VpnBackupConnection, registerVpnAcrossApp } from "./vpn-backup";
 import { SizedBandwidth, checkCapacity, sizeBandwidth } from "../analyse/checks";
 import { CostEstimate, PortHourPrices } from "../analyse/cost";
+import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../plan/bandwidth";
@@ -311,6 +312,7 @@ export class ResilientConnections extends Construct {
   private readonly sizing: SizedBandwidth;
   private readonly targetLabels: Map<string, string>;
   private readonly reportMaxFailures?: number;
+  private readonly drills: ReportDrill[] = [];
   private analysed?: FailureAnalysis;
 
   constructor(scope: Construct, id: string, props: ResilientConnectionsProps) {
@@ -408,8 +410,9 @@ export class ResilientConnections extends Construct {
 
   /**
    * The report in Markdown: the topology with a Mermaid diagram, the model's promise computed, the
-   * failure scenarios, sizing and cost. It is also written into the cloud assembly at synth, as
-   * `<construct path with dots>.dx-report.md` next to the templates.
+   * failure scenarios, sizing and cost, and, when a `FailoverDrill` tests this construct's interfaces,
+   * which drill steps rehearse each single failure. It is also written into the cloud assembly at synth,
+   * as `<construct path with dots>.dx-report.md` next to the templates.
    */
   public report(): string {
     return renderReport({
@@ -419,7 +422,17 @@ export class ResilientConnections extends Construct {
       cost: this.costEstimate(),
       sizing: this.sizing,
       label: (target) => this.targetLabels.get(target) ?? (Token.isUnresolved(target) ? "a gateway" : target),
+      drills: this.drills,
     });
+  }
+
+  /**
+   * A failover drill over this construct: the report names its steps (`FailoverDrill` calls it).
+   *
+   * @internal
+   */
+  public _addDrill(drill: ReportDrill): void {
+    this.drills.push(drill);
   }
 
   /** Two failures unless that is more than an analysis takes, or what the user asked for. */

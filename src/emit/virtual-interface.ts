@@ -1,4 +1,5 @@
 import { CfnResource, CfnTag, SecretValue, Token } from "aws-cdk-lib";
+import { Metric, MetricOptions } from "aws-cdk-lib/aws-cloudwatch";
 import {
   CfnPrivateVirtualInterface,
   CfnPublicVirtualInterface,
@@ -6,6 +7,7 @@ import {
 } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { IDirectConnectGateway } from "./gateway";
+import { virtualInterfaceMetric } from "./operate/metrics";
 import {
   checkList,
   checkObject,
@@ -419,12 +421,18 @@ function checkOptions(options: VirtualInterfaceOptions, factory: string): void {
 }
 
 /**
- * One virtual interface on one device slot, as emitted.
+ * One virtual interface on one device slot, as emitted, with its metrics: the `AWS/DX` virtual interface
+ * metrics, dimensions `ConnectionId` (the LAG or existing connection it is on) and `VirtualInterfaceId`
+ * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/monitoring-cloudwatch.html).
  */
 export class SlotVirtualInterface {
   /** @internal */
-  public static _of(vif: TopologyVirtualInterface, resource: CfnResource): SlotVirtualInterface {
-    return new SlotVirtualInterface(vif, resource);
+  public static _of(
+    vif: TopologyVirtualInterface,
+    resource: CfnResource,
+    metricConnectionId: string,
+  ): SlotVirtualInterface {
+    return new SlotVirtualInterface(vif, resource, metricConnectionId);
   }
 
   /** The spec's name. */
@@ -446,7 +454,11 @@ export class SlotVirtualInterface {
   /** The planned interface. */
   public readonly topology: TopologyVirtualInterface;
 
-  private constructor(vif: TopologyVirtualInterface, resource: CfnResource) {
+  private constructor(
+    vif: TopologyVirtualInterface,
+    resource: CfnResource,
+    private readonly metricConnectionId: string,
+  ) {
     this.name = vif.name;
     this.interfaceType = vif.interfaceType;
     this.location = vif.location;
@@ -456,5 +468,58 @@ export class SlotVirtualInterface {
     this.topology = vif;
     this.virtualInterfaceArn = resource.ref;
     this.virtualInterfaceId = resource.getAtt("VirtualInterfaceId").toString();
+  }
+
+  /**
+   * A metric of this interface from the `AWS/DX` namespace, dimensions `ConnectionId` (the `dxlag-` id of
+   * its slot's LAG, or the existing connection or LAG) and `VirtualInterfaceId`.
+   *
+   * @param metricName a metric of the Direct Connect user guide, for example `VirtualInterfaceBpsEgress`
+   * @param props to override the statistic (Average by default), the period (5 minutes) or the dimensions
+   */
+  public metric(metricName: string, props?: MetricOptions): Metric {
+    return virtualInterfaceMetric(
+      this.resource,
+      this.metricConnectionId,
+      this.virtualInterfaceId,
+      metricName,
+      props,
+    );
+  }
+
+  /**
+   * The bit rate out of AWS on this interface (`VirtualInterfaceBpsEgress`), in bits per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricVirtualInterfaceBpsEgress(props?: MetricOptions): Metric {
+    return this.metric("VirtualInterfaceBpsEgress", props);
+  }
+
+  /**
+   * The bit rate into AWS on this interface (`VirtualInterfaceBpsIngress`), in bits per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricVirtualInterfaceBpsIngress(props?: MetricOptions): Metric {
+    return this.metric("VirtualInterfaceBpsIngress", props);
+  }
+
+  /**
+   * The packet rate out of AWS on this interface (`VirtualInterfacePpsEgress`), in packets per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricVirtualInterfacePpsEgress(props?: MetricOptions): Metric {
+    return this.metric("VirtualInterfacePpsEgress", props);
+  }
+
+  /**
+   * The packet rate into AWS on this interface (`VirtualInterfacePpsIngress`), in packets per second.
+   *
+   * Average over 5 minutes by default.
+   */
+  public metricVirtualInterfacePpsIngress(props?: MetricOptions): Metric {
+    return this.metric("VirtualInterfacePpsIngress", props);
   }
 }

@@ -1,7 +1,9 @@
 import { SecretValue, Token } from "aws-cdk-lib";
+import { Metric, MetricOptions } from "aws-cdk-lib/aws-cloudwatch";
 import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws-cdk-lib/aws-ec2";
 import { Construct, IConstruct } from "constructs";
 import { appUsage } from "./app-usage";
+import { vpnMetric } from "./operate/metrics";
 import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
 import { checkTransitGatewayId, checkVirtualGatewayId } from "../plan/rules/gateways";
 import { VPN_FACTS, checkPrivateIpVpnTarget } from "../plan/rules/vpn";
@@ -337,7 +339,9 @@ export class VpnBackup {
 }
 
 /**
- * One VPN connection of a VPN backup, as emitted.
+ * One VPN connection of a VPN backup, as emitted, with its metrics: the `AWS/VPN` metrics of the VPN
+ * connection (its two tunnels together), dimension `VpnId`
+ * (https://docs.aws.amazon.com/vpn/latest/s2svpn/monitoring-cloudwatch-vpn.html).
  */
 export class VpnBackupConnection {
   /** @internal */
@@ -375,6 +379,46 @@ export class VpnBackupConnection {
     this.routes = routes;
     this.customerGatewayId = customerGateway.ref;
     this.vpnConnectionId = vpnConnection.ref;
+  }
+
+  /**
+   * A metric of this VPN connection from the `AWS/VPN` namespace, dimension `VpnId`.
+   *
+   * @param metricName a metric of the Site-to-Site VPN user guide, for example `TunnelState`
+   * @param props to override the statistic (by default Minimum for `TunnelState`, Sum for the data, else
+   *   Average), the period (5 minutes) or the dimensions
+   */
+  public metric(metricName: string, props?: MetricOptions): Metric {
+    return vpnMetric(this.vpnConnection, this.vpnConnectionId, metricName, props);
+  }
+
+  /**
+   * The state of the tunnels (`TunnelState`): 1 up (with BGP: established), 0 down, for both tunnels
+   * together, so the Minimum is 0 when one tunnel is down and the Maximum 0 when both are, as the AWS user
+   * guide's alarms on a VPN connection read it. (aws-cdk-lib's `VpnConnection` defaults to the Average.)
+   *
+   * Minimum over 5 minutes by default.
+   */
+  public metricTunnelState(props?: MetricOptions): Metric {
+    return this.metric("TunnelState", props);
+  }
+
+  /**
+   * The bytes received on the AWS side through the tunnels (`TunnelDataIn`), after decryption.
+   *
+   * Sum over 5 minutes by default.
+   */
+  public metricTunnelDataIn(props?: MetricOptions): Metric {
+    return this.metric("TunnelDataIn", props);
+  }
+
+  /**
+   * The bytes sent from the AWS side through the tunnels (`TunnelDataOut`), before encryption.
+   *
+   * Sum over 5 minutes by default.
+   */
+  public metricTunnelDataOut(props?: MetricOptions): Metric {
+    return this.metric("TunnelDataOut", props);
   }
 }
 

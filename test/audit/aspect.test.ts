@@ -5,6 +5,7 @@ import {
   ConnectionBandwidth,
   DirectConnectAudit,
   DirectConnectGateway,
+  HighResiliency,
   ResiliencyModel,
   ResilientConnections,
   RuleSeverity,
@@ -16,14 +17,34 @@ import { newApp } from "../support/synth";
 // The aspect on this library's own constructs, its acknowledgements, and its props.
 
 describe("this library's constructs", () => {
-  test("the example app audits clean but for the minimum links of its 20 Gbps LAGs (2 x 10 Gbps), which the constructs leave unset", () => {
+  test("the example app audits clean: the minimum links of its new 20 Gbps LAGs are acknowledged, with the reason", () => {
     // GIVEN the example app of the Quick start
     const app = newApp();
     buildExampleStacks(app);
     // WHEN
     Aspects.of(app).add(new DirectConnectAudit());
-    // THEN no error, and one warning per LAG of two ports: MinimumLinks cannot be set when the LAG is
-    // first created, so the constructs leave it to a later deploy (`minimumLinks`)
+    // THEN no finding: MinimumLinks cannot be set when a LAG is first created, and the example says so
+    // on its High Resiliency construct (two LAGs of 2 x 10 Gbps)
+    expect(findings(app)).toEqual([]);
+    const acknowledged = app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === "cdk-direct-connect-resiliency:acknowledge"))
+      .map((m) => [(m.data as { id: string }).id, (m.data as { reason: string }).reason]);
+    expect(acknowledged).toEqual([
+      ["minimumLinksZero", expect.stringMatching(/cannot set MinimumLinks on create/)],
+    ]);
+  });
+
+  test("without the acknowledgement, the example's branch has one minimumLinksZero warning per two-port LAG", () => {
+    // GIVEN the branch of the example app, not acknowledged
+    const app = newApp();
+    new HighResiliency(new Stack(app, "DxBranch"), "Dx", {
+      locations: ["EqCH2", "EqDA2"],
+      bandwidth: ConnectionBandwidth.gbps(20),
+    });
+    // WHEN
+    Aspects.of(app).add(new DirectConnectAudit());
+    // THEN
     expect(findings(app)).toEqual([
       ["minimumLinksZero", "/DxBranch/Dx/EqCH2/Slot1/Lag", "warning"],
       ["minimumLinksZero", "/DxBranch/Dx/EqDA2/Slot1/Lag", "warning"],

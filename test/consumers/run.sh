@@ -102,6 +102,11 @@ cat >"$app/tsconfig.json" <<'EOF'
 }
 EOF
 "$repo/node_modules/.bin/tsc" -p "$app/tsconfig.json"
+# the recommended feature flags, as `cdk init` writes them (the repository's cdk.json has them, and so
+# examples/python/cdk.json): the expected templates are synthesized with them, and the failover drill's
+# role policy depends on one (@aws-cdk/aws-iam:minimizePolicies merges its statements)
+node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify({ context: JSON.parse(fs.readFileSync(process.argv[1], "utf8")).context }))' \
+  "$repo/cdk.json" "$app/cdk.json"
 synth "$app" "node out/app.js" "$work/ts-out"
 compare "TypeScript consumer (npm tarball)" "$work/expected" "$work/ts-out"
 same_reports "TypeScript consumer (npm tarball)" "$work/ts-out"
@@ -124,9 +129,7 @@ step "Python consumer: tests"
 step "TypeScript consumer: aws-cdk-lib@$newest_cdk_lib_npm, recommended flags, --strict"
 (cd "$app" && npm install --no-audit --no-fund --prefer-offline --loglevel=error "aws-cdk-lib@$newest_cdk_lib_npm")
 "$repo/node_modules/.bin/tsc" -p "$app/tsconfig.json" # the package's typings against the newest aws-cdk-lib
-# the recommended feature flags, as `cdk init` writes them (the repository's cdk.json has them)
-node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify({ context: JSON.parse(fs.readFileSync(process.argv[1], "utf8")).context }))' \
-  "$repo/cdk.json" "$app/cdk.json"
+# the app's cdk.json has the recommended feature flags since step 2
 validated_synth "TypeScript consumer, aws-cdk-lib $newest_cdk_lib_npm" "$app" "node out/app.js" "$work/ts-newest"
 compare "TypeScript consumer, aws-cdk-lib $newest_cdk_lib_npm" "$work/expected" "$work/ts-newest"
 

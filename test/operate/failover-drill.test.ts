@@ -1,4 +1,4 @@
-import { Aspects, Duration, Stack } from "aws-cdk-lib";
+import { Aspects, CfnResource, Duration, Stack } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as logs from "aws-cdk-lib/aws-logs";
@@ -423,6 +423,39 @@ describe("FailoverDrill: least-privilege IAM", () => {
     });
     drill({ alarms: [composite] }, stack);
     expect(statementsOf(stack).get("cloudwatch:DescribeAlarms")).toEqual(["*"]);
+  });
+
+  test("the role trusts Step Functions for this account's state machines only (confused deputy), on every aws-cdk-lib", () => {
+    // https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html; aws-cdk-lib's own
+    // default role has these conditions from some version on (2.276.0 has, 2.241.0 has not)
+    const { stack, drill: d } = drill();
+    const role = stack.resolve((d.stateMachine.role.node.defaultChild as CfnResource).logicalId);
+    expect(templateOf(stack).toJSON().Resources[role].Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: "sts:AssumeRole",
+        Effect: "Allow",
+        Principal: { Service: "states.amazonaws.com" },
+        Condition: {
+          ArnLike: {
+            "aws:SourceArn": {
+              "Fn::Join": [
+                "",
+                [
+                  "arn:",
+                  { Ref: "AWS::Partition" },
+                  ":states:",
+                  { Ref: "AWS::Region" },
+                  ":",
+                  { Ref: "AWS::AccountId" },
+                  ":stateMachine:*",
+                ],
+              ],
+            },
+          },
+          StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+        },
+      },
+    ]);
   });
 });
 

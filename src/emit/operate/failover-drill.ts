@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Duration, Token } from "aws-cdk-lib";
+import { Annotations, ArnFormat, CfnResource, Duration, Stack, Token } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
@@ -101,9 +101,10 @@ export interface FailoverDrillProps {
   readonly logGroup?: logs.ILogGroup;
 }
 
-/** An interface of the connections, with what the drill plan reads. */
+/** An interface of the connections, with what the drill plan reads and the construct it is of. */
 interface Candidate extends DrillInterface {
   readonly vif: SlotVirtualInterface;
+  readonly owner: ResilientConnections;
 }
 
 /**
@@ -118,6 +119,10 @@ interface Candidate extends DrillInterface {
  * the test (AWS restores the session), waits until the session is up again and records the result. A
  * failed check stops the test and the drill. Nothing runs until you start an execution (the README's
  * "Failover drill" shows how, and what a drill proves).
+ *
+ * The report of each construct in `connections` (`report()`, and the `.dx-report.md` of the cloud
+ * assembly) then lists the drill's steps on its interfaces and, per single failure, the steps that
+ * rehearse it.
  */
 export class FailoverDrill extends Construct {
   /** The state machine: start an execution to run the drill. */
@@ -129,7 +134,8 @@ export class FailoverDrill extends Construct {
     super(scope, id);
     checkObject(props, "props", "the props of the drill, with `connections`");
     const names = namesOf(props.virtualInterfaceNames);
-    const steps = planDrill(candidatesOf(props.connections), names);
+    const constructs = constructsOf(props.connections);
+    const steps = planDrill(candidatesOf(constructs), names);
     const testDuration = minutesOf(props.testDuration, "testDuration", 30, { min: 1, max: 4320 });
     const checkAfter = minutesOf(props.checkAfter, "checkAfter", 10, { min: 2, max: 4318 });
     checkCheckAfter(checkAfter, testDuration);
@@ -144,7 +150,9 @@ export class FailoverDrill extends Construct {
       Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
     }
     this.drilledInterfaces = steps.map((s) => s.tested.vif);
+    registerOn(constructs, this.node.path, steps);
     this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
+      role: stateMachineRole(this),
       definitionBody: sfn.DefinitionBody.fromChainable(
         drillDefinition(this, {
           items: steps.map((s) => itemOf(s, alarms)),
@@ -183,6 +191,32 @@ export class FailoverDrill extends Construct {
       ],
     });
   }
+}
+
+/**
+ * The state machine's role, trusted by Step Functions for the state machines of this account and Region
+ * only (the confused-deputy conditions of
+ * https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html). Made here because
+ * aws-cdk-lib's default role has these conditions from some version on and not before: the template is
+ * then the same on every aws-cdk-lib the library supports.
+ */
+function stateMachineRole(scope: Construct): iam.Role {
+  const stack = Stack.of(scope);
+  return new iam.Role(scope, "StateMachineRole", {
+    assumedBy: new iam.ServicePrincipal("states.amazonaws.com", {
+      conditions: {
+        ArnLike: {
+          "aws:SourceArn": stack.formatArn({
+            service: "states",
+            resource: "stateMachine",
+            resourceName: "*",
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        },
+        StringEquals: { "aws:SourceAccount": stack.account },
+      },
+    }),
+  });
 }
 
 /** A cdk-nag rule suppression, as cdk-nag reads it from a resource's metadata. */
@@ -244,10 +278,10 @@ function historyEvents(
   return 10 + perInterface + 9 * restoreTimeoutMinutes * 2;
 }
 
-/** The virtual interfaces of the connections (each construct once). */
-function candidatesOf(value: unknown): Candidate[] {
+/** The constructs of `connections`, each once. */
+function constructsOf(value: unknown): ResilientConnections[] {
   const list = checkList(value, "connections", "ResilientConnections (or model) constructs");
-  const constructs = [...new Set(list)].map((c) => {
+  return [...new Set(list)].map((c) => {
     if (!isMadeBy(c, "virtualInterfacesNamed") || !Array.isArray((c as any).virtualInterfaces)) {
       fail(
         PROP_TYPE,
@@ -257,9 +291,14 @@ function candidatesOf(value: unknown): Candidate[] {
     }
     return c as ResilientConnections;
   });
+}
+
+/** The virtual interfaces of the constructs. */
+function candidatesOf(constructs: ReadonlyArray<ResilientConnections>): Candidate[] {
   return constructs.flatMap((c) =>
     c.virtualInterfaces.map((vif) => ({
       vif,
+      owner: c,
       name: vif.name,
       location: vif.location,
       slotNumber: vif.slotNumber,
@@ -268,6 +307,28 @@ function candidatesOf(value: unknown): Candidate[] {
       targetLabel: targetLabel(vif),
     })),
   );
+}
+
+/**
+ * Tells each construct which steps test its interfaces, for its report (a construct of another copy of
+ * the library, without `_addDrill`, is left out).
+ */
+function registerOn(
+  constructs: ReadonlyArray<ResilientConnections>,
+  name: string,
+  steps: ReadonlyArray<DrillStepPlan<Candidate>>,
+): void {
+  for (const c of constructs) {
+    if (typeof (c as any)._addDrill !== "function") continue;
+    c._addDrill({
+      name,
+      stepCount: steps.length,
+      steps: steps
+        .map((s, i) => ({ step: i + 1, owner: s.tested.owner, virtualInterfaceId: s.tested.vif.topology.id }))
+        .filter((s) => s.owner === c)
+        .map(({ step, virtualInterfaceId }) => ({ step, virtualInterfaceId })),
+    });
+  }
 }
 
 function targetLabel(vif: SlotVirtualInterface): string {

@@ -10,13 +10,14 @@ import {
   IMetric,
   MathExpression,
   TextWidget,
+  TextWidgetBackground,
   TreatMissingData,
 } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { Alias } from "aws-cdk-lib/aws-kms";
 import { ITopic, Topic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
-import { connectionMetric, sumOf, tunnelStateMetric, virtualInterfaceMetric } from "./metrics";
+import { sumOf } from "./metrics";
 import { worstCoveredCapacity } from "../../analyse/sizing";
 import { checkOptionalBoolean, given } from "../../plan/props";
 import {
@@ -25,7 +26,10 @@ import {
   checkLightLevel,
 } from "../../plan/rules/monitoring";
 import { ConnectionTopology, TopologyDeviceSlot } from "../../plan/topology";
+import type { SlotPort } from "../device-slot";
 import type { ResilientConnections } from "../resilient-connections";
+import type { SlotVirtualInterface } from "../virtual-interface";
+import type { VpnBackupConnection } from "../vpn-backup";
 
 /**
  * Options of the monitoring of a resiliency construct.
@@ -81,52 +85,28 @@ export interface DirectConnectMonitoringProps extends MonitoringOptions {
   readonly connections: ResilientConnections;
 }
 
-/** One port to watch: its slot, member number and connection id (a `dxcon-` id at deploy time). */
+/** One port to watch, with its metrics, and the slot it belongs to. */
 interface MonitoredPort {
   readonly slot: TopologyDeviceSlot;
-  readonly memberNumber: number;
-  readonly connectionId: string;
+  readonly port: SlotPort;
 }
 
-/** What the monitoring reads from its construct. */
+/** What the monitoring reads from its construct: its ports, interfaces and VPN connections, with their metrics. */
 interface MonitoredLayout {
   readonly title: string;
   readonly topology: ConnectionTopology;
   readonly ports: ReadonlyArray<MonitoredPort>;
-  readonly virtualInterfaces: ReadonlyArray<{
-    readonly id: string;
-    readonly connectionId: string;
-    readonly virtualInterfaceId: string;
-  }>;
-  readonly vpnConnections: ReadonlyArray<{ readonly name: string; readonly vpnConnectionId: string }>;
+  readonly virtualInterfaces: ReadonlyArray<SlotVirtualInterface>;
+  readonly vpnConnections: ReadonlyArray<VpnBackupConnection>;
 }
 
-/** The ports, interfaces and VPN connections of a construct, with the ids CloudWatch uses. */
 function layoutOf(c: ResilientConnections): MonitoredLayout {
-  const ports = c.deviceSlots.flatMap((slot) =>
-    slot.lag
-      ? slot.ports.map((port, i) => ({
-          slot: slot.topology,
-          memberNumber: i + 1,
-          connectionId: port.attrConnectionId,
-        }))
-      : slot.connectionId.startsWith("dxcon-")
-        ? [{ slot: slot.topology, memberNumber: 1, connectionId: slot.connectionId }]
-        : [],
-  );
-  const virtualInterfaces = c.deviceSlots.flatMap((slot) =>
-    slot.virtualInterfaces.map((v) => ({
-      id: v.topology.id,
-      connectionId: slot.lag ? slot.lag.attrLagId : slot.connectionId,
-      virtualInterfaceId: v.virtualInterfaceId,
-    })),
-  );
   return {
     title: c.node.path,
     topology: c.topology,
-    ports,
-    virtualInterfaces,
-    vpnConnections: c.vpnConnections.map((v) => ({ name: v.name, vpnConnectionId: v.vpnConnectionId })),
+    ports: c.deviceSlots.flatMap((slot) => slot.memberPorts.map((port) => ({ slot: slot.topology, port }))),
+    virtualInterfaces: c.virtualInterfaces,
+    vpnConnections: c.vpnConnections,
   };
 }
 
@@ -179,7 +159,7 @@ export class DirectConnectMonitoring extends Construct {
     for (const vpn of layout.vpnConnections) {
       this.alarm(
         `Vpn${vpn.name}TunnelDown`,
-        tunnelStateMetric(vpn.vpnConnectionId),
+        vpn.metricTunnelState(),
         1,
         ComparisonOperator.LESS_THAN_THRESHOLD,
         3,
@@ -224,12 +204,11 @@ export class DirectConnectMonitoring extends Construct {
   }
 
   private portAlarms(port: MonitoredPort, periods: number, options: MonitoringOptions): void {
-    const id = `${port.slot.location}Slot${port.slot.slotNumber}Port${port.memberNumber}`;
-    const name = `port ${port.memberNumber} of ${port.slot.id}`;
-    const minute = { period: Duration.minutes(1) };
+    const id = `${port.slot.location}Slot${port.slot.slotNumber}Port${port.port.memberNumber}`;
+    const name = `port ${port.port.memberNumber} of ${port.slot.id}`;
     this.alarm(
       `${id}Down`,
-      connectionMetric(port.connectionId, "ConnectionState", minute),
+      port.port.metricConnectionState({ period: Duration.minutes(1) }),
       1,
       ComparisonOperator.LESS_THAN_THRESHOLD,
       periods,
@@ -241,7 +220,7 @@ export class DirectConnectMonitoring extends Construct {
       : RX_MINIMUM_DBM[speed];
     this.alarm(
       `${id}LightLevel`,
-      connectionMetric(port.connectionId, "ConnectionLightLevelRx"),
+      port.port.metricConnectionLightLevelRx(),
       dbm,
       ComparisonOperator.LESS_THAN_THRESHOLD,
       3,
@@ -250,7 +229,7 @@ export class DirectConnectMonitoring extends Construct {
     const errors = checkErrorCountThreshold(options.errorCountThreshold ?? 1);
     this.alarm(
       `${id}Errors`,
-      connectionMetric(port.connectionId, "ConnectionErrorCount"),
+      port.port.metricConnectionErrorCount(),
       errors,
       ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       1,
@@ -263,7 +242,7 @@ export class DirectConnectMonitoring extends Construct {
     const ports = layout.ports.filter((p) => p.slot.id === slot.id);
     if (ports.length < 2) return; // a one-port slot is its port's alarm
     const up = sumOf(
-      ports.map((p) => connectionMetric(p.connectionId, "ConnectionState", { period: Duration.minutes(1) })),
+      ports.map((p) => p.port.metricConnectionState({ period: Duration.minutes(1) })),
       `ports up in ${slot.id}`,
       { period: Duration.minutes(1) },
     );
@@ -285,14 +264,11 @@ export class DirectConnectMonitoring extends Construct {
   private headroom(layout: MonitoredLayout): void {
     if (layout.ports.length === 0 || layout.ports.length > MAX_ALARM_METRICS) return;
     const worst = worstCoveredCapacity(layout.topology).gbps;
-    for (const [direction, metricName] of [
-      ["Egress", "ConnectionBpsEgress"],
-      ["Ingress", "ConnectionBpsIngress"],
-    ]) {
+    for (const direction of ["Egress", "Ingress"]) {
       const usingMetrics = Object.fromEntries(
         layout.ports.map((p, i) => [
           `${direction[0].toLowerCase()}${i + 1}`,
-          connectionMetric(p.connectionId, metricName),
+          direction === "Egress" ? p.port.metricConnectionBpsEgress() : p.port.metricConnectionBpsIngress(),
         ]),
       );
       const traffic = new MathExpression({
@@ -317,7 +293,13 @@ export class DirectConnectMonitoring extends Construct {
   private newDashboard(layout: MonitoredLayout): Dashboard {
     const dashboard = new Dashboard(this, "Dashboard");
     dashboard.addWidgets(
-      new TextWidget({ markdown: `# Direct Connect: ${layout.title}`, width: 24, height: 1 }),
+      // the background given: aws-cdk-lib writes its default (transparent) from some version on, not before
+      new TextWidget({
+        markdown: `# Direct Connect: ${layout.title}`,
+        width: 24,
+        height: 1,
+        background: TextWidgetBackground.TRANSPARENT,
+      }),
     );
     for (const location of layout.topology.locations) {
       const ports = layout.ports.filter((p) => p.slot.location === location.location);
@@ -326,23 +308,17 @@ export class DirectConnectMonitoring extends Construct {
         new GraphWidget({
           title: `${location.location}: ports up`,
           left: ports.map((p) =>
-            connectionMetric(p.connectionId, "ConnectionState", {
-              label: `${p.slot.id}/Port${p.memberNumber}`,
-            }),
+            p.port.metricConnectionState({ label: `${p.slot.id}/Port${p.port.memberNumber}` }),
           ),
           width: 8,
         }),
         new GraphWidget({
           title: `${location.location}: traffic (bps)`,
           left: ports.map((p) =>
-            connectionMetric(p.connectionId, "ConnectionBpsEgress", {
-              label: `${p.slot.id}/Port${p.memberNumber} out`,
-            }),
+            p.port.metricConnectionBpsEgress({ label: `${p.slot.id}/Port${p.port.memberNumber} out` }),
           ),
           right: ports.map((p) =>
-            connectionMetric(p.connectionId, "ConnectionBpsIngress", {
-              label: `${p.slot.id}/Port${p.memberNumber} in`,
-            }),
+            p.port.metricConnectionBpsIngress({ label: `${p.slot.id}/Port${p.port.memberNumber} in` }),
           ),
           width: 16,
         }),
@@ -358,9 +334,7 @@ export class DirectConnectMonitoring extends Construct {
         new GraphWidget({
           title: "Virtual interfaces: traffic out of AWS (bps)",
           left: layout.virtualInterfaces.map((v) =>
-            virtualInterfaceMetric(v.connectionId, v.virtualInterfaceId, "VirtualInterfaceBpsEgress", {
-              label: v.id,
-            }),
+            v.metricVirtualInterfaceBpsEgress({ label: v.topology.id }),
           ),
           width: 24,
         }),
@@ -370,7 +344,7 @@ export class DirectConnectMonitoring extends Construct {
       dashboard.addWidgets(
         new GraphWidget({
           title: "VPN backup: tunnels up (1 = all)",
-          left: layout.vpnConnections.map((v) => tunnelStateMetric(v.vpnConnectionId, { label: v.name })),
+          left: layout.vpnConnections.map((v) => v.metricTunnelState({ label: v.name })),
           width: 24,
         }),
       );
