@@ -54,8 +54,8 @@ export function sizeBandwidth(
  * warning when the worst covered failure leaves less than the expected peak.
  */
 export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidth): PlanWarning[] {
-  const [broken] = checkModelPromise(topology);
-  if (broken !== undefined) raise({ ...broken, message: `\`model\`: t${broken.message.slice(1)}` });
+  const [broken] = checkModelPromise(topology, "`model`: this layout");
+  if (broken !== undefined) raise(broken);
   const worst = worstCoveredCapacity(topology).gbps;
   if (sized.requiredGbps !== undefined && sized.chosen === undefined) {
     checkRequiredKept(sized.requiredGbps, worst, topology.bandwidth.toString());

@@ -24,9 +24,10 @@ export const MODEL_PROMISE = errorRule({
 /**
  * The first claim of the layout's model that the failure analysis refutes, with its counter-example.
  * Nothing for Classic, when a slot's location is unknown, or when the layout lacks the model's
- * locations or device slots (`modelLocations` and `modelDeviceSlots` say why).
+ * locations or device slots (`modelLocations` and `modelDeviceSlots` say why). `subject` opens the
+ * message: the audit's `This layout`, the planner's `` `model`: this layout `` (its errors name the prop).
  */
-export function checkModelPromise(topology: ConnectionTopology): RuleFinding[] {
+export function checkModelPromise(topology: ConnectionTopology, subject = "This layout"): RuleFinding[] {
   const model = claimOf(topology);
   if (model === undefined || hasUnknownLocation(topology)) return [];
   if (checkModelLocations(topology).length > 0 || checkModelDeviceSlots(topology).length > 0) return [];
@@ -40,7 +41,7 @@ export function checkModelPromise(topology: ConnectionTopology): RuleFinding[] {
     {
       rule: MODEL_PROMISE,
       message:
-        `This layout does not meet ${model.name}: it promises to survive ${broken.claim}, but ` +
+        `${subject} does not meet ${model.name}: it promises to survive ${broken.claim}, but ` +
         `${s.failures.map((f) => f.description).join(" and ")} leaves ${s.survivingCapacityGbps} Gbps` +
         (cut.length === 0 ? "." : ` and no Direct Connect BGP session to ${cut.join(", ")}.`),
     },
