@@ -1,12 +1,12 @@
 import { PortHourPrices } from "./cost";
 import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
-import { ConnectionBandwidth } from "../plan/bandwidth";
-import { given } from "../plan/props";
-import { checkModelPromise } from "../plan/rules/design/model-promise";
-import { raise } from "../plan/rules/fail";
-import { PlanWarning } from "../plan/rules/rule";
-import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../plan/rules/sizing";
-import { ConnectionTopology } from "../plan/topology";
+import { ConnectionBandwidth } from "../core/bandwidth";
+import { given } from "../core/props";
+import { checkModelPromise } from "./rules/model-promise";
+import { raise } from "../core/fail";
+import { PlanWarning } from "../core/rule";
+import { ConnectionTopology } from "../core/topology";
+import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../rules/sizing";
 
 /** What the construct asks of the analysis: sizing and the traffic to keep. */
 export interface CapacityRequest {

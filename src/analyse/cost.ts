@@ -1,5 +1,5 @@
-import { checkPortHourPrice } from "../plan/rules/sizing";
-import { ConnectionTopology } from "../plan/topology";
+import { ConnectionTopology } from "../core/topology";
+import { checkPortHourPrice } from "../rules/sizing";
 
 /**
  * Port-hour prices of dedicated connections by port speed, in US dollars, for the cost estimate.

@@ -1,4 +1,4 @@
-import { ConnectionTopology, TopologyDeviceSlot } from "../plan/topology";
+import { ConnectionTopology, TopologyDeviceSlot } from "../core/topology";
 
 /**
  * The topology as a Mermaid flowchart: your routers on the left; per location a box with its device

@@ -1,5 +1,5 @@
 import { FailureKind, FailureScenario } from "./scenario";
-import { ConnectionTopology } from "../plan/topology";
+import { ConnectionTopology } from "../core/topology";
 
 // Which failover-drill steps rehearse which failure scenario, for the report. Pure: the drill hands
 // the construct plain data (its name and the interfaces it tests, by their topology ids).

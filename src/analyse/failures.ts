@@ -4,9 +4,9 @@ import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario } from "./scenario";
 import { ScenarioCount, ScenarioTable, evaluateAll, scenarioCount } from "./table";
 import { promiseVerdicts } from "./verdicts";
-import { ResiliencyModel } from "../plan/model";
-import { checkList, checkObject, given, show } from "../plan/props";
-import { ConnectionTopology } from "../plan/topology";
+import { ResiliencyModel } from "../core/model";
+import { checkList, checkObject, given, show } from "../core/props";
+import { ConnectionTopology } from "../core/topology";
 
 /**
  * The most failure scenarios one analysis evaluates: 5,000,000.

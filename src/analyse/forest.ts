@@ -6,7 +6,7 @@ import {
   VirtualInterfaceType,
   VpnRouting,
   VpnTarget,
-} from "../plan/topology";
+} from "../core/topology";
 
 // The failure elements of a topology as a containment forest in preorder (location > device slot >
 // ports and virtual interfaces; customer gateway > tunnels), held in flat arrays so that a scenario

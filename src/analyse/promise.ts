@@ -1,5 +1,5 @@
 import { FailureKind, FailureScenario } from "./scenario";
-import { ResiliencyModel } from "../plan/model";
+import { ResiliencyModel } from "../core/model";
 
 /**
  * Whether a topology keeps one promise of its resiliency model, computed from its failure scenarios.

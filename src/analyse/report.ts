@@ -4,7 +4,7 @@ import { DrillCoverage, ReportDrill, scenarioDrills, stepLabels } from "./drills
 import { FailureAnalysis } from "./failures";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario, PathVia } from "./scenario";
-import { ConnectionTopology } from "../plan/topology";
+import { ConnectionTopology } from "../core/topology";
 
 /** What the sizing did, for the report. */
 export interface SizingNote {

@@ -2,9 +2,9 @@ import { PortHourPrices } from "./cost";
 import { FailureAnalysis } from "./failures";
 import { modelPromise } from "./promise";
 import { FailureKind } from "./scenario";
-import { ConnectionBandwidth } from "../plan/bandwidth";
-import { failRequiredUnreachable } from "../plan/rules/sizing";
-import { ConnectionTopology } from "../plan/topology";
+import { ConnectionBandwidth } from "../core/bandwidth";
+import { ConnectionTopology } from "../core/topology";
+import { failRequiredUnreachable } from "../rules/sizing";
 
 /** A bandwidth the sizing chose, and why. */
 export interface SizingChoice {

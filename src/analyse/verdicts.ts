@@ -3,7 +3,7 @@ import { KINDS, materialise } from "./materialise";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind } from "./scenario";
 import { ScenarioTable } from "./table";
-import { ResiliencyModel } from "../plan/model";
+import { ResiliencyModel } from "../core/model";
 
 // The verdict on each claim of a model, from the single-failure rows of a scenario table (rows 1 .. size:
 // every element alone, in element order). Internal: not exported by index.ts.

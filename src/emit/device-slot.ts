@@ -4,7 +4,7 @@ import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
 import { connectionMetric } from "./operate/metrics";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
-import { TopologyDeviceSlot } from "../plan/topology";
+import { TopologyDeviceSlot } from "../core/topology";
 
 /**
  * One device slot as emitted: an `AWS::DirectConnect::Lag` and its member

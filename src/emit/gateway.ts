@@ -3,7 +3,8 @@ import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws
 import { Construct, IConstruct } from "constructs";
 import { appUsage } from "./app-usage";
 import { watchReplacements } from "./replacement-check";
-import { checkObject, checkOptionalString, given } from "../plan/props";
+import { checkObject, checkOptionalString, given } from "../core/props";
+import { GatewayUsage } from "../plan/usage";
 import {
   checkAmazonSideAsn,
   checkGatewayId,
@@ -12,8 +13,7 @@ import {
   checkTransitGatewayAsn,
   checkTransitGatewayId,
   checkVirtualGatewayId,
-} from "../plan/rules/gateways";
-import { GatewayUsage } from "../plan/usage";
+} from "../rules/gateways";
 
 /**
  * Options of `associateTransitGateway`.

@@ -5,9 +5,9 @@ import {
   ResilientConnections,
   ResilientConnectionsProps,
 } from "./resilient-connections";
-import { ResiliencyModel } from "../plan/model";
-import { checkObject } from "../plan/props";
-import { checkLocationCode } from "../plan/rules/layout";
+import { ResiliencyModel } from "../core/model";
+import { checkObject } from "../core/props";
+import { checkLocationCode } from "../rules/layout";
 
 /** The props of a model construct, with one device-slot layout per location code (the model's slots). */
 function modelProps(

@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
+import { WARNING_PREFIX } from "../core/rule";
 import { CREATE_ONLY, ResourceChange, TemplateResource, templateChanges } from "../plan/replacement";
-import { REPLACES_RESOURCES } from "../plan/rules/report";
-import { WARNING_PREFIX } from "../plan/rules/rule";
+import { REPLACES_RESOURCES } from "../rules/report";
 
 /** The warning id of a change that replaces or removes Direct Connect resources. */
 export const REPLACEMENT_WARNING = `${WARNING_PREFIX}:${REPLACES_RESOURCES.id}`;

@@ -2,6 +2,7 @@ import { Annotations, ArnFormat, Aspects, CfnResource, RemovalPolicy, Stack, Tok
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { writeIntoAssembly } from "./assembly-file";
+import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
 import { gatewayUsage } from "./gateway";
 import { DirectConnectMonitoring, MonitoringOptions } from "./operate/monitoring";
@@ -14,19 +15,19 @@ import { CostEstimate, PortHourPrices } from "../analyse/cost";
 import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
-import { ConnectionBandwidth } from "../plan/bandwidth";
-import { ResiliencyModel } from "../plan/model";
+import { ConnectionBandwidth } from "../core/bandwidth";
+import { fail } from "../core/fail";
+import { ResiliencyModel } from "../core/model";
+import { PROP_TYPE } from "../core/prop-type";
+import { checkObject, checkOptionalList, given, isMadeBy, show } from "../core/props";
+import { PlanWarning, WARNING_PREFIX } from "../core/rule";
+import { ConnectionTopology, VirtualInterfaceType, VpnTarget } from "../core/topology";
 import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
-import { checkObject, checkOptionalList, given, isMadeBy, show } from "../plan/props";
-import { fail } from "../plan/rules/fail";
-import { gatewayIdOf } from "../plan/rules/gateways";
-import { checkRemovalPolicy } from "../plan/rules/ports";
-import { PROP_TYPE } from "../plan/rules/props";
-import { checkReportMaxFailures, checkReportScenarios } from "../plan/rules/report";
-import { PlanWarning, WARNING_PREFIX } from "../plan/rules/rule";
-import { checkVpnTarget, reachedTargets } from "../plan/rules/vpn";
-import { ConnectionTopology, VirtualInterfaceType, VpnTarget } from "../plan/topology";
 import { describeVpnBackup, planVpnBackup } from "../plan/vpn";
+import { gatewayIdOf } from "../rules/gateways";
+import { checkRemovalPolicy } from "../rules/ports";
+import { checkReportMaxFailures, checkReportScenarios } from "../rules/report";
+import { checkVpnTarget, reachedTargets } from "../rules/vpn";
 
 /**
  * Props shared by every resiliency construct.
@@ -277,7 +278,7 @@ export interface ResilientConnectionsProps extends ConnectionsCommonProps {
  * Logical IDs derive from the location code, slot number and member number (construct path
  * `<id>/<location>/Slot<n>/Port<m>`), never from the order of `locations`.
  */
-export class ResilientConnections extends Construct {
+export class ResilientConnections extends Construct implements IResilientConnections {
   /** The resiliency model the layout meets. */
   public readonly model: ResiliencyModel;
   /** The capacity of every device slot. */

@@ -8,6 +8,8 @@ import {
 import { Construct } from "constructs";
 import { IDirectConnectGateway } from "./gateway";
 import { virtualInterfaceMetric } from "./operate/metrics";
+import { fail } from "../core/fail";
+import { PROP_TYPE } from "../core/prop-type";
 import {
   checkList,
   checkObject,
@@ -17,14 +19,12 @@ import {
   isMadeBy,
   label,
   show,
-} from "../plan/props";
-import { fail } from "../plan/rules/fail";
-import { checkVirtualGatewayId } from "../plan/rules/gateways";
-import { checkSlotNumber } from "../plan/rules/layout";
-import { PROP_TYPE } from "../plan/rules/props";
-import { checkPrivateVifTarget, checkTags, checkTransitVifGateway } from "../plan/rules/virtual-interfaces";
-import { TopologyVirtualInterface, VirtualInterfaceType } from "../plan/topology";
+} from "../core/props";
+import { TopologyVirtualInterface, VirtualInterfaceType } from "../core/topology";
 import { PlanVirtualInterface } from "../plan/virtual-interfaces";
+import { checkVirtualGatewayId } from "../rules/gateways";
+import { checkSlotNumber } from "../rules/layout";
+import { checkPrivateVifTarget, checkTags, checkTransitVifGateway } from "../rules/virtual-interfaces";
 
 /** The address family of a BGP peer. */
 export enum AddressFamily {

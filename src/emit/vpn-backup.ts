@@ -5,10 +5,10 @@ import { Construct, IConstruct } from "constructs";
 import { appUsage } from "./app-usage";
 import { vpnMetric } from "./operate/metrics";
 import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
-import { checkTransitGatewayId, checkVirtualGatewayId } from "../plan/rules/gateways";
-import { VPN_FACTS, checkPrivateIpVpnTarget } from "../plan/rules/vpn";
-import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../plan/topology";
+import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../core/topology";
 import { PlanVpnBackup } from "../plan/vpn";
+import { checkTransitGatewayId, checkVirtualGatewayId } from "../rules/gateways";
+import { VPN_FACTS, checkPrivateIpVpnTarget } from "../rules/vpn";
 
 /**
  * The bandwidth of each VPN tunnel (`TunnelBandwidth` of `AWS::EC2::VPNConnection`).

@@ -1,4 +1,6 @@
 import { SecretValue } from "aws-cdk-lib";
+import { fail } from "../core/fail";
+import { PROP_TYPE } from "../core/prop-type";
 import {
   checkList,
   checkObject,
@@ -9,10 +11,8 @@ import {
   isMadeBy,
   label,
   show,
-} from "../plan/props";
-import { fail } from "../plan/rules/fail";
-import { checkIdName } from "../plan/rules/names";
-import { PROP_TYPE } from "../plan/rules/props";
+} from "../core/props";
+import { checkIdName } from "../rules/names";
 
 /**
  * The options of a VPN backup as the factories keep them: of their types, null taken as not given.

@@ -2,9 +2,9 @@
 // guard each test. Pure TypeScript (no aws-cdk-lib): the construct hands it what it read from the
 // connections, with token strings for the deploy-time ids.
 
-import { DRILL_INTERFACE_NAME, DRILL_ONLY_PATH, DRILL_WITHOUT_INTERFACES } from "./rules/drill";
-import { fail } from "./rules/fail";
-import { VirtualInterfaceType } from "./topology";
+import { fail } from "../core/fail";
+import { VirtualInterfaceType } from "../core/topology";
+import { DRILL_INTERFACE_NAME, DRILL_ONLY_PATH, DRILL_WITHOUT_INTERFACES } from "../rules/drill";
 
 /** One virtual interface as the drill plan sees it. */
 export interface DrillInterface {

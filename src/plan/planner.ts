@@ -1,5 +1,12 @@
-import { ConnectionBandwidth } from "./bandwidth";
-import { ResiliencyModel } from "./model";
+import {
+  PlanVirtualInterface,
+  checkVirtualInterfaceSpecs,
+  placeVirtualInterfaces,
+} from "./virtual-interfaces";
+import { ConnectionBandwidth } from "../core/bandwidth";
+import { fail } from "../core/fail";
+import { ResiliencyModel } from "../core/model";
+import { PROP_TYPE } from "../core/prop-type";
 import {
   IsUnresolved,
   checkList,
@@ -9,10 +16,11 @@ import {
   checkOptionalString,
   given,
   show,
-} from "./props";
-import { checkRequestDeviceSlots } from "./rules/design/model-device-slots";
-import { checkRequestLocations } from "./rules/design/model-locations";
-import { fail } from "./rules/fail";
+} from "../core/props";
+import { PlanWarning } from "../core/rule";
+import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "../core/topology";
+import { checkRequestDeviceSlots } from "../rules/design/model-device-slots";
+import { checkRequestLocations } from "../rules/design/model-locations";
 import {
   checkDeviceSlots,
   checkExistingConnectionBandwidth,
@@ -27,23 +35,15 @@ import {
   checkSlotNumbers,
   connectionsPerLocationQuota,
   lagsPerRegionQuota,
-} from "./rules/layout";
-import { checkMacSec, checkMinimumLinks } from "./rules/ports";
-import { PROP_TYPE } from "./rules/props";
+} from "../rules/layout";
+import { checkMacSec, checkMinimumLinks } from "../rules/ports";
 import {
   checkGroupModel,
   checkGroupName,
   checkGroupNameWithoutGroup,
   checkGroupSize,
   existingLagsNotInGroup,
-} from "./rules/resiliency-group";
-import { PlanWarning } from "./rules/rule";
-import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "./topology";
-import {
-  PlanVirtualInterface,
-  checkVirtualInterfaceSpecs,
-  placeVirtualInterfaces,
-} from "./virtual-interfaces";
+} from "../rules/resiliency-group";
 
 /** One location of a layout to plan. */
 export interface PlanLocation {

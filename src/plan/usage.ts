@@ -4,8 +4,9 @@
  * addresses and tunnel inside CIDRs in use (VpnAddressBook). Pure state and rules; the emit layer keeps
  * one AppUsage per app (emit/app-usage.ts).
  */
-import { Cidr, checkCidr, normalizeCidrList } from "./cidr";
-import { IsUnresolved, given } from "./props";
+import { IsUnresolved, given } from "../core/props";
+import { TopologyVpnBackup, VirtualInterfaceType } from "../core/topology";
+import { Cidr, checkCidr, normalizeCidrList } from "../rules/cidr-blocks";
 import {
   GATEWAY_LIMITS,
   checkAllowedPrefixesGiven,
@@ -16,9 +17,8 @@ import {
   checkGatewayVifs,
   checkPaths,
   gatewayIdOf,
-} from "./rules/gateways";
-import { checkFreeOnTarget } from "./rules/vpn";
-import { TopologyVpnBackup, VirtualInterfaceType } from "./topology";
+} from "../rules/gateways";
+import { checkFreeOnTarget } from "../rules/vpn";
 
 /** What one Direct Connect gateway carries, across the whole app. */
 export class GatewayUsage {

@@ -1,8 +1,10 @@
 /* eslint-disable no-bitwise -- FNV-1a hashing and /30 arithmetic */
-import { Cidr, formatAddress, normalizeCidrList, parseCidr } from "./cidr";
-import { IsUnresolved } from "./props";
-import { checkIdName } from "./rules/names";
-import { PlanWarning } from "./rules/rule";
+import { IsUnresolved } from "../core/props";
+import type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
+import { PlanWarning } from "../core/rule";
+import { TopologyDeviceSlot, TopologyVirtualInterface } from "../core/topology";
+import { Cidr, formatAddress, normalizeCidrList, parseCidr } from "../rules/cidr-blocks";
+import { checkIdName } from "../rules/names";
 import {
   checkAddressFamilies,
   checkAddressPool,
@@ -19,36 +21,9 @@ import {
   checkVlan,
   pinnedPeerAddresses,
   plaintextAuthKeys,
-} from "./rules/virtual-interfaces";
-import { TopologyDeviceSlot, TopologyVirtualInterface, VirtualInterfaceType } from "./topology";
+} from "../rules/virtual-interfaces";
 
-/** A virtual interface spec as the planner sees it: one interface on every device slot. */
-export interface PlanVirtualInterface {
-  readonly name: string;
-  readonly interfaceType: VirtualInterfaceType;
-  /** What it lands on (gateway id), for the topology; may be a token. */
-  readonly target: string;
-  readonly vlan: number;
-  readonly customerAsn: number;
-  /** `ipv4` and/or `ipv6`, one BGP peer each. */
-  readonly addressFamilies: ReadonlyArray<string>;
-  readonly mtu?: number;
-  readonly addressPool?: string;
-  readonly peerAddresses?: ReadonlyArray<PlanPeerAddresses>;
-  readonly routeFilterPrefixes?: ReadonlyArray<string>;
-  /** The Amazon-side ASN of the Direct Connect gateway it lands on, when known. */
-  readonly gatewayAsn?: number;
-  /** The BGP auth key, only when it is plain text (to check its form). */
-  readonly plaintextAuthKey?: string;
-}
-
-/** IPv4 BGP peer addresses of one slot, given by the user. */
-export interface PlanPeerAddresses {
-  readonly location: string;
-  readonly slotNumber: number;
-  readonly amazonAddress: string;
-  readonly customerAddress: string;
-}
+export type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
 
 /** FNV-1a, 32 bit: the stable hash that picks a slot's /30 in an address pool. */
 function fnv1a(text: string): number {

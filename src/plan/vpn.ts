@@ -1,9 +1,11 @@
-import { checkCidr, formatCidr, normalizeCidrList } from "./cidr";
-import { IsUnresolved } from "./props";
-import { PrefixNamer, VpnRoutes, moreSpecificOf, staticRouteWinsOf } from "./rules/design/vpn-static-routes";
-import { raise } from "./rules/fail";
-import { checkIdName } from "./rules/names";
-import { PlanWarning, warningOf } from "./rules/rule";
+import { raise } from "../core/fail";
+import { IsUnresolved } from "../core/props";
+import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
+import { PlanWarning, warningOf } from "../core/rule";
+import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../core/topology";
+import { checkCidr, formatCidr, normalizeCidrList } from "../rules/cidr-blocks";
+import { PrefixNamer, VpnRoutes, moreSpecificOf, staticRouteWinsOf } from "../rules/design/vpn-static-routes";
+import { checkIdName } from "../rules/names";
 import {
   DirectConnectSide,
   VPN_FACTS,
@@ -19,41 +21,12 @@ import {
   checkTunnelInsideCidrs,
   customerGatewayWarnings,
   directConnectSideWarnings,
-} from "./rules/vpn";
-import { checkCustomerGatewayValues, checkTransitGatewayOnlyOptions } from "./rules/vpn-options";
-import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "./topology";
+} from "../rules/vpn";
+import { checkCustomerGatewayValues, checkTransitGatewayOnlyOptions } from "../rules/vpn-options";
 
-export type { DirectConnectSide } from "./rules/vpn";
-export { VPN_FACTS } from "./rules/vpn";
-
-/** One customer gateway device of a VPN backup, as the planner sees it. */
-export interface PlanCustomerGateway {
-  readonly name: string;
-  readonly ipAddress: string;
-  readonly bgpAsn: number;
-  /** The device's name in AWS (`DeviceName`). */
-  readonly deviceName?: string;
-  readonly tunnelInsideCidrs?: ReadonlyArray<string>;
-  /** Pre-shared keys given in plain text (to check their form); undefined entries are secrets. */
-  readonly plaintextPreSharedKeys?: ReadonlyArray<string | undefined>;
-  /** How many pre-shared keys were given; undefined when none were (AWS generates them). */
-  readonly preSharedKeyCount?: number;
-}
-
-export interface PlanVpnBackup {
-  readonly target: VpnTarget;
-  readonly targetId: string;
-  readonly customerGateways: ReadonlyArray<PlanCustomerGateway>;
-  readonly staticRoutes?: ReadonlyArray<string>;
-  readonly onPremisesPrefixes?: ReadonlyArray<string>;
-  readonly advertisedPrefixes?: ReadonlyArray<string>;
-  readonly acceleration?: boolean;
-  readonly transportAttachmentId?: string;
-  readonly tunnelBandwidthGbps: number;
-  readonly tunnelBandwidth: string;
-  /** The stack's Region (a token when the stack is environment-agnostic), for per-Region rules. */
-  readonly region?: string;
-}
+export type { DirectConnectSide } from "../rules/vpn";
+export type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
+export { VPN_FACTS } from "../rules/vpn";
 
 /** The prefixes of a VPN backup, normalised. */
 interface VpnPrefixes {

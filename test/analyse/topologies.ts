@@ -1,6 +1,6 @@
 import { ConnectionBandwidth, ConnectionTopology, ResiliencyModel } from "../../src";
+import { VirtualInterfaceType, VpnTarget } from "../../src/core/topology";
 import { PlanLocation, PlanRequest, planTopology } from "../../src/plan/planner";
-import { VirtualInterfaceType, VpnTarget } from "../../src/plan/topology";
 import { PlanVirtualInterface } from "../../src/plan/virtual-interfaces";
 import { planVpnBackup } from "../../src/plan/vpn";
 

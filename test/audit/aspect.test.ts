@@ -11,7 +11,7 @@ import {
   RuleSeverity,
   VirtualInterface,
 } from "../../src";
-import { DESIGN_RULES } from "../../src/plan/rules/design";
+import { DESIGN_RULES } from "../../src/analyse/rules/design";
 import { newApp } from "../support/synth";
 
 // The aspect on this library's own constructs, its acknowledgements, and its props.

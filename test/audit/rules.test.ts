@@ -5,7 +5,7 @@ import {
   TopologyDeviceSlot,
   VpnTarget,
 } from "../../src";
-import { checkDesign, checkResiliencyGroupModel } from "../../src/plan/rules/design";
+import { checkDesign, checkResiliencyGroupModel } from "../../src/analyse/rules/design";
 import { plan, vif, withVpn } from "../analyse/topologies";
 
 // The design rules on topologies as the planner builds them (the planner can call the same functions):

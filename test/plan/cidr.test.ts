@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { checkCidr, formatCidr, normalizeCidrList, overlaps, parseCidr } from "../../src/plan/cidr";
+import { checkCidr, formatCidr, normalizeCidrList, overlaps, parseCidr } from "../../src/rules/cidr-blocks";
 
 const p = (text: string) => parseCidr(text)!;
 

@@ -10,7 +10,7 @@ import {
   VirtualInterface,
   VpnBackup,
 } from "../../src";
-import { RULE_GROUPS } from "../../src/plan/rules/catalogue";
+import { RULE_GROUPS } from "../../src/analyse/catalogue";
 import { newStack } from "../support/synth";
 
 // The rule catalogue (issue 10, point 1): every rule of the library once, with a stable id, and every

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { RULE_GROUPS } from "../../src/plan/rules/catalogue";
-import { RuleInfo, RuleSeverity, WARNING_PREFIX } from "../../src/plan/rules/rule";
+import { RULE_GROUPS } from "../../src/analyse/catalogue";
+import { RuleInfo, RuleSeverity, WARNING_PREFIX } from "../../src/core/rule";
 
 // The README's rule tables and its list of warning ids are generated from the rule catalogue
 // (src/plan/rules/catalogue.ts): `npx projen docs:rules` rewrites the sections between the markers; a

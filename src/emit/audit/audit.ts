@@ -4,18 +4,18 @@ import { ClaimSource, Layout } from "./layouts";
 import { RebuildOptions, RebuiltApp, rebuild, topologiesOf } from "./rebuild";
 import { circuitIdIn } from "./resources";
 import { KnownCircuit } from "./slots";
-import { ConnectionBandwidth } from "../../plan/bandwidth";
-import { normalizeCidrList } from "../../plan/cidr";
-import { ResiliencyModel } from "../../plan/model";
+import { DESIGN_RULES, checkDesign, checkResiliencyGroupModel } from "../../analyse/rules/design";
+import { ConnectionBandwidth } from "../../core/bandwidth";
+import { fail } from "../../core/fail";
+import { ResiliencyModel } from "../../core/model";
+import { PROP_TYPE } from "../../core/prop-type";
+import { checkList, checkObject, given, show } from "../../core/props";
+import { RuleFinding, RuleInfo, RuleSeverity, WARNING_PREFIX } from "../../core/rule";
+import { ConnectionTopology } from "../../core/topology";
 import { bandwidthOf } from "../../plan/planner";
-import { checkList, checkObject, given, show } from "../../plan/props";
-import { checkAcknowledgement, checkExistingCircuitId } from "../../plan/rules/audit";
-import { DESIGN_RULES, checkDesign, checkResiliencyGroupModel } from "../../plan/rules/design";
-import { fail } from "../../plan/rules/fail";
-import { checkLocationCode } from "../../plan/rules/layout";
-import { PROP_TYPE } from "../../plan/rules/props";
-import { RuleFinding, RuleInfo, RuleSeverity, WARNING_PREFIX } from "../../plan/rules/rule";
-import { ConnectionTopology } from "../../plan/topology";
+import { checkAcknowledgement, checkExistingCircuitId } from "../../rules/audit";
+import { normalizeCidrList } from "../../rules/cidr-blocks";
+import { checkLocationCode } from "../../rules/layout";
 
 /**
  * An existing Direct Connect connection or LAG that the app refers to only by its id, placed for the

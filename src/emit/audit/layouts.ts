@@ -3,9 +3,9 @@ import { IConstruct } from "constructs";
 import { GroupDraft, anchorsOf } from "./drafts";
 import { RawResource, ResourceIndex } from "./resources";
 import { PlacedSlot, topologySlot } from "./slots";
-import { ConnectionBandwidth } from "../../plan/bandwidth";
-import { ResiliencyModel } from "../../plan/model";
-import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation } from "../../plan/topology";
+import { ConnectionBandwidth } from "../../core/bandwidth";
+import { ResiliencyModel } from "../../core/model";
+import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation } from "../../core/topology";
 
 // Layouts: the device slots that form one design, and the resiliency groups' own layouts. Internal.
 

@@ -4,8 +4,8 @@ import { GroupLayout, Layout, groupLayoutOf, layoutsOf } from "./layouts";
 import { RawResource, ResourceIndex, TYPES } from "./resources";
 import { KnownCircuit, placeSlots } from "./slots";
 import { VpnUnit, gatewayKey, readVpnUnits } from "./vpns";
-import { ResiliencyModel } from "../../plan/model";
-import { ConnectionTopology, VirtualInterfaceType } from "../../plan/topology";
+import { ResiliencyModel } from "../../core/model";
+import { ConnectionTopology, VirtualInterfaceType } from "../../core/topology";
 
 // The Direct Connect design of an app rebuilt from its resources. Internal to the audit.
 

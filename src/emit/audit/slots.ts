@@ -1,13 +1,13 @@
 import { SlotDraft } from "./drafts";
 import { RawResource, ResourceIndex, TYPES, isRetained, literalOf } from "./resources";
-import { gbpsOf } from "../../plan/rules/design/layout";
 import {
   TopologyBgpPeer,
   TopologyDeviceSlot,
   TopologyPort,
   TopologyVirtualInterface,
   VirtualInterfaceType,
-} from "../../plan/topology";
+} from "../../core/topology";
+import { gbpsOf } from "../../rules/design/layout";
 
 // Device slots numbered per location and turned into topology values. Internal to the audit.
 

@@ -1,9 +1,9 @@
 import { CfnResource } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
 import { RawResource, Ref, ResourceIndex, TYPES, literalOf } from "./resources";
-import { formatCidr, networkOf, parseCidr } from "../../plan/cidr";
-import { staticRouteId } from "../../plan/rules/design";
-import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../../plan/topology";
+import { staticRouteId } from "../../analyse/rules/design";
+import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../../core/topology";
+import { formatCidr, networkOf, parseCidr } from "../../rules/cidr-blocks";
 
 // Site-to-Site VPN backups read from VPN connections, their customer gateways and static routes: one
 // backup per target gateway, routing and tunnel options. Internal to the audit.

@@ -5,8 +5,13 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
 import { DrillItem, drillDefinition } from "./drill-states";
+import type { ReportDrill } from "../../analyse/drills";
+import { fail } from "../../core/fail";
+import { PROP_TYPE } from "../../core/prop-type";
+import { checkList, checkObject, checkOptionalList, given, isMadeBy, show } from "../../core/props";
+import { WARNING_PREFIX } from "../../core/rule";
+import { VirtualInterfaceType } from "../../core/topology";
 import { DrillInterface, DrillStepPlan, planDrill } from "../../plan/drill";
-import { checkList, checkObject, checkOptionalList, given, isMadeBy, show } from "../../plan/props";
 import {
   DRILL_DURATION,
   DRILL_INTERFACE_NAME,
@@ -14,12 +19,8 @@ import {
   checkDrillHistory,
   checkDrillAlarmCount,
   checkTrafficRetainedPercent,
-} from "../../plan/rules/drill";
-import { fail } from "../../plan/rules/fail";
-import { PROP_TYPE } from "../../plan/rules/props";
-import { WARNING_PREFIX } from "../../plan/rules/rule";
-import { VirtualInterfaceType } from "../../plan/topology";
-import { ResilientConnections } from "../resilient-connections";
+} from "../../rules/drill";
+import type { IResilientConnections } from "../connections";
 import { SlotVirtualInterface } from "../virtual-interface";
 
 /**
@@ -33,7 +34,7 @@ export interface FailoverDrillProps {
    * public endpoints): an interface that is the only path to its gateway is refused, since its test
    * would cut the gateway off.
    */
-  readonly connections: ResilientConnections[];
+  readonly connections: IResilientConnections[];
 
   /**
    * Test only the virtual interfaces of these specs (by the spec's `name`). The guard still checks every
@@ -101,10 +102,15 @@ export interface FailoverDrillProps {
   readonly logGroup?: logs.ILogGroup;
 }
 
+/** The hook by which a construct of this library hears which drill steps test its interfaces. */
+interface DrillRegistry {
+  _addDrill?(drill: ReportDrill): void;
+}
+
 /** An interface of the connections, with what the drill plan reads and the construct it is of. */
 interface Candidate extends DrillInterface {
   readonly vif: SlotVirtualInterface;
-  readonly owner: ResilientConnections;
+  readonly owner: IResilientConnections;
 }
 
 /**
@@ -279,7 +285,7 @@ function historyEvents(
 }
 
 /** The constructs of `connections`, each once. */
-function constructsOf(value: unknown): ResilientConnections[] {
+function constructsOf(value: unknown): IResilientConnections[] {
   const list = checkList(value, "connections", "ResilientConnections (or model) constructs");
   return [...new Set(list)].map((c) => {
     if (!isMadeBy(c, "virtualInterfacesNamed") || !Array.isArray((c as any).virtualInterfaces)) {
@@ -289,12 +295,12 @@ function constructsOf(value: unknown): ResilientConnections[] {
           "HighResiliency or DevTest construct.",
       );
     }
-    return c as ResilientConnections;
+    return c as IResilientConnections;
   });
 }
 
 /** The virtual interfaces of the constructs. */
-function candidatesOf(constructs: ReadonlyArray<ResilientConnections>): Candidate[] {
+function candidatesOf(constructs: ReadonlyArray<IResilientConnections>): Candidate[] {
   return constructs.flatMap((c) =>
     c.virtualInterfaces.map((vif) => ({
       vif,
@@ -314,13 +320,13 @@ function candidatesOf(constructs: ReadonlyArray<ResilientConnections>): Candidat
  * the library, without `_addDrill`, is left out).
  */
 function registerOn(
-  constructs: ReadonlyArray<ResilientConnections>,
+  constructs: ReadonlyArray<IResilientConnections>,
   name: string,
   steps: ReadonlyArray<DrillStepPlan<Candidate>>,
 ): void {
   for (const c of constructs) {
-    if (typeof (c as any)._addDrill !== "function") continue;
-    c._addDrill({
+    if (typeof (c as unknown as DrillRegistry)._addDrill !== "function") continue;
+    (c as unknown as DrillRegistry)._addDrill!({
       name,
       stepCount: steps.length,
       steps: steps

@@ -19,15 +19,11 @@ import { ITopic, Topic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { sumOf } from "./metrics";
 import { worstCoveredCapacity } from "../../analyse/sizing";
-import { checkOptionalBoolean, given } from "../../plan/props";
-import {
-  checkErrorCountThreshold,
-  checkEvaluationPeriods,
-  checkLightLevel,
-} from "../../plan/rules/monitoring";
-import { ConnectionTopology, TopologyDeviceSlot } from "../../plan/topology";
+import { checkOptionalBoolean, given } from "../../core/props";
+import { ConnectionTopology, TopologyDeviceSlot } from "../../core/topology";
+import { checkErrorCountThreshold, checkEvaluationPeriods, checkLightLevel } from "../../rules/monitoring";
+import type { IResilientConnections } from "../connections";
 import type { SlotPort } from "../device-slot";
-import type { ResilientConnections } from "../resilient-connections";
 import type { SlotVirtualInterface } from "../virtual-interface";
 import type { VpnBackupConnection } from "../vpn-backup";
 
@@ -82,7 +78,7 @@ const RX_MINIMUM_DBM: Record<number, number> = { 1: -19, 10: -14.4, 100: -10.6, 
  */
 export interface DirectConnectMonitoringProps extends MonitoringOptions {
   /** The construct to monitor: its ports, device slots, virtual interfaces and VPN backup. */
-  readonly connections: ResilientConnections;
+  readonly connections: IResilientConnections;
 }
 
 /** One port to watch, with its metrics, and the slot it belongs to. */
@@ -100,7 +96,7 @@ interface MonitoredLayout {
   readonly vpnConnections: ReadonlyArray<VpnBackupConnection>;
 }
 
-function layoutOf(c: ResilientConnections): MonitoredLayout {
+function layoutOf(c: IResilientConnections): MonitoredLayout {
   return {
     title: c.node.path,
     topology: c.topology,

@@ -1,0 +1,93 @@
+import { AUDIT_OPTION_RULES } from "../rules/audit";
+import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_ADDRESS } from "../rules/cidr";
+import { DESIGN_RULES } from "./rules/design";
+import { PROP_TYPE } from "../core/prop-type";
+import { RuleInfo, WARNING_PREFIX } from "../core/rule";
+import { DRILL_RULES } from "../rules/drill";
+import { GATEWAY_RULES } from "../rules/gateways";
+import { LAYOUT_RULES } from "../rules/layout";
+import { MONITORING_RULES } from "../rules/monitoring";
+import { NAME_RULES } from "../rules/names";
+import { PORT_RULES } from "../rules/ports";
+import { REPORT_RULES } from "../rules/report";
+import { RESILIENCY_GROUP_RULES } from "../rules/resiliency-group";
+import { SIZING_RULES } from "../rules/sizing";
+import { VIRTUAL_INTERFACE_RULES } from "../rules/virtual-interfaces";
+import { VPN_RULES } from "../rules/vpn";
+import { VPN_OPTION_RULES } from "../rules/vpn-options";
+
+/** The rules of one part of the library: one table of the README (between `<!-- rules:<key>:... -->`). */
+export interface RuleGroup {
+  readonly key: string;
+  readonly rules: ReadonlyArray<RuleInfo>;
+}
+
+/** Every rule, by the README table it is listed in. */
+export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
+  {
+    key: "layout",
+    rules: [
+      ...LAYOUT_RULES,
+      ...PORT_RULES,
+      ...RESILIENCY_GROUP_RULES,
+      ...REPORT_RULES,
+      ...SIZING_RULES,
+      PROP_TYPE,
+    ],
+  },
+  {
+    key: "interfaces",
+    rules: [
+      ...VIRTUAL_INTERFACE_RULES,
+      ...NAME_RULES,
+      ...GATEWAY_RULES,
+      CIDR_BLOCK,
+      CIDR_IPV4_ONLY,
+      CIDR_NETWORK_ADDRESS,
+      ALLOWED_PREFIX_IPV6_LENGTH,
+    ],
+  },
+  { key: "vpn", rules: [...VPN_RULES, ...VPN_OPTION_RULES] },
+  { key: "design", rules: [...DESIGN_RULES, ...AUDIT_OPTION_RULES] },
+  { key: "operate", rules: [...MONITORING_RULES, ...DRILL_RULES] },
+];
+
+const ALL: ReadonlyArray<RuleInfo> = RULE_GROUPS.flatMap((g) => g.rules);
+const BY_ID = new Map(ALL.map((rule) => [rule.id, rule]));
+
+/**
+ * Every rule of the library: the checks of the constructs' props and of a whole layout, each with its
+ * id, severity, what it finds, why, and the AWS page that states it.
+ *
+ * An error names its rule in its `ruleId` property (JavaScript and TypeScript); a warning annotation
+ * has the id `cdk-direct-connect-resiliency:<rule id>`, to acknowledge it with
+ * `Annotations.of(construct).acknowledgeWarning(RuleCatalogue.warningId('minimumLinksOnCreate'))`.
+ */
+export class RuleCatalogue {
+  /** Every rule, table by table (layout, interfaces and gateways, VPN backup, design, operation). */
+  public static all(): RuleInfo[] {
+    return [...ALL];
+  }
+
+  /**
+   * The rule with this id.
+   *
+   * @param id the rule's id, for example `vlanRange`
+   * @returns the rule, or undefined when no rule has that id
+   */
+  public static byId(id: string): RuleInfo | undefined {
+    return BY_ID.get(id);
+  }
+
+  /**
+   * The id of a rule's warning annotations, for `Annotations.acknowledgeWarning`:
+   * `cdk-direct-connect-resiliency:<id>`.
+   *
+   * @param id the rule's id, for example `minimumLinksOnCreate`
+   */
+  public static warningId(id: string): string {
+    return `${WARNING_PREFIX}:${id}`;
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,56 @@
+/** The options of the audit (`DirectConnectAudit`): its acknowledgements and the existing circuits it is told of. */
+import { errorRule, fail } from "../core/fail";
+import { show } from "../core/props";
+import { SOURCES } from "../core/sources";
+
+export const ACKNOWLEDGE_UNKNOWN_RULE = errorRule({
+  id: "acknowledgeUnknownRule",
+  what: "an acknowledgement of an id that is no rule of the audit",
+  why: "a misspelt id would acknowledge nothing, and the finding it meant would still fail synth",
+  prop: "ruleId",
+});
+
+export const ACKNOWLEDGE_REASON = errorRule({
+  id: "acknowledgeReason",
+  what: "an acknowledgement without a reason",
+  why: "an accepted single point of failure needs its reason next to it, for the next reader of the app",
+  prop: "reason",
+});
+
+export const EXISTING_CIRCUIT_ID = errorRule({
+  id: "existingCircuitId",
+  what: "an existing circuit whose `connectionId` is not a connection or LAG id (dxcon-..., dxlag-...), or listed twice",
+  why: "templates refer to existing circuits by these ids: another value matches no resource of the app",
+  prop: "connectionId",
+  source: SOURCES.connection,
+});
+
+export const AUDIT_OPTION_RULES = [ACKNOWLEDGE_UNKNOWN_RULE, ACKNOWLEDGE_REASON, EXISTING_CIRCUIT_ID];
+
+/** An acknowledgement names a rule of the audit (`known`), with a reason. */
+export function checkAcknowledgement(ruleId: unknown, reason: unknown, known: ReadonlyArray<string>): void {
+  if (typeof ruleId !== "string" || !known.includes(ruleId)) {
+    fail(
+      ACKNOWLEDGE_UNKNOWN_RULE,
+      `\`ruleId\` ${show(ruleId)} is not a rule of the audit: one of ${known.join(", ")}.`,
+    );
+  }
+  if (typeof reason !== "string" || reason.trim() === "") {
+    fail(
+      ACKNOWLEDGE_REASON,
+      `\`reason\` of the acknowledgement of ${ruleId} is empty: say why the finding does not apply.`,
+    );
+  }
+}
+
+/** An existing circuit's id: well formed (`wellFormed`), and not listed before (`seen`). */
+export function checkExistingCircuitId(id: unknown, wellFormed: boolean, seen: boolean): void {
+  if (!wellFormed) {
+    fail(
+      EXISTING_CIRCUIT_ID,
+      `\`connectionId\` ${show(id)} of an existing circuit is not a connection or LAG id: ` +
+        "dxcon-... or dxlag-....",
+    );
+  }
+  if (seen) fail(EXISTING_CIRCUIT_ID, `\`existingCircuits\`: ${String(id)} is listed twice.`);
+}

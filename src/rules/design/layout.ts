@@ -1,0 +1,58 @@
+import { ResiliencyModel } from "../../core/model";
+import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation } from "../../core/topology";
+
+// What the design rules read of a layout: its claim, its device slots and how to name them.
+
+/** AWS pages the design rules cite: the rules' one list. */
+export { SOURCES } from "../../core/sources";
+
+/**
+ * The model a layout claims, or undefined for Classic (a custom layout: no claim). Told by name, so
+ * that a model of a second copy of this library counts too.
+ */
+export function claimOf(topology: ConnectionTopology): ResiliencyModel | undefined {
+  const name = topology.model?.name;
+  return name === undefined || name === ResiliencyModel.CLASSIC.name ? undefined : topology.model;
+}
+
+/** Every device slot of a layout, location by location. */
+export function slotsOf(topology: ConnectionTopology): TopologyDeviceSlot[] {
+  return topology.locations.flatMap((l) => l.deviceSlots);
+}
+
+/** The locations that hold at least one device slot. */
+export function usedLocations(topology: ConnectionTopology): TopologyLocation[] {
+  return topology.locations.filter((l) => l.deviceSlots.length > 0);
+}
+
+/** Whether some slot's location is unknown (an existing circuit known only by id). */
+export function hasUnknownLocation(topology: ConnectionTopology): boolean {
+  return slotsOf(topology).some((s) => s.locationUnknown === true);
+}
+
+/** A slot in words: `EqDC2/Slot1 (LAG dx-EqDC2-d1)`, `EqDC2/Slot2 (existing dxcon-abc12345)`. */
+export function slotLabel(slot: TopologyDeviceSlot): string {
+  if (slot.existingConnectionId !== undefined) return `${slot.id} (existing ${slot.existingConnectionId})`;
+  return slot.lagName === undefined ? slot.id : `${slot.id} (${slot.lagName})`;
+}
+
+/** A port speed as CloudFormation writes it (`10Gbps`, `500Mbps`) in Gbps; undefined when it is not one. */
+export function gbpsOf(bandwidth: string | undefined): number | undefined {
+  const m = bandwidth === undefined ? null : /^([0-9]+(?:\.[0-9]+)?)(G|M)bps$/.exec(bandwidth);
+  return m === null ? undefined : Number(m[1]) / (m[2] === "M" ? 1000 : 1);
+}
+
+/** The port speed of a slot in Gbps, or undefined when unknown. */
+export function portSpeedOf(slot: TopologyDeviceSlot): number | undefined {
+  return slot.ports.length > 0 ? slot.ports[0].speedGbps : gbpsOf(slot.portBandwidth);
+}
+
+/** Whether a slot is a LAG of two or more member ports this layout orders (one AWS device). */
+export function isMultiPortLag(slot: TopologyDeviceSlot): boolean {
+  return slot.existingConnectionId === undefined && slot.ports.length >= 2;
+}
+
+/** `1 location` / `2 locations`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,52 @@
+import { SOURCES, claimOf, hasUnknownLocation, plural, usedLocations } from "./layout";
+import { errorRule, raise } from "../../core/fail";
+import { ResiliencyModel } from "../../core/model";
+import { RuleFinding } from "../../core/rule";
+import { ConnectionTopology } from "../../core/topology";
+
+/** A claimed model needs more locations than the layout has: all ports in one location. */
+export const MODEL_LOCATIONS = errorRule({
+  id: "modelLocations",
+  what: "fewer distinct locations than the claimed model needs (Maximum, High: 2), for example all ports in one location",
+  why:
+    "The loss of a location (its power, its building, its fibre; a campus is one location) takes down every " +
+    "connection in it. Maximum and High Resiliency put connections in two or more locations to survive it.",
+  source: SOURCES.resiliencyToolkit,
+  prop: "locations",
+  audit: true,
+});
+
+/** The message of the rule: `got` the distinct locations, `counted` how they were counted, `hint` what to do. */
+function shortOfLocations(
+  model: ResiliencyModel,
+  got: ReadonlyArray<string>,
+  counted: string,
+  hint: string,
+): string {
+  const which = got.length === 0 ? "none" : got.join(", ");
+  return (
+    `${model.name} needs at least ${plural(model.minLocations, "distinct location")}, ${counted} ${got.length} ` +
+    `(${which}): the loss of a location takes down every connection in it. A campus counts as one location.` +
+    (model.minLocations > 1 && got.length === 1 ? hint : "")
+  );
+}
+
+/**
+ * The layout's device slots are in fewer distinct locations than its claimed model needs. Nothing
+ * for Classic (no claim), or when a slot's location is unknown.
+ */
+export function checkModelLocations(topology: ConnectionTopology): RuleFinding[] {
+  const model = claimOf(topology);
+  if (model === undefined || hasUnknownLocation(topology)) return [];
+  const used = usedLocations(topology).map((l) => l.location);
+  if (used.length >= model.minLocations) return [];
+  const hint = " For separate devices in one location, claim Development and Test (no SLA).";
+  return [{ rule: MODEL_LOCATIONS, message: shortOfLocations(model, used, "this layout has", hint) }];
+}
+
+/** The planner's check of the rule on the distinct locations of a request (`codes`): an Error naming `locations`. */
+export function checkRequestLocations(model: ResiliencyModel, codes: ReadonlyArray<string>): void {
+  if (codes.length >= model.minLocations) return;
+  const hint = " For separate devices in one location use DevTest (no SLA).";
+  raise({ rule: MODEL_LOCATIONS, message: `\`locations\`: ${shortOfLocations(model, codes, "got", hint)}` });
+}

@@ -1,0 +1,342 @@
+/**
+ * The layout of a construct: location codes, device slots and their numbers, existing circuits, the
+ * names of ports and LAGs, the provider, and the account quotas a layout reaches.
+ */
+import type { ConnectionBandwidth } from "../core/bandwidth";
+import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { IsUnresolved, checkWholeNumber, label, show } from "../core/props";
+import type { PlanWarning } from "../core/rule";
+import { SOURCES } from "../core/sources";
+import type { TopologyDeviceSlot, TopologyLocation } from "../core/topology";
+
+/** Facts of the layout, with their place in direct-connect-facts.md. */
+export const LIMITS = {
+  /** §4.7: active dedicated connections per location per Region per account. */
+  connectionsPerLocation: 10,
+  /** §4.2 and §4.7: LAGs per Region. */
+  lagsPerRegion: 10,
+  /** §3.1, §3.2: ConnectionName and LagName are at most 200 characters. */
+  nameLength: 200,
+  /**
+   * §4.7: device slots per location. Every slot orders at least one dedicated connection and one LAG,
+   * and an account has 10 of each (connections per location, LAGs per Region) until AWS raises it.
+   */
+  deviceSlotsPerLocation: 10,
+  /** Slot numbers name resources (`-d<n>`) and logical IDs: 1 to 99. */
+  slotNumber: 99,
+} as const;
+
+/** §7, §3.1: `Location` pattern. */
+const LOCATION_PATTERN = /^[a-zA-Z0-9-]+$/;
+/** §3.1, §3.2: `ConnectionName` and `LagName` characters (`^[\w \-_,\/]{1,200}$`). */
+const NAME_PATTERN = /^[\w \-,/]+$/;
+/** §3.1, §3.2: ids of existing connections and LAGs. */
+const EXISTING_ID_PATTERN = /^dx(con|lag)-[a-z0-9]{8,21}$/;
+
+export const LOCATION_LITERAL = errorRule({
+  id: "locationLiteral",
+  what: "a location code known only at deploy time (a token)",
+  why: "location codes name the ports and their logical IDs, so they must be known at synth",
+  prop: "locations",
+});
+
+export const LOCATION_CODE = errorRule({
+  id: "locationCodeFormat",
+  what: "a location code outside `^[a-zA-Z0-9-]+$`",
+  why: "CloudFormation refuses any other `Location`",
+  source: SOURCES.connection,
+  prop: "locations",
+});
+
+export const LOCATION_TWICE = errorRule({
+  id: "locationTwice",
+  what: "a location listed twice (also when the codes differ only in case, also in `existingSlots`)",
+  why: "a location is one place: a second device there is a second device slot, not a second location",
+  source: SOURCES.resiliencyToolkit,
+  prop: "locations",
+});
+
+export const DEVICE_SLOTS_RANGE = errorRule({
+  id: "deviceSlotsRange",
+  what: "`deviceSlots` outside 1 to 10 per location",
+  why: "each slot is at least one dedicated connection and one LAG, and the account quotas are 10 of each",
+  source: SOURCES.quotas,
+  prop: "deviceSlots",
+});
+
+export const SLOT_NUMBER_RANGE = errorRule({
+  id: "slotNumberRange",
+  what: "a slot number outside 1 to 99 (`firstSlotNumber`, `slotNumber`, and the slots `firstSlotNumber` numbers)",
+  why: "slot numbers name the resources (`-d<n>`) and their logical IDs",
+  prop: "firstSlotNumber",
+});
+
+export const EXISTING_SLOT_ID = errorRule({
+  id: "existingSlotIdFormat",
+  what: "an existing circuit whose id is not a connection (`dxcon-`) or LAG (`dxlag-`) id",
+  why: "virtual interfaces land on it by this id",
+  source: SOURCES.connection,
+  prop: "connectionId",
+});
+
+export const EXISTING_SLOT_TWICE = errorRule({
+  id: "existingSlotTwice",
+  what: "one existing circuit listed twice in `existingSlots`",
+  why: "one circuit is one device slot; twice it would count as two",
+  prop: "existingSlots",
+});
+
+export const EXISTING_CONNECTION_BANDWIDTH = errorRule({
+  id: "existingConnectionBandwidth",
+  what: "an existing connection (`dxcon-`) given the bandwidth of a LAG",
+  why: "a dedicated connection is one port of 1, 10, 100 or 400 Gbps",
+  source: SOURCES.dedicatedConnections,
+  prop: "bandwidth",
+});
+
+export const SLOT_NUMBER_TAKEN = errorRule({
+  id: "slotNumberTaken",
+  what: "an existing circuit on a slot number another slot of its location has",
+  why: "slot numbers name the logical IDs: two slots with one number would clash",
+  prop: "slotNumber",
+});
+
+export const PROVIDER_NAME_EMPTY = errorRule({
+  id: "providerNameEmpty",
+  what: "an empty `providerName`",
+  why: "CloudFormation takes the name of a service provider, or no provider",
+  source: SOURCES.connection,
+  prop: "providerName",
+});
+
+export const NAME_PREFIX_CHARACTERS = errorRule({
+  id: "namePrefixCharacters",
+  what: "a `namePrefix` with characters outside `^[\\w \\-_,\\/]+$`",
+  why: "it starts every connection and LAG name, and CloudFormation refuses other characters there",
+  source: SOURCES.connection,
+  prop: "namePrefix",
+});
+
+export const NAME_PREFIX_LENGTH = errorRule({
+  id: "namePrefixLength",
+  what: "a `namePrefix` that makes connection names over 200 characters",
+  why: "CloudFormation takes connection and LAG names of at most 200 characters",
+  source: SOURCES.connection,
+  prop: "namePrefix",
+});
+
+export const CONNECTIONS_PER_LOCATION_QUOTA = warningRule({
+  id: "connectionsPerLocationQuota",
+  what: "more than 10 dedicated connections in one location (new and existing circuits)",
+  why: "the account quota is 10 active dedicated connections per location per Region; AWS can raise it",
+  source: SOURCES.quotas,
+  prop: "locations",
+});
+
+export const LAGS_PER_REGION_QUOTA = warningRule({
+  id: "lagsPerRegionQuota",
+  what: "more than 10 LAGs",
+  why: "the account quota is 10 LAGs per Region; AWS can raise it",
+  source: SOURCES.quotas,
+  prop: "locations",
+});
+
+/**
+ * Checks one location code (facts §7: pattern `^[a-zA-Z0-9-]+$`, case sensitivity unconfirmed) and
+ * returns it. It must be a literal: it names the ports and their logical IDs.
+ */
+export function checkLocationCode(code: unknown, prop: string, unresolved: IsUnresolved): string {
+  if (typeof code !== "string" || unresolved(code)) {
+    fail(
+      LOCATION_LITERAL,
+      `\`${prop}\`: ${typeof code === "string" ? code : show(code)} is not a literal location code. Location codes name the ports and their ` +
+        "logical IDs, so they must be known at synth; for example EqDC2.",
+    );
+  }
+  if (!LOCATION_PATTERN.test(code)) {
+    fail(
+      LOCATION_CODE,
+      `\`${prop}\`: "${code}" is not a Direct Connect location code: allowed are letters, digits and - ` +
+        "(pattern ^[a-zA-Z0-9-]+$), for example EqDC2.",
+    );
+  }
+  return code;
+}
+
+/** A location of `locations` that an earlier entry has (`earlier`, perhaps in another case). */
+export function checkLocationOnce(code: string, earlier: string | undefined): void {
+  if (earlier === undefined) return;
+  const how =
+    earlier === code ? "" : ` (as "${earlier}"; location codes that differ only in case are one location)`;
+  fail(
+    LOCATION_TWICE,
+    `\`locations\`: "${code}" is listed twice${how}. Each location appears once; a second device at a location ` +
+      "is a second device slot, not a second entry.",
+  );
+}
+
+/** An existing slot's location spelled in another case than the location already listed. */
+export function checkLocationCase(code: string, listed: string): void {
+  if (listed === code) return;
+  fail(
+    LOCATION_TWICE,
+    `\`existingSlots\`: "${code}" differs from "${listed}" only in case; location codes that differ only in case are one location.`,
+  );
+}
+
+/** The number of new device slots at a location. */
+export function checkDeviceSlots(value: unknown, code: string): number {
+  return checkWholeNumber(
+    DEVICE_SLOTS_RANGE,
+    value,
+    "deviceSlots",
+    { min: 1, max: LIMITS.deviceSlotsPerLocation },
+    () => false,
+    ` (at ${code}; each slot is at least one dedicated connection and one LAG, and the account quotas are 10 of each)`,
+  );
+}
+
+/** A slot number, 1 to 99 (`what` is the prop). */
+export function checkSlotNumber(n: unknown, what: string, why = ""): number {
+  return checkWholeNumber(SLOT_NUMBER_RANGE, n, what, { min: 1, max: LIMITS.slotNumber }, () => false, why);
+}
+
+/** The last of `count` slots numbered from `first` is a slot number too. */
+export function checkSlotNumbers(first: number, count: number, code: string): void {
+  if (first + count - 1 <= LIMITS.slotNumber) return;
+  fail(
+    SLOT_NUMBER_RANGE,
+    `\`firstSlotNumber\` ${first} of ${code} numbers its ${count} slots up to ${first + count - 1}; slot numbers go up to ${LIMITS.slotNumber}.`,
+  );
+}
+
+/** The id of an existing circuit, once in `existingSlots` (`ids`: the ones seen so far). */
+export function checkExistingSlotId(connectionId: unknown, code: string, ids: ReadonlySet<string>): string {
+  if (typeof connectionId !== "string" || !EXISTING_ID_PATTERN.test(connectionId)) {
+    fail(
+      EXISTING_SLOT_ID,
+      `\`connectionId\` ${show(connectionId)} of an existing slot at ${code} is not a connection or LAG id: ` +
+        "dxcon-... or dxlag-... (8 to 21 lower-case letters and digits).",
+    );
+  }
+  if (ids.has(connectionId)) {
+    fail(EXISTING_SLOT_TWICE, `\`existingSlots\`: ${connectionId} is listed twice.`);
+  }
+  return connectionId;
+}
+
+/** An existing connection (one port) with the bandwidth of a LAG. */
+export function checkExistingConnectionBandwidth(
+  connectionId: string,
+  bandwidth: ConnectionBandwidth | undefined,
+): void {
+  if (!connectionId.startsWith("dxcon-") || bandwidth === undefined || bandwidth.portCount <= 1) return;
+  fail(
+    EXISTING_CONNECTION_BANDWIDTH,
+    `\`bandwidth\` of the existing connection ${connectionId} is ${bandwidth}: a connection is one port ` +
+      "(1, 10, 100 or 400 Gbps). For a LAG, give its dxlag- id.",
+  );
+}
+
+/** An existing circuit's slot number, free at its location (`taken`: the numbers of the other slots). */
+export function checkSlotNumberFree(
+  n: number,
+  taken: ReadonlyArray<number>,
+  connectionId: unknown,
+  code: string,
+): void {
+  if (!taken.includes(n)) return;
+  fail(
+    SLOT_NUMBER_TAKEN,
+    `\`slotNumber\` ${n} of the existing slot ${label(connectionId)} at ${code} is taken by another slot there. ` +
+      "Number existing circuits apart from the new slots (see `firstSlotNumber`).",
+  );
+}
+
+/** A provider name, when given, is not empty. */
+export function checkProviderName(providerName: string | undefined, unresolved: IsUnresolved): void {
+  if (providerName === undefined || unresolved(providerName) || providerName.trim() !== "") return;
+  fail(
+    PROVIDER_NAME_EMPTY,
+    "`providerName` is empty: give the service provider's name, or leave it out for no provider.",
+  );
+}
+
+/** §3.1, §3.2: the characters of the names, and their length (`longest`: the longest port name). */
+export function checkNamePrefix(namePrefix: string, longest: number): void {
+  if (!NAME_PATTERN.test(namePrefix)) {
+    fail(
+      NAME_PREFIX_CHARACTERS,
+      `\`namePrefix\` ${show(namePrefix)} has characters CloudFormation does not allow in connection and LAG names: ` +
+        "allowed are letters, digits, spaces and _ - , /.",
+    );
+  }
+  if (longest > LIMITS.nameLength) {
+    fail(
+      NAME_PREFIX_LENGTH,
+      `\`namePrefix\` ${show(namePrefix)} makes connection names of ${longest} characters; CloudFormation allows at most ` +
+        `${LIMITS.nameLength}. Use a prefix of at most ${namePrefix.length - (longest - LIMITS.nameLength)} characters.`,
+    );
+  }
+}
+
+/**
+ * §4.7: the dedicated connections of one location over the quota, counting the member connections of
+ * existing circuits too.
+ */
+export function connectionsPerLocationQuota(location: TopologyLocation): PlanWarning[] {
+  const count = (slots: ReadonlyArray<TopologyDeviceSlot>, ports: (s: TopologyDeviceSlot) => number) =>
+    slots.reduce((n, s) => n + ports(s), 0);
+  const created = location.deviceSlots.filter((s) => s.existingConnectionId === undefined);
+  const existing = location.deviceSlots.filter((s) => s.existingConnectionId !== undefined);
+  const newPorts = count(created, (s) => s.ports.length);
+  const existingPorts = count(existing, existingPortCount);
+  const ports = newPorts + existingPorts;
+  if (ports <= LIMITS.connectionsPerLocation) return [];
+  const detail = existingPorts > 0 ? ` (${newPorts} new, ${existingPorts} existing)` : "";
+  return [
+    warn(
+      CONNECTIONS_PER_LOCATION_QUOTA,
+      `\`locations\`: ${location.location} gets ${ports} dedicated connections${detail}; the Direct Connect quota is ` +
+        `${LIMITS.connectionsPerLocation} active dedicated connections per location per Region per account. ` +
+        "Ask AWS for a higher quota before you deploy.",
+    ),
+  ];
+}
+
+/** The dedicated connections an existing circuit holds: capacity / port speed (1 for a connection). */
+function existingPortCount(slot: TopologyDeviceSlot): number {
+  return slot.capacityGbps / Number.parseInt(slot.portBandwidth, 10);
+}
+
+/** §4.7: the LAGs of a layout over the quota (one per new slot). */
+export function lagsPerRegionQuota(locations: ReadonlyArray<TopologyLocation>): PlanWarning[] {
+  const lags = locations
+    .flatMap((l) => l.deviceSlots)
+    .filter((s) => s.existingConnectionId === undefined).length;
+  if (lags <= LIMITS.lagsPerRegion) return [];
+  return [
+    warn(
+      LAGS_PER_REGION_QUOTA,
+      `This layout has ${lags} LAGs; the Direct Connect quota is ${LIMITS.lagsPerRegion} LAGs per Region. ` +
+        "Ask AWS for a higher quota before you deploy.",
+    ),
+  ];
+}
+
+export const LAYOUT_RULES = [
+  LOCATION_LITERAL,
+  LOCATION_CODE,
+  LOCATION_TWICE,
+  DEVICE_SLOTS_RANGE,
+  SLOT_NUMBER_RANGE,
+  EXISTING_SLOT_ID,
+  EXISTING_SLOT_TWICE,
+  EXISTING_CONNECTION_BANDWIDTH,
+  SLOT_NUMBER_TAKEN,
+  PROVIDER_NAME_EMPTY,
+  NAME_PREFIX_CHARACTERS,
+  NAME_PREFIX_LENGTH,
+  CONNECTIONS_PER_LOCATION_QUOTA,
+  LAGS_PER_REGION_QUOTA,
+];

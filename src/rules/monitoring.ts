@@ -1,0 +1,57 @@
+/** The options of the monitoring (alarms and dashboard) of a construct. */
+import { errorRule, fail } from "../core/fail";
+import { checkWholeNumber, show } from "../core/props";
+import { SOURCES } from "../core/sources";
+
+export const EVALUATION_PERIODS_RANGE = errorRule({
+  id: "evaluationPeriodsRange",
+  what: "`evaluationPeriods` of the monitoring outside 1 to 60",
+  why: "the one-minute periods a port must be down before its alarm goes off",
+  prop: "evaluationPeriods",
+  source: SOURCES.directConnectMetrics,
+});
+
+export const LIGHT_LEVEL_RANGE = errorRule({
+  id: "lightLevelRange",
+  what: "`lightLevelMinimumDbm` outside -40 to 10 dBm",
+  why: "a receive power threshold outside what optics report is a typo: the alarm would always or never go off",
+  prop: "lightLevelMinimumDbm",
+  source: SOURCES.directConnectMetrics,
+});
+
+export const ERROR_COUNT_RANGE = errorRule({
+  id: "errorCountThresholdRange",
+  what: "`errorCountThreshold` below 1",
+  why: "0 errors is no alarm",
+  prop: "errorCountThreshold",
+  source: SOURCES.directConnectMetrics,
+});
+
+export const MONITORING_RULES = [EVALUATION_PERIODS_RANGE, LIGHT_LEVEL_RANGE, ERROR_COUNT_RANGE];
+
+/** One-minute periods before a port alarm: 1 to 60. */
+export function checkEvaluationPeriods(value: unknown): number {
+  return checkWholeNumber(
+    EVALUATION_PERIODS_RANGE,
+    value,
+    "evaluationPeriods",
+    { min: 1, max: 60 },
+    () => false,
+  );
+}
+
+/** Errors in five minutes from which a port alarm goes off: 1 or more. */
+export function checkErrorCountThreshold(value: unknown): number {
+  return checkWholeNumber(ERROR_COUNT_RANGE, value, "errorCountThreshold", { min: 1, max: 1e9 }, () => false);
+}
+
+/** A receive power threshold in dBm, -40 to 10. */
+export function checkLightLevel(value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value > 10 || value < -40) {
+    fail(
+      LIGHT_LEVEL_RANGE,
+      `\`lightLevelMinimumDbm\` ${show(value)} is not allowed: a power in dBm from -40 to 10.`,
+    );
+  }
+  return value;
+}

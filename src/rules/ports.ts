@@ -1,0 +1,160 @@
+/**
+ * The ports and LAGs of every device slot: their bandwidth, MACsec, `minimumLinks` and removal policy.
+ */
+import { BANDWIDTH_REALISABLE, BANDWIDTH_WHOLE_GBPS, type ConnectionBandwidth } from "../core/bandwidth";
+import { IsUnresolved, given, show } from "../core/props";
+import { REMOVAL_POLICY_DESTROY } from "./design/removal-policy-destroy";
+import { errorRule, fail, warn, warningRule } from "../core/fail";
+import type { PlanWarning } from "../core/rule";
+import { SOURCES } from "../core/sources";
+
+/** §4.3: MACsec on 10 and 100 Gbps per AWS; 400 Gbps only in third-party data (§9.4). */
+const MACSEC_SPEEDS_GBPS = [10, 100, 400];
+const MACSEC_UNCONFIRMED_GBPS = [400];
+
+export const MACSEC_SPEED = errorRule({
+  id: "macsecSpeed",
+  what: "MACsec on 1 Gbps ports",
+  why: "AWS offers MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations)",
+  source: SOURCES.macsec,
+  prop: "requestMacSec",
+});
+
+export const MACSEC_400 = warningRule({
+  id: "macsec400",
+  what: "MACsec on 400 Gbps ports (AWS prose says 10 and 100 Gbps; 400 only in location data)",
+  why: "400 Gbps MACsec is offered at some locations only: check each before you deploy",
+  source: SOURCES.macsec,
+  prop: "requestMacSec",
+});
+
+export const MINIMUM_LINKS_RANGE = errorRule({
+  id: "minimumLinksRange",
+  what: "`minimumLinks` outside 0 to the ports per LAG",
+  why: "a LAG cannot need more member ports up than it has",
+  source: SOURCES.lag,
+  prop: "minimumLinks",
+});
+
+export const MINIMUM_LINKS_ON_CREATE = warningRule({
+  id: "minimumLinksOnCreate",
+  what: "`minimumLinks` set at all",
+  why: "CloudFormation cannot set `MinimumLinks` when it first creates a LAG: deploy without it, then add it",
+  source: SOURCES.lag,
+  prop: "minimumLinks",
+});
+
+export const REMOVAL_POLICY_SUPPORTED = errorRule({
+  id: "removalPolicySupported",
+  what: "`removalPolicy: SNAPSHOT`, or a value that is not a RemovalPolicy",
+  why: "the Snapshot deletion policy is for resources that have snapshots; connections and LAGs have none",
+  source: SOURCES.deletionPolicy,
+  prop: "removalPolicy",
+});
+
+/** §4.3: MACsec on the port speed of a layout (a warning where AWS offers it at some locations only). */
+export function checkMacSec(
+  requestMacSec: boolean | undefined,
+  bandwidth: ConnectionBandwidth,
+): PlanWarning[] {
+  if (!requestMacSec) return [];
+  const speed = bandwidth.portSpeedGbps;
+  if (!MACSEC_SPEEDS_GBPS.includes(speed)) {
+    fail(
+      MACSEC_SPEED,
+      `\`requestMacSec\`: MACsec is not offered on ${speed} Gbps ports (bandwidth ${bandwidth}). ` +
+        "AWS supports MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations); " +
+        "choose one of those speeds or set `requestMacSec: false`.",
+    );
+  }
+  if (!MACSEC_UNCONFIRMED_GBPS.includes(speed)) return [];
+  return [
+    warn(
+      MACSEC_400,
+      "`requestMacSec` on 400 Gbps ports: AWS documents MACsec for 10 and 100 Gbps; 400 Gbps MACsec is listed only " +
+        "for some locations (DescribeLocations `availableMacSecPortSpeeds`). Check each location before you deploy.",
+    ),
+  ];
+}
+
+/** `minimumLinks` of every LAG: 0 to its ports, and a warning that the first create cannot set it. */
+export function checkMinimumLinks(
+  minimumLinks: number | undefined,
+  bandwidth: ConnectionBandwidth,
+  unresolved: IsUnresolved,
+): PlanWarning[] {
+  if (minimumLinks === undefined) return [];
+  const ports = bandwidth.portCount;
+  if (
+    !unresolved(minimumLinks) &&
+    (typeof minimumLinks !== "number" ||
+      !Number.isInteger(minimumLinks) ||
+      minimumLinks < 0 ||
+      minimumLinks > ports)
+  ) {
+    fail(
+      MINIMUM_LINKS_RANGE,
+      `\`minimumLinks\` ${show(minimumLinks)} is not possible: each LAG has ${ports} port(s) ` +
+        `(bandwidth ${bandwidth}); allowed are whole numbers from 0 to ${ports}.`,
+    );
+  }
+  return [
+    warn(
+      MINIMUM_LINKS_ON_CREATE,
+      "`minimumLinks` cannot be set when CloudFormation first creates a LAG (AWS::DirectConnect::Lag MinimumLinks). " +
+        "Deploy without it first, then add it in a later deploy; acknowledge this warning once the LAGs exist.",
+    ),
+  ];
+}
+
+/**
+ * The values of aws-cdk-lib's `RemovalPolicy` (the plan does not import aws-cdk-lib): what CloudFormation
+ * does with a port or LAG that leaves the stack.
+ */
+const REMOVAL_POLICIES = {
+  destroy: "destroy",
+  retain: "retain",
+  snapshot: "snapshot",
+  retainOnUpdateOrDelete: "retain-on-update-or-delete",
+} as const;
+
+/**
+ * §5: the removal policy of the ports and LAGs (RETAIN when not given). SNAPSHOT is not supported, and
+ * DESTROY is a warning (`removalPolicyDestroy`, a design rule: the audit checks it too).
+ */
+export function checkRemovalPolicy(value: unknown): { policy: string; warnings: PlanWarning[] } {
+  if (!given(value)) return { policy: REMOVAL_POLICIES.retain, warnings: [] };
+  const allowed: unknown[] = [
+    REMOVAL_POLICIES.retain,
+    REMOVAL_POLICIES.retainOnUpdateOrDelete,
+    REMOVAL_POLICIES.destroy,
+  ];
+  if (!allowed.includes(value)) {
+    fail(
+      REMOVAL_POLICY_SUPPORTED,
+      `\`removalPolicy\` ${value === REMOVAL_POLICIES.snapshot ? "SNAPSHOT" : show(value)} is not supported by Direct Connect ` +
+        "connections and LAGs: use RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY.",
+    );
+  }
+  const policy = value as string;
+  return { policy, warnings: policy === REMOVAL_POLICIES.destroy ? [removalPolicyDestroy()] : [] };
+}
+
+/** The warning of DESTROY: the design rule `removalPolicyDestroy`, which the audit checks on any app's ports and LAGs too. */
+function removalPolicyDestroy(): PlanWarning {
+  return warn(
+    REMOVAL_POLICY_DESTROY,
+    "`removalPolicy` DESTROY: deleting the stack, or a change that replaces a port, deletes the Direct Connect " +
+      "connection and AWS has its cross-connect removed. A new port is a new order with a new LOA.",
+  );
+}
+
+export const PORT_RULES = [
+  BANDWIDTH_WHOLE_GBPS,
+  BANDWIDTH_REALISABLE,
+  MACSEC_SPEED,
+  MACSEC_400,
+  MINIMUM_LINKS_RANGE,
+  MINIMUM_LINKS_ON_CREATE,
+  REMOVAL_POLICY_SUPPORTED,
+];

@@ -1,0 +1,50 @@
+/** What a construct reports at synth: the report's analysis, and the warning of a change that replaces resources. */
+import { errorRule, fail, warningRule } from "../core/fail";
+import { checkWholeNumber } from "../core/props";
+import { SOURCES } from "../core/sources";
+
+export const REPORT_MAX_FAILURES_RANGE = errorRule({
+  id: "reportMaxFailuresRange",
+  what: "`reportMaxFailures` outside 1 to 10",
+  why: "the report analyses every combination of up to that many simultaneous failures",
+  prop: "reportMaxFailures",
+});
+
+export const REPORT_SCENARIO_LIMIT = errorRule({
+  id: "reportScenarioLimit",
+  what: "`reportMaxFailures` that makes more failure scenarios than an analysis evaluates",
+  why: "the report is written at synth, too late to refuse: the depth is checked at construction",
+  prop: "reportMaxFailures",
+});
+
+export const REPLACES_RESOURCES = warningRule({
+  id: "replacesResources",
+  what:
+    "a change that replaces or removes Direct Connect or VPN resources, compared with the previous synth in the output " +
+    "directory",
+  why: "a replaced port is a new order and LOA; a replaced interface or VPN connection a new session",
+  source: SOURCES.updateBehaviors,
+});
+
+/** The report's depth, 1 to 10 simultaneous failures. */
+export function checkReportMaxFailures(value: unknown): number {
+  return checkWholeNumber(
+    REPORT_MAX_FAILURES_RANGE,
+    value,
+    "reportMaxFailures",
+    { min: 1, max: 10 },
+    () => false,
+  );
+}
+
+/** The scenarios of that depth (`count`), at most what an analysis evaluates (`max`). */
+export function checkReportScenarios(depth: number, count: number, max: number): void {
+  if (count <= max) return;
+  fail(
+    REPORT_SCENARIO_LIMIT,
+    `\`reportMaxFailures\` ${depth} makes ${count} failure scenarios; an analysis evaluates at most ` +
+      `${max}. Ask for fewer simultaneous failures.`,
+  );
+}
+
+export const REPORT_RULES = [REPORT_MAX_FAILURES_RANGE, REPORT_SCENARIO_LIMIT, REPLACES_RESOURCES];

@@ -1,0 +1,96 @@
+/** Capacity-aware sizing: the traffic a construct must keep through the failures its model covers. */
+import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { given, show } from "../core/props";
+import { PlanWarning } from "../core/rule";
+import { SOURCES } from "../core/sources";
+
+export const CAPACITY_GBPS_VALUE = errorRule({
+  id: "capacityGbpsValue",
+  what: "`requiredBandwidthGbps` or `expectedPeakGbps` not a positive number of Gbps",
+  why: "the sizing compares it with the capacity left after a failure",
+  prop: "requiredBandwidthGbps",
+});
+
+export const REQUIRED_BANDWIDTH_KEPT = errorRule({
+  id: "requiredBandwidthKept",
+  what:
+    "a `bandwidth` (given, or any the planner can choose) whose worst failure covered by the model leaves less " +
+    "than `requiredBandwidthGbps`",
+  why: "the required traffic would not fit on the paths left after a failure the model promises to survive",
+  prop: "requiredBandwidthGbps",
+  source: SOURCES.resiliencyToolkit,
+});
+
+export const CAPACITY_AFTER_FAILURE = warningRule({
+  id: "capacityAfterFailure",
+  what: "a layout whose worst failure covered by the model leaves less than `expectedPeakGbps`",
+  why: "the surviving paths would be overloaded at peak: the failover keeps the sessions, not the traffic",
+  prop: "expectedPeakGbps",
+  source: SOURCES.resiliencyToolkit,
+});
+
+export const PORT_HOUR_PRICE = errorRule({
+  id: "portHourPrice",
+  what: "a port-hour price in `portHourPrices` that is not a number of US dollars, 0 or more",
+  why: "the cost estimate and the sizing's cheapest choice multiply it by the hours and ports",
+  prop: "portHourPrices",
+  source: SOURCES.directConnectPricing,
+});
+
+export const SIZING_RULES = [
+  CAPACITY_GBPS_VALUE,
+  REQUIRED_BANDWIDTH_KEPT,
+  CAPACITY_AFTER_FAILURE,
+  PORT_HOUR_PRICE,
+];
+
+/** A price per port hour: a number of US dollars, 0 or more. */
+export function checkPortHourPrice(key: string, price: unknown): void {
+  if (typeof price === "number" && Number.isFinite(price) && price >= 0) return;
+  fail(
+    PORT_HOUR_PRICE,
+    `\`${key}\` ${String(price)} is not a price: a number of US dollars per port hour, 0 or more.`,
+  );
+}
+
+/** No bandwidth keeps `required` through the worst covered failure: the best gives `best`. */
+export function failRequiredUnreachable(required: number, bestGbps: number, bestBandwidth: string): never {
+  return fail(
+    REQUIRED_BANDWIDTH_KEPT,
+    `\`requiredBandwidthGbps\` ${required} cannot be kept through the worst failure this layout's model covers: ` +
+      `the most any bandwidth gives is ${bestGbps} Gbps (${bestBandwidth} per device slot). ` +
+      "Add locations or device slots, or ask for less.",
+  );
+}
+
+/** A capacity in Gbps: a positive number, or undefined when not given. */
+export function checkCapacityGbps(value: unknown, prop: string): number | undefined {
+  if (!given(value)) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    fail(CAPACITY_GBPS_VALUE, `\`${prop}\` ${show(value)} is not allowed: a positive number of Gbps.`);
+  }
+  return value;
+}
+
+/** The capacity left after the worst covered failure (`worst`) keeps `required`, with the given `bandwidth`. */
+export function checkRequiredKept(required: number, worst: number, bandwidth: string): void {
+  if (worst >= required) return;
+  fail(
+    REQUIRED_BANDWIDTH_KEPT,
+    `\`requiredBandwidthGbps\` ${required}: with \`bandwidth\` ${bandwidth} the worst failure the model covers ` +
+      `leaves ${worst} Gbps. Leave \`bandwidth\` out to let the planner choose, or raise it.`,
+  );
+}
+
+/** The warning when the worst covered failure leaves less than the expected peak. */
+export function checkExpectedPeak(peak: number | undefined, worst: number): PlanWarning[] {
+  if (peak === undefined || worst >= peak) return [];
+  return [
+    warn(
+      CAPACITY_AFTER_FAILURE,
+      `\`expectedPeakGbps\` ${peak}: the worst failure the model covers leaves ${worst} Gbps of Direct Connect, ` +
+        "less than the expected peak: the surviving paths would be overloaded. Raise `bandwidth`, or give " +
+        "`requiredBandwidthGbps` to let the planner size it.",
+    ),
+  ];
+}

@@ -1,0 +1,54 @@
+import * as path from "path";
+import { cycles, importGraph, layerOf, packageImports, upwardImports } from "./support/import-graph";
+
+// CONTRIBUTING.md, Design: the layers of src/, lowest first. Imports only go down this list.
+const LAYERS = ["core", "rules", "plan", "analyse", "emit", "index"];
+const SRC = path.join(__dirname, "..", "src");
+const graph = importGraph(SRC);
+
+test("every file of src/ is in a layer folder", () => {
+  const outside = graph.files.filter((f) => !LAYERS.includes(layerOf(f)));
+  expect(outside).toEqual([]);
+});
+
+test("src/ has no import cycle", () => {
+  expect(cycles(graph)).toEqual([]);
+});
+
+test("no file imports from a higher layer", () => {
+  expect(upwardImports(graph, LAYERS)).toEqual([]);
+});
+
+test("nothing below emit imports aws-cdk-lib or constructs", () => {
+  const pure = graph.files.filter((f) => LAYERS.indexOf(layerOf(f)) < LAYERS.indexOf("emit"));
+  const cdk = pure.flatMap((f) =>
+    packageImports(SRC, f)
+      .filter((p) => p === "constructs" || p.startsWith("aws-cdk-lib"))
+      .map((p) => `${f} -> ${p}`),
+  );
+  expect(pure.length).toBeGreaterThan(20);
+  expect(cdk).toEqual([]);
+});
+
+describe("the checks find what they look for", () => {
+  const fixture = {
+    files: ["core/a", "rules/b", "plan/c", "plan/d"],
+    imports: new Map([
+      ["core/a", ["rules/b"]],
+      ["rules/b", ["core/a"]],
+      ["plan/c", ["plan/d"]],
+      ["plan/d", ["plan/c"]],
+    ]),
+  };
+
+  test("a cycle within a layer and one across layers", () => {
+    expect(cycles(fixture)).toEqual([
+      ["core/a", "rules/b"],
+      ["plan/c", "plan/d"],
+    ]);
+  });
+
+  test("an import from a lower layer into a higher one", () => {
+    expect(upwardImports(fixture, LAYERS)).toEqual(["core/a -> rules/b"]);
+  });
+});
