@@ -21,7 +21,7 @@ from cdk_direct_connect_resiliency import (
 
 # Why the example's new two-port LAGs have no minimum links yet (the audit rule `minimumLinksZero`).
 MINIMUM_LINKS_LATER = (
-    "new LAGs: CloudFormation cannot set MinimumLinks on create; minimumLinks: 1 comes with the next deploy"
+    "new LAGs: CloudFormation cannot set MinimumLinks on create; minimumLinks: 2 comes with the next deploy"
 )
 
 

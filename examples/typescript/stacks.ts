@@ -14,7 +14,7 @@ import {
 
 /** Why the example's new two-port LAGs have no minimum links yet (the audit rule `minimumLinksZero`). */
 const MINIMUM_LINKS_LATER =
-  "new LAGs: CloudFormation cannot set MinimumLinks on create; minimumLinks: 1 comes with the next deploy";
+  "new LAGs: CloudFormation cannot set MinimumLinks on create; minimumLinks: 2 comes with the next deploy";
 
 /**
  * The example stacks: one per Resiliency Toolkit model. The Python example (examples/python) builds
@@ -69,7 +69,7 @@ export function buildExampleStacks(app: App): ResilientConnections[] {
     bandwidth: ConnectionBandwidth.gbps(20),
   });
   // CloudFormation cannot set MinimumLinks when it first creates a LAG: the audit's warning about its
-  // two-port LAGs is acknowledged until a later deploy gives `minimumLinks: 1`.
+  // two-port LAGs is acknowledged until a later deploy gives `minimumLinks: 2`.
   DirectConnectAudit.acknowledge(high, "minimumLinksZero", MINIMUM_LINKS_LATER);
 
   // A lab: separate devices in one location, no SLA.

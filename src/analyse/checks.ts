@@ -3,7 +3,8 @@ import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
 import { ConnectionBandwidth } from "../core/bandwidth";
 import { given } from "../core/props";
 import { checkModelPromise } from "./rules/model-promise";
-import { raise } from "../core/fail";
+import { raiseAll } from "../core/fail";
+import { checkMixedPortSpeeds } from "../rules/design/mixed-port-speeds";
 import { PlanWarning } from "../core/rule";
 import { ConnectionTopology } from "../core/topology";
 import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../rules/sizing";
@@ -55,7 +56,7 @@ export function sizeBandwidth(
  */
 export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidth): PlanWarning[] {
   const [broken] = checkModelPromise(topology, "`model`: this layout");
-  if (broken !== undefined) raise(broken);
+  raiseAll([...(broken ? [broken] : []), ...checkMixedPortSpeeds(topology)], "the layout");
   const worst = worstCoveredCapacity(topology).gbps;
   if (sized.requiredGbps !== undefined && sized.chosen === undefined) {
     checkRequiredKept(sized.requiredGbps, worst, topology.bandwidth.toString());

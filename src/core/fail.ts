@@ -20,15 +20,68 @@ export function warningRule(text: RuleText): WarningRule {
 
 /**
  * The Error of a broken rule: the message the user reads (naming the prop in backticks, the bad value
- * and what is allowed) and, for programs, the id of the rule (`RuleCatalogue.byId(ruleId)`).
+ * and what is allowed), ending with the rule's id in brackets so that every language sees it (jsii
+ * carries only the message to Python, Java, C# and Go), and, for programs, `ruleId`
+ * (`RuleCatalogue.byId(ruleId)`).
+ *
+ * A construct collects the errors of all its independent checks and throws one `RuleError` listing
+ * each (`errors`); its `ruleId` is then the first one's.
  */
 export class RuleError extends Error {
-  /** The id of the broken rule. */
+  /** The id of the broken rule (of the first, when this lists several). */
   public readonly ruleId: string;
+  /** The message without the rule id. */
+  public readonly detail: string;
+  /** Every error this one reports: itself alone, or each of several found in one construct. */
+  public readonly errors: ReadonlyArray<RuleError>;
 
-  constructor(rule: ErrorRule, message: string) {
-    super(message);
-    this.ruleId = rule.id;
+  constructor(rule: ErrorRule | string, message: string, errors?: ReadonlyArray<RuleError>) {
+    const id = typeof rule === "string" ? rule : rule.id;
+    super(errors === undefined ? `${message} [${id}]` : message);
+    this.name = "RuleError";
+    this.ruleId = id;
+    this.detail = message;
+    this.errors = errors ?? [this];
+  }
+}
+
+/**
+ * The errors of one construct, collected check by check: each independent check runs through
+ * `attempt`, so a user with three mistakes learns about all three in one synth.
+ */
+export class RuleErrors {
+  private readonly found: RuleError[] = [];
+
+  /** Runs one check; a broken rule is recorded and `fallback` returned, so the next checks still run. */
+  public attempt<T>(check: () => T, fallback: T): T {
+    try {
+      return check();
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      this.found.push(...e.errors);
+      return fallback;
+    }
+  }
+
+  /** Whether any check failed so far. */
+  public get any(): boolean {
+    return this.found.length > 0;
+  }
+
+  /**
+   * Throws the errors found, if any: one alone as it is, several as one `RuleError` that lists each
+   * (`subject` says where: the construct's path).
+   */
+  public throwIfAny(subject: string): void {
+    if (this.found.length === 1) throw this.found[0];
+    if (this.found.length > 1) {
+      const lines = this.found.map((e) => `  - ${e.message}`);
+      throw new RuleError(
+        this.found[0].ruleId,
+        `${subject}: ${this.found.length} errors:\n${lines.join("\n")}`,
+        [...this.found],
+      );
+    }
   }
 }
 
@@ -40,6 +93,15 @@ export function fail(rule: ErrorRule, message: string): never {
 /** Throws the Error of an error finding: a design rule (rules/design) that the planner checks too. */
 export function raise(finding: RuleFinding): never {
   throw new RuleError(finding.rule as ErrorRule, finding.message);
+}
+
+/** Throws every error finding at once (one alone as it is); warnings and an empty list pass. */
+export function raiseAll(findings: ReadonlyArray<RuleFinding>, subject: string): void {
+  const errors = new RuleErrors();
+  for (const f of findings) {
+    if (f.rule.severity === RuleSeverity.ERROR) errors.attempt(() => raise(f), undefined);
+  }
+  errors.throwIfAny(subject);
 }
 
 /** The warning of a broken rule (risky but legal): the emit layer annotates it with the rule's id. */

@@ -16,7 +16,7 @@ import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { fail } from "../core/fail";
+import { RuleErrors, fail } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import { checkObject, checkOptionalList, given, isMadeBy, show } from "../core/props";
@@ -320,14 +320,35 @@ export class ResilientConnections extends Construct implements IResilientConnect
     super(scope, id);
     checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
     watchReplacements(this);
-    const removal = checkRemovalPolicy(props.removalPolicy);
+    // Every independent check runs before anything is emitted; all broken rules are thrown as one error.
+    const errors = new RuleErrors();
+    const removal = errors.attempt(() => checkRemovalPolicy(props.removalPolicy), {
+      policy: RemovalPolicy.RETAIN as string,
+      warnings: [],
+    });
     const removalPolicy = removal.policy as RemovalPolicy;
-    const specs = virtualInterfacesOf(props.virtualInterfaces);
-    const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup) : undefined;
+    const specs = errors
+      .attempt(() => virtualInterfacesOf(props.virtualInterfaces), [])
+      .filter((spec) => errors.attempt(() => (spec._check(), true), false));
+    const vpnBackup = given(props.vpnBackup)
+      ? errors.attempt(() => vpnBackupOf(props.vpnBackup), undefined)
+      : undefined;
     const prices = given(props.portHourPrices)
-      ? pricesOf(props.portHourPrices)
+      ? errors.attempt(() => pricesOf(props.portHourPrices), PortHourPrices.AWS_LIST_PRICES)
       : PortHourPrices.AWS_LIST_PRICES;
-    const { topology, warnings, sized } = planConstruct(this, props, specs, vpnBackup, prices);
+    const monitoring = given(props.monitoring)
+      ? errors.attempt(
+          () =>
+            checkObject(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}") as MonitoringOptions,
+          undefined,
+        )
+      : undefined;
+    const planned = errors.attempt(() => planConstruct(this, props, specs, vpnBackup, prices), undefined);
+    const reportMaxFailures = planned
+      ? errors.attempt(() => reportDepthOf(props.reportMaxFailures, planned.topology), undefined)
+      : undefined;
+    errors.throwIfAny(this.node.path);
+    const { topology, warnings, sized } = planned!;
     // The gateways' quotas and path rules, and the VPN addresses, count across the app: checked before
     // anything is emitted.
     useAcrossApp(this, specs, topology);
@@ -352,7 +373,7 @@ export class ResilientConnections extends Construct implements IResilientConnect
     this.prices = prices;
     this.sizing = sized;
     this.targetLabels = targetLabels(specs, topology);
-    this.reportMaxFailures = reportDepthOf(props.reportMaxFailures, topology);
+    this.reportMaxFailures = reportMaxFailures;
     writeIntoAssembly(this, `${this.node.path.replace(/\//g, ".")}.dx-report.md`, () => this.report());
 
     if (topology.resiliencyGroupName !== undefined && topology.model.intendedResiliencyModel !== undefined) {
@@ -362,13 +383,8 @@ export class ResilientConnections extends Construct implements IResilientConnect
         connectionArns: this.groupConnectionArns(),
       });
     }
-    if (given(props.monitoring)) {
-      const options = checkObject(
-        props.monitoring,
-        "monitoring",
-        "MonitoringOptions, e.g. {}",
-      ) as MonitoringOptions;
-      this.monitoring = new DirectConnectMonitoring(this, "Monitoring", { ...options, connections: this });
+    if (monitoring) {
+      this.monitoring = new DirectConnectMonitoring(this, "Monitoring", { ...monitoring, connections: this });
     }
   }
 

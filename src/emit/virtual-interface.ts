@@ -212,50 +212,66 @@ export interface PublicVirtualInterfaceOptions extends VirtualInterfaceOptions {
  * VirtualInterface.transit({ name: 'prod', gateway, vlan: 101, customerAsn: 65010 });
  */
 export class VirtualInterface {
-  /** Transit virtual interfaces to a Direct Connect gateway (for transit gateways). At most 4 per slot. */
+  /**
+   * Transit virtual interfaces to a Direct Connect gateway (for transit gateways). At most 4 per slot.
+   *
+   * The options are checked by the construct that takes the spec, with all its other props.
+   */
   public static transit(options: TransitVirtualInterfaceOptions): VirtualInterface {
-    checkOptions(options, "transit");
-    checkTransitVifGateway(given(options.gateway), options.name);
+    const o = optionsOf(options);
     return new VirtualInterface(
       VirtualInterfaceType.TRANSIT,
-      options,
-      options.gateway,
-      options.mtu,
-      options.enableSiteLink,
-    );
+      o,
+      o.gateway,
+      o.mtu,
+      o.enableSiteLink,
+    ).recording(() => {
+      checkOptions(options, "transit");
+      checkTransitVifGateway(given(o.gateway), o.name);
+    });
   }
 
-  /** Private virtual interfaces to a Direct Connect gateway or to a virtual private gateway. */
+  /**
+   * Private virtual interfaces to a Direct Connect gateway or to a virtual private gateway.
+   *
+   * The options are checked by the construct that takes the spec, with all its other props.
+   */
   public static privateInterface(options: PrivateVirtualInterfaceOptions): VirtualInterface {
-    checkOptions(options, "privateInterface");
-    const gateway = given(options.gateway) ? options.gateway : undefined;
-    const vgw = given(options.virtualGatewayId) ? options.virtualGatewayId : undefined;
-    checkPrivateVifTarget(gateway !== undefined, vgw !== undefined, options.name);
-    if (vgw !== undefined) {
-      checkVirtualGatewayId(vgw, true, (v) => Token.isUnresolved(v));
-    }
+    const o = optionsOf(options);
+    const gateway = given(o.gateway) ? o.gateway : undefined;
+    const vgw = given(o.virtualGatewayId) ? o.virtualGatewayId : undefined;
     return new VirtualInterface(
       VirtualInterfaceType.PRIVATE,
-      options,
+      o,
       gateway,
-      options.mtu,
-      options.enableSiteLink,
+      o.mtu,
+      o.enableSiteLink,
       vgw,
-    );
+    ).recording(() => {
+      checkOptions(options, "privateInterface");
+      checkPrivateVifTarget(gateway !== undefined, vgw !== undefined, o.name);
+      if (vgw !== undefined) {
+        checkVirtualGatewayId(vgw, true, (v) => Token.isUnresolved(v));
+      }
+    });
   }
 
-  /** Public virtual interfaces, to reach AWS public endpoints over Direct Connect. */
+  /**
+   * Public virtual interfaces, to reach AWS public endpoints over Direct Connect.
+   *
+   * The options are checked by the construct that takes the spec, with all its other props.
+   */
   public static publicInterface(options: PublicVirtualInterfaceOptions): VirtualInterface {
-    checkOptions(options, "publicInterface");
+    const o = optionsOf(options);
     return new VirtualInterface(
       VirtualInterfaceType.PUBLIC,
-      options,
+      o,
       undefined,
       undefined,
       undefined,
       undefined,
-      options.routeFilterPrefixes,
-    );
+      o.routeFilterPrefixes,
+    ).recording(() => checkOptions(options, "publicInterface"));
   }
 
   /** The spec's name (its purpose). */
@@ -275,6 +291,8 @@ export class VirtualInterface {
    */
   public readonly virtualGatewayId?: string;
 
+  private check: () => void = () => {};
+
   private constructor(
     interfaceType: VirtualInterfaceType,
     private readonly options: VirtualInterfaceOptions,
@@ -288,6 +306,21 @@ export class VirtualInterface {
     this.interfaceType = interfaceType;
     this.gateway = gateway;
     this.virtualGatewayId = virtualGatewayId;
+  }
+
+  /** The checks of the factory's options, run by the construct that takes the spec (`_check`). */
+  private recording(check: () => void): VirtualInterface {
+    this.check = check;
+    return this;
+  }
+
+  /**
+   * Checks the options the factory recorded: an Error naming the prop for the first broken rule.
+   *
+   * @internal
+   */
+  public _check(): void {
+    this.check();
   }
 
   /**
@@ -307,7 +340,7 @@ export class VirtualInterface {
       mtu: given(this.mtu) ? this.mtu : undefined,
       addressPool: given(this.options.addressPool) ? this.options.addressPool : undefined,
       peerAddresses: this.options.peerAddresses ?? undefined,
-      routeFilterPrefixes: this.routeFilterPrefixes,
+      routeFilterPrefixes: given(this.routeFilterPrefixes) ? this.routeFilterPrefixes : undefined,
       gatewayAsn: this.gateway?.amazonSideAsn,
       plaintextAuthKey: raw !== undefined && !Token.isUnresolved(raw) ? raw : undefined,
     };
@@ -366,6 +399,11 @@ export class VirtualInterface {
  * The shape of a spec's options, for callers whose types nobody checked (plain JavaScript): every
  * value the planner reads is of its type, or this throws naming the prop. Ranges are the planner's.
  */
+/** The options as an object, whatever a caller without static types passed (`checkOptions` says what is wrong). */
+function optionsOf<T extends VirtualInterfaceOptions>(options: T): T {
+  return typeof options === "object" && options !== null ? options : ({} as T);
+}
+
 function checkOptions(options: VirtualInterfaceOptions, factory: string): void {
   checkObject(
     options,

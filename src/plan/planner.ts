@@ -4,7 +4,7 @@ import {
   placeVirtualInterfaces,
 } from "./virtual-interfaces";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { fail } from "../core/fail";
+import { RuleErrors, fail } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import {
@@ -108,20 +108,23 @@ export function allPorts(topology: ConnectionTopology): TopologyPort[] {
  */
 export function planTopology(request: PlanRequest): PlanResult {
   const unresolved = request.isUnresolved ?? (() => false);
-  const req = checkRequest(request, unresolved);
+  const errors = new RuleErrors();
+  const req = checkRequest(request, unresolved, errors);
   const { model, bandwidth, namePrefix } = req;
 
-  const layout = checkLayout(req, unresolved);
+  const layout = checkLayout(req, unresolved, errors);
   const warnings: PlanWarning[] = [
-    ...checkMacSec(req.requestMacSec, bandwidth),
-    ...checkMinimumLinks(req.minimumLinks, bandwidth, unresolved),
+    ...errors.attempt(() => checkMacSec(req.requestMacSec, bandwidth), []),
+    ...errors.attempt(() => checkMinimumLinks(req.minimumLinks, bandwidth, unresolved), []),
   ];
   if (!unresolved(namePrefix)) {
-    checkNamePrefix(namePrefix, longestPortName(req, layout));
+    errors.attempt(() => checkNamePrefix(namePrefix, longestPortName(req, layout)), undefined);
   }
 
   const specs = req.virtualInterfaces ?? [];
-  warnings.push(...checkVirtualInterfaceSpecs(specs, unresolved));
+  warnings.push(...errors.attempt(() => checkVirtualInterfaceSpecs(specs, unresolved), []));
+  // Every independent check has run: the layout is built only from values that passed.
+  errors.throwIfAny("the layout");
 
   const locations = layout.map((l) => ({
     location: l.location,
@@ -149,29 +152,44 @@ export function planTopology(request: PlanRequest): PlanResult {
 /**
  * The request with every value of its type (a caller without static types may pass anything): the
  * model and bandwidth made canonical (they may come from a second copy of this library), scalars
- * checked, null taken as not given.
+ * checked, null taken as not given. Each prop is checked on its own (`errors` collects them); a bad
+ * value is replaced by a neutral one so that the other props are still checked.
  */
-function checkRequest(req: PlanRequest, unresolved: IsUnresolved): PlanRequest {
-  const namePrefix = req.namePrefix;
-  if (typeof namePrefix !== "string") {
-    fail(PROP_TYPE, `\`namePrefix\` must be a string, got ${show(namePrefix)}.`);
-  }
-  const providerName = checkOptionalString(req.providerName, "providerName", "the service provider's name");
-  checkProviderName(providerName, unresolved);
+function checkRequest(req: PlanRequest, unresolved: IsUnresolved, errors: RuleErrors): PlanRequest {
+  const namePrefix = errors.attempt(() => {
+    if (typeof req.namePrefix !== "string") {
+      fail(PROP_TYPE, `\`namePrefix\` must be a string, got ${show(req.namePrefix)}.`);
+    }
+    return req.namePrefix;
+  }, "Dx");
+  const providerName = errors.attempt(() => {
+    const name = checkOptionalString(req.providerName, "providerName", "the service provider's name");
+    checkProviderName(name, unresolved);
+    return name;
+  }, undefined);
   return {
     ...req,
-    model: modelOf(req.model),
-    bandwidth: bandwidthOf(req.bandwidth, "bandwidth"),
-    locations: checkList(req.locations, "locations", "Direct Connect locations"),
-    existingSlots: checkOptionalList(req.existingSlots, "existingSlots", "existing connections or LAGs"),
+    namePrefix,
+    model: errors.attempt(() => modelOf(req.model), ResiliencyModel.CLASSIC),
+    bandwidth: errors.attempt(() => bandwidthOf(req.bandwidth, "bandwidth"), ConnectionBandwidth.GBPS_10),
+    locations: errors.attempt(() => checkList(req.locations, "locations", "Direct Connect locations"), []),
+    existingSlots: errors.attempt(
+      () => checkOptionalList(req.existingSlots, "existingSlots", "existing connections or LAGs"),
+      undefined,
+    ),
     providerName,
-    requestMacSec: checkOptionalBoolean(req.requestMacSec, "requestMacSec"),
-    resiliencyGroup: checkOptionalBoolean(req.resiliencyGroup, "resiliencyGroup"),
-    resiliencyGroupName: checkOptionalString(req.resiliencyGroupName, "resiliencyGroupName", "a group name"),
+    requestMacSec: errors.attempt(() => checkOptionalBoolean(req.requestMacSec, "requestMacSec"), undefined),
+    resiliencyGroup: errors.attempt(
+      () => checkOptionalBoolean(req.resiliencyGroup, "resiliencyGroup"),
+      undefined,
+    ),
+    resiliencyGroupName: errors.attempt(
+      () => checkOptionalString(req.resiliencyGroupName, "resiliencyGroupName", "a group name"),
+      undefined,
+    ),
     minimumLinks: given(req.minimumLinks) ? req.minimumLinks : undefined,
   } as PlanRequest;
 }
-
 const MODELS = [
   ResiliencyModel.MAXIMUM,
   ResiliencyModel.HIGH,
@@ -277,20 +295,26 @@ function newSlotsOf(l: PlanLocation, code: string, model: ResiliencyModel): numb
   return Array.from({ length: count }, (_, i) => first + i);
 }
 
-/** The locations of new and existing slots, with the model's minimums checked; sorted by code. */
-function checkLayout(req: PlanRequest, unresolved: IsUnresolved): CheckedLocation[] {
+/**
+ * The locations of new and existing slots, with the model's minimums checked; sorted by code. Each
+ * location and existing circuit is checked on its own (`errors` collects them).
+ */
+function checkLayout(req: PlanRequest, unresolved: IsUnresolved, errors: RuleErrors): CheckedLocation[] {
   const model = req.model;
   const byKey = new Map<string, CheckedLocation>();
   for (const l of req.locations) {
-    checkObject(l, "locations", "a list of location layouts, each like { location: 'EqDC2' }");
-    const code = checkLocationCode(l.location, "locations", unresolved);
-    const key = code.toLowerCase();
-    checkLocationOnce(code, byKey.get(key)?.location);
-    byKey.set(key, { location: code, newSlots: newSlotsOf(l, code, model), existing: [] });
+    errors.attempt(() => {
+      checkObject(l, "locations", "a list of location layouts, each like { location: 'EqDC2' }");
+      const code = checkLocationCode(l.location, "locations", unresolved);
+      const key = code.toLowerCase();
+      checkLocationOnce(code, byKey.get(key)?.location);
+      byKey.set(key, { location: code, newSlots: newSlotsOf(l, code, model), existing: [] });
+    }, undefined);
   }
-  addExistingSlots(req, byKey, unresolved);
+  addExistingSlots(req, byKey, unresolved, errors);
   const checked = [...byKey.values()];
-  checkModelMinimums(model, checked);
+  // The model's minimums count locations and slots: only meaningful when every prop before was valid.
+  if (!errors.any) errors.attempt(() => checkModelMinimums(model, checked), undefined);
   // Sorted by code: reordering the input changes nothing in the template.
   return checked.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
 }
@@ -300,33 +324,44 @@ function addExistingSlots(
   req: PlanRequest,
   byKey: Map<string, CheckedLocation>,
   unresolved: IsUnresolved,
+  errors: RuleErrors,
 ): void {
   const ids = new Set<string>();
   for (const raw of req.existingSlots ?? []) {
-    const e = checkObject(
-      raw,
-      "existingSlots",
-      "each entry a location, slotNumber and connectionId",
-    ) as unknown as PlanExistingSlot;
-    const code = checkLocationCode(e.location, "existingSlots", unresolved);
-    const n = checkSlotNumber(e.slotNumber, "slotNumber");
-    const bandwidth = given(e.bandwidth) ? bandwidthOf(e.bandwidth, "bandwidth") : undefined;
-    if (!unresolved(e.connectionId)) {
-      ids.add(checkExistingSlotId(e.connectionId, code, ids));
-      checkExistingConnectionBandwidth(e.connectionId, bandwidth);
-    }
-    const key = code.toLowerCase();
-    const entry = byKey.get(key) ?? { location: code, newSlots: [], existing: [] };
-    checkLocationCase(code, entry.location);
-    checkSlotNumberFree(
-      n,
-      [...entry.newSlots, ...entry.existing.map((x) => x.slotNumber)],
-      e.connectionId,
-      code,
-    );
-    entry.existing.push({ ...e, location: code, slotNumber: n, bandwidth });
-    byKey.set(key, entry);
+    errors.attempt(() => addExistingSlot(raw, byKey, ids, unresolved), undefined);
   }
+}
+
+/** One existing circuit, in its location. */
+function addExistingSlot(
+  raw: unknown,
+  byKey: Map<string, CheckedLocation>,
+  ids: Set<string>,
+  unresolved: IsUnresolved,
+): void {
+  const e = checkObject(
+    raw,
+    "existingSlots",
+    "each entry a location, slotNumber and connectionId",
+  ) as unknown as PlanExistingSlot;
+  const code = checkLocationCode(e.location, "existingSlots", unresolved);
+  const n = checkSlotNumber(e.slotNumber, "slotNumber");
+  const bandwidth = given(e.bandwidth) ? bandwidthOf(e.bandwidth, "bandwidth") : undefined;
+  if (!unresolved(e.connectionId)) {
+    ids.add(checkExistingSlotId(e.connectionId, code, ids));
+    checkExistingConnectionBandwidth(e.connectionId, bandwidth);
+  }
+  const key = code.toLowerCase();
+  const entry = byKey.get(key) ?? { location: code, newSlots: [], existing: [] };
+  checkLocationCase(code, entry.location);
+  checkSlotNumberFree(
+    n,
+    [...entry.newSlots, ...entry.existing.map((x) => x.slotNumber)],
+    e.connectionId,
+    code,
+  );
+  entry.existing.push({ ...e, location: code, slotNumber: n, bandwidth });
+  byKey.set(key, entry);
 }
 
 /** §1.2: the model's locations and device slots per location (the design rules modelLocations, modelDeviceSlots). */

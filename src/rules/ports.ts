@@ -102,7 +102,7 @@ export function checkMinimumLinks(
     warn(
       MINIMUM_LINKS_ON_CREATE,
       "`minimumLinks` cannot be set when CloudFormation first creates a LAG (AWS::DirectConnect::Lag MinimumLinks). " +
-        "Deploy without it first, then add it in a later deploy; acknowledge this warning once the LAGs exist.",
+        "Deploy without it first; once the LAGs exist, set it to the ports per LAG and acknowledge this warning.",
     ),
   ];
 }

@@ -56,7 +56,7 @@ describe("one planted fault per rule, reported by exactly that rule on its resou
   test('modelDeviceSlots: the two "redundant" ports of EqSE2 in one LAG (one device), Maximum claimed', () => {
     const { app, built } = audited(
       {
-        slots: [MAXIMUM[0], MAXIMUM[1], { location: "EqSE2", ports: 2, minimumLinks: 1 }],
+        slots: [MAXIMUM[0], MAXIMUM[1], { location: "EqSE2", ports: 2, minimumLinks: 2 }],
         group: "maximum-resiliency",
       },
       MAX,
@@ -93,7 +93,7 @@ describe("one planted fault per rule, reported by exactly that rule on its resou
 
   test("lagNotRedundant: no claim, the only device of EqDC2 is a LAG of two ports", () => {
     const { app, built } = audited({
-      slots: [{ location: "EqDC2", ports: 2, minimumLinks: 1 }, { location: "EqSE2" }],
+      slots: [{ location: "EqDC2", ports: 2, minimumLinks: 2 }, { location: "EqSE2" }],
     });
     expect(findings(app)).toEqual([["lagNotRedundant", path(built.lags[0]), "warning"]]);
   });
@@ -103,7 +103,7 @@ describe("one planted fault per rule, reported by exactly that rule on its resou
       { slots: slots([3, { location: "EqSE2", speed: "1Gbps" }]), group: "maximum-resiliency" },
       MAX,
     );
-    expect(findings(app)).toEqual([["mixedPortSpeeds", path(built.lags[3]), "warning"]]);
+    expect(findings(app)).toEqual([["mixedPortSpeeds", path(built.lags[3]), "error"]]);
   });
 
   test("virtualInterfaceMissing: a LAG without the transit VIF the others have", () => {

@@ -50,7 +50,15 @@ describe("the planned models", () => {
       ["minimumLinksZero", "EqDC2/Slot1"],
       ["minimumLinksZero", "EqSE2/Slot1"],
     ]);
-    expect(found(plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], twenty, { minimumLinks: 1 }))).toEqual([]);
+    expect(found(plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], twenty, { minimumLinks: 2 }))).toEqual([]);
+  });
+
+  test("minimumLinks below the ports per LAG still breaks minimumLinksZero: the LAG stays up, overloaded", () => {
+    const twenty = ConnectionBandwidth.gbps(20);
+    expect(found(plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], twenty, { minimumLinks: 1 }))).toEqual([
+      ["minimumLinksZero", "EqDC2/Slot1"],
+      ["minimumLinksZero", "EqSE2/Slot1"],
+    ]);
   });
 });
 
@@ -65,7 +73,7 @@ describe("each rule on a planned layout", () => {
 
   test("singleLocation and lagNotRedundant: a Classic layout of one LAG of two ports", () => {
     expect(
-      found(plan(ResiliencyModel.CLASSIC, ["EqDC2"], ConnectionBandwidth.gbps(20), { minimumLinks: 1 })),
+      found(plan(ResiliencyModel.CLASSIC, ["EqDC2"], ConnectionBandwidth.gbps(20), { minimumLinks: 2 })),
     ).toEqual([
       ["singleLocation", "layout"],
       ["lagNotRedundant", "EqDC2/Slot1"],

@@ -121,7 +121,7 @@ describe("gateway validation (facts §3.4, §3.5, §4.5, §4.7)", () => {
     (amazonSideAsn) => {
       expect(() => new DirectConnectGateway(newStack(), "Gw", { amazonSideAsn })).toThrow(
         new RegExp(
-          `^\`amazonSideAsn\` ${amazonSideAsn} is not allowed: a private ASN from 64512 to 65534 or from 4200000000 to 4294967294\\.$`,
+          `^\`amazonSideAsn\` ${amazonSideAsn} is not allowed: a private ASN from 64512 to 65534 or from 4200000000 to 4294967294\\. \\[\\w+\\]$`,
         ),
       );
     },

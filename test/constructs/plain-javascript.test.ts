@@ -40,49 +40,49 @@ describe("construct props of the wrong type", () => {
     ["DevTest", () => new DevTest(newStack(), "Dx", loose(undefined))],
     ["ResilientConnections", () => new ResilientConnections(newStack(), "Dx", loose("EqDC2"))],
   ])("fails when the props object of %s is missing or not an object", (_, build) => {
-    expect(build).toThrow(/^`props` must be the props of .*, got (undefined|null|"EqDC2")\.$/);
+    expect(build).toThrow(/^`props` must be the props of .*, got (undefined|null|"EqDC2")\. \[\w+\]$/);
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
     [
       "locations a string",
       { locations: "EqDC2" },
-      /^`locations` must be a list of Direct Connect locations, got "EqDC2"\.$/,
+      /^`locations` must be a list of Direct Connect locations, got "EqDC2"\. \[propType\]$/,
     ],
     [
       "locations null",
       { locations: null },
-      /^`locations` is required: a list of Direct Connect locations, got null\.$/,
+      /^`locations` is required: a list of Direct Connect locations, got null\. \[propType\]$/,
     ],
     ["bandwidth a string", { bandwidth: "10Gbps" }, /^`bandwidth` is required, got "10Gbps": for example/],
     ["bandwidth a plain object", { bandwidth: { gbps: 10 } }, /^`bandwidth` is required, got an object/],
-    ["namePrefix a number", { namePrefix: 7 }, /^`namePrefix` must be a string, got 7\.$/],
+    ["namePrefix a number", { namePrefix: 7 }, /^`namePrefix` must be a string, got 7\. \[\w+\]$/],
     [
       "providerName a number",
       { providerName: 7 },
-      /^`providerName` must be the service provider's name, got 7\.$/,
+      /^`providerName` must be the service provider's name, got 7\. \[\w+\]$/,
     ],
     [
       "requestMacSec a string",
       { requestMacSec: "yes" },
-      /^`requestMacSec` must be true or false, got "yes"\.$/,
+      /^`requestMacSec` must be true or false, got "yes"\. \[\w+\]$/,
     ],
     [
       "resiliencyGroup a number",
       { resiliencyGroup: 1 },
-      /^`resiliencyGroup` must be true or false, got 1\.$/,
+      /^`resiliencyGroup` must be true or false, got 1\. \[\w+\]$/,
     ],
     [
       "resiliencyGroupName a list",
       { resiliencyGroupName: ["a"] },
-      /^`resiliencyGroupName` must be a group name, got a list of 1\.$/,
+      /^`resiliencyGroupName` must be a group name, got a list of 1\. \[\w+\]$/,
     ],
     ["minimumLinks a string", { minimumLinks: "1" }, /^`minimumLinks` "1" is not possible/],
     ["removalPolicy a string", { removalPolicy: "keep" }, /^`removalPolicy` "keep" is not supported/],
     [
       "virtualInterfaces not a list",
       { virtualInterfaces: {} },
-      /^`virtualInterfaces` must be a list of VirtualInterface specs, got an object\.$/,
+      /^`virtualInterfaces` must be a list of VirtualInterface specs, got an object\. \[\w+\]$/,
     ],
     [
       "virtualInterfaces with a plain object",
@@ -109,18 +109,18 @@ describe("construct props of the wrong type", () => {
     [
       "existingSlots a string",
       { existingSlots: "dxcon-fg5678gh" },
-      /^`existingSlots` must be a list of existing connections or LAGs, got "dxcon-fg5678gh"\.$/,
+      /^`existingSlots` must be a list of existing connections or LAGs, got "dxcon-fg5678gh"\. \[\w+\]$/,
     ],
     [
       "an existing slot null",
       { existingSlots: [null] },
-      /^`existingSlots` must be each entry a location, slotNumber and connectionId, got null\.$/,
+      /^`existingSlots` must be each entry a location, slotNumber and connectionId, got null\. \[\w+\]$/,
     ],
     ["model a string", { model: "MAXIMUM" }, /^`model` "MAXIMUM" is not a ResiliencyModel/],
     [
       "a location entry null",
       { locations: [null] },
-      /^`locations` must be a list of location layouts, each like \{ location: 'EqDC2' \}, got null\.$/,
+      /^`locations` must be a list of location layouts, each like \{ location: 'EqDC2' \}, got null\. \[\w+\]$/,
     ],
   ])("fails when %s (ResilientConnections)", (_, props, message) => {
     expect(
@@ -172,23 +172,35 @@ describe("construct props of the wrong type", () => {
   });
 });
 
+/** A construct that takes one virtual interface spec (and so checks it). */
+const withSpec = (spec: VirtualInterface) =>
+  new HighResiliency(newStack(), "Dx", {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.GBPS_10,
+    virtualInterfaces: [spec],
+  });
+
 describe("virtual interface options of the wrong type", () => {
   test("fails when the options object is missing", () => {
-    expect(() => VirtualInterface.transit(loose(undefined))).toThrow(
-      /^`options` must be the options of VirtualInterface\.transit\(\), with `name`, `vlan` and `customerAsn`, got undefined\.$/,
+    // The factory only records: the construct that takes the spec checks it, with all its other props.
+    const spec = VirtualInterface.transit(loose(undefined));
+    expect(() => withSpec(spec)).toThrow(
+      /^`options` must be the options of VirtualInterface\.transit\(\), with `name`, `vlan` and `customerAsn`, got undefined\. \[propType\]$/,
     );
   });
 
   test("fails when a transit spec has no gateway (it would emit an interface CloudFormation rejects)", () => {
-    expect(() => transit(gatewayIn().gateway, { gateway: undefined })).toThrow(
+    expect(() => withSpec(transit(gatewayIn().gateway, { gateway: undefined }))).toThrow(
       /^`gateway` of the transit virtual interface prod is required/,
     );
   });
 
   test("fails when a private spec has gateway: null and no virtualGatewayId (null is not a gateway)", () => {
     expect(() =>
-      VirtualInterface.privateInterface(
-        loose({ name: "prod", gateway: null, vlan: 101, customerAsn: 65010 }),
+      withSpec(
+        VirtualInterface.privateInterface(
+          loose({ name: "prod", gateway: null, vlan: 101, customerAsn: 65010 }),
+        ),
       ),
     ).toThrow(
       "`gateway` and `virtualGatewayId` of the private virtual interface prod: give exactly one (got neither).",
@@ -199,22 +211,22 @@ describe("virtual interface options of the wrong type", () => {
     [
       "authKey a plain string",
       { authKey: "secret-key" },
-      /^`authKey` of prod must be a SecretValue, e\.g\. SecretValue\.secretsManager\('dx\/bgp-key'\), got "secret-key"\.$/,
+      /^`authKey` of prod must be a SecretValue, e\.g\. SecretValue\.secretsManager\('dx\/bgp-key'\), got "secret-key"\. \[\w+\]$/,
     ],
     [
       "addressFamilies one AddressFamily, not in a list",
       { addressFamilies: AddressFamily.IPV6 },
-      /^`addressFamilies` must be a list of AddressFamily values, got "ipv6"\.$/,
+      /^`addressFamilies` must be a list of AddressFamily values, got "ipv6"\. \[\w+\]$/,
     ],
     [
       "addressFamilies with an unknown family",
       { addressFamilies: ["IPv4"] },
-      /^`addressFamilies` of prod: "IPv4" is not AddressFamily\.IPV4 or IPV6\.$/,
+      /^`addressFamilies` of prod: "IPv4" is not AddressFamily\.IPV4 or IPV6\. \[\w+\]$/,
     ],
     [
       "peerAddresses an object",
       { peerAddresses: { location: "EqDC2" } },
-      /^`peerAddresses` must be a list of SlotPeerAddresses, got an object\.$/,
+      /^`peerAddresses` must be a list of SlotPeerAddresses, got an object\. \[\w+\]$/,
     ],
     [
       "a peer address entry without strings",
@@ -231,12 +243,12 @@ describe("virtual interface options of the wrong type", () => {
     [
       "tags a list",
       { tags: ["a"] },
-      /^`tags` must be an object of tag keys to string values, got a list of 1\.$/,
+      /^`tags` must be an object of tag keys to string values, got a list of 1\. \[\w+\]$/,
     ],
     [
       "a tag value a number",
       { tags: { team: 7 } },
-      /^`tags` of prod: the value of "team" must be a string of at most 256 characters, got 7\.$/,
+      /^`tags` of prod: the value of "team" must be a string of at most 256 characters, got 7\. \[\w+\]$/,
     ],
     [
       "a tag key with aws:",
@@ -246,7 +258,7 @@ describe("virtual interface options of the wrong type", () => {
     [
       "enableSiteLink a string",
       { enableSiteLink: "true" },
-      /^`enableSiteLink` must be true or false, got "true"\.$/,
+      /^`enableSiteLink` must be true or false, got "true"\. \[\w+\]$/,
     ],
     [
       "gateway a plain object",
@@ -264,23 +276,43 @@ describe("virtual interface options of the wrong type", () => {
 
   test("fails when routeFilterPrefixes is not a list", () => {
     expect(() =>
-      VirtualInterface.publicInterface(
-        loose({
-          name: "pub",
-          vlan: 300,
-          customerAsn: 65010,
-          routeFilterPrefixes: "203.0.113.0/24",
-          addressPool: "203.0.113.0/24",
-        }),
+      withSpec(
+        VirtualInterface.publicInterface(
+          loose({
+            name: "pub",
+            vlan: 300,
+            customerAsn: 65010,
+            routeFilterPrefixes: "203.0.113.0/24",
+            addressPool: "203.0.113.0/24",
+          }),
+        ),
       ),
-    ).toThrow(/^`routeFilterPrefixes` must be a list of CIDR blocks, got "203\.0\.113\.0\/24"\.$/);
+    ).toThrow(
+      /^`routeFilterPrefixes` must be a list of CIDR blocks, got "203\.0\.113\.0\/24"\. \[propType\]$/,
+    );
+  });
+
+  test("fails with a rule error, not a TypeError, when a public spec has routeFilterPrefixes: null", () => {
+    expect(() =>
+      withSpec(
+        VirtualInterface.publicInterface(
+          loose({
+            name: "pub",
+            vlan: 300,
+            customerAsn: 65010,
+            routeFilterPrefixes: null,
+            addressPool: "203.0.113.0/24",
+          }),
+        ),
+      ),
+    ).toThrow(/^`routeFilterPrefixes` of pub is empty: .* \[publicRouteFilterPrefixes\]$/);
   });
 });
 
 describe("gateway props of the wrong type", () => {
   test("fails when the gateway props are not an object; null means defaults", () => {
     expect(() => new DirectConnectGateway(newStack(), "Gw", loose("gw"))).toThrow(
-      /^`props` must be the props of DirectConnectGateway, got "gw"\.$/,
+      /^`props` must be the props of DirectConnectGateway, got "gw"\. \[\w+\]$/,
     );
     const stack = newStack();
     new DirectConnectGateway(stack, "Gw", loose(null));
@@ -290,7 +322,11 @@ describe("gateway props of the wrong type", () => {
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
-    ["name a number", { name: 7 }, /^`name` must be the name of the Direct Connect gateway, got 7\.$/],
+    [
+      "name a number",
+      { name: 7 },
+      /^`name` must be the name of the Direct Connect gateway, got 7\. \[\w+\]$/,
+    ],
     [
       "amazonSideAsn a string",
       { amazonSideAsn: "64512" },
@@ -304,7 +340,7 @@ describe("gateway props of the wrong type", () => {
   test("fails when association options are missing or of the wrong type", () => {
     const { gateway } = gatewayIn();
     expect(() => gateway.associateTransitGateway("Tgw", loose(undefined))).toThrow(
-      /^`options` must be the options of associateTransitGateway, with `transitGatewayId`, got undefined\.$/,
+      /^`options` must be the options of associateTransitGateway, with `transitGatewayId`, got undefined\. \[\w+\]$/,
     );
     expect(() =>
       gateway.associateTransitGateway(
@@ -317,15 +353,15 @@ describe("gateway props of the wrong type", () => {
         "Tgw",
         loose({ transitGatewayId: "tgw-0123456789abcdef0", allowedPrefixes: "10.0.0.0/16" }),
       ),
-    ).toThrow(/^`allowedPrefixes` must be a list of CIDR blocks, got "10\.0\.0\.0\/16"\.$/);
+    ).toThrow(/^`allowedPrefixes` must be a list of CIDR blocks, got "10\.0\.0\.0\/16"\. \[propType\]$/);
     expect(() =>
       gateway.associateVirtualPrivateGateway(
         "Vgw",
         loose({ virtualGatewayId: "vgw-0123456789abcdef0", acceptProposalRoleArn: 7 }),
       ),
-    ).toThrow(/^`acceptProposalRoleArn` must be an IAM role ARN, got 7\.$/);
+    ).toThrow(/^`acceptProposalRoleArn` must be an IAM role ARN, got 7\. \[propType\]$/);
     expect(() => DirectConnectGateway.fromGatewayAttributes(newStack(), "Gw", loose(null))).toThrow(
-      /^`attrs` must be the attributes of the gateway, with `gatewayId`, got null\.$/,
+      /^`attrs` must be the attributes of the gateway, with `gatewayId`, got null\. \[propType\]$/,
     );
     expect(() => DirectConnectGateway.fromGatewayId(newStack(), "Gw", loose({}))).toThrow(
       /^`gatewayId` an object is not a Direct Connect gateway id/,
@@ -341,7 +377,7 @@ describe("gateway props of the wrong type", () => {
         transitGatewayAsn: 100,
       }),
     ).toThrow(
-      /^`transitGatewayAsn` 100 is not allowed: a private ASN from 64512 to 65534 or from 4200000000 to 4294967294\.$/,
+      /^`transitGatewayAsn` 100 is not allowed: a private ASN from 64512 to 65534 or from 4200000000 to 4294967294\. \[\w+\]$/,
     );
   });
 
@@ -380,27 +416,27 @@ describe("VPN backup options of the wrong type", () => {
     [
       "the options of toTransitGateway are undefined",
       () => VpnBackup.toTransitGateway(loose(undefined)),
-      /^`options` must be the options of VpnBackup\.toTransitGateway\(\), with `transitGatewayId` and `customerGateways`, got undefined\.$/,
+      /^`options` must be the options of VpnBackup\.toTransitGateway\(\), with `transitGatewayId` and `customerGateways`, got undefined\. \[\w+\]$/,
     ],
     [
       "the options of toVirtualPrivateGateway are null",
       () => VpnBackup.toVirtualPrivateGateway(loose(null)),
-      /^`options` must be the options of VpnBackup\.toVirtualPrivateGateway\(\), with `virtualGatewayId` and `customerGateways`, got null\.$/,
+      /^`options` must be the options of VpnBackup\.toVirtualPrivateGateway\(\), with `virtualGatewayId` and `customerGateways`, got null\. \[\w+\]$/,
     ],
     [
       "customerGateways is null",
       () => toTgw({ customerGateways: null }),
-      /^`customerGateways` is required: a list of one or two customer gateway devices, got null\.$/,
+      /^`customerGateways` is required: a list of one or two customer gateway devices, got null\. \[\w+\]$/,
     ],
     [
       "customerGateways is a string",
       () => toTgw({ customerGateways: "edge1" }),
-      /^`customerGateways` must be a list of one or two customer gateway devices, got "edge1"\.$/,
+      /^`customerGateways` must be a list of one or two customer gateway devices, got "edge1"\. \[\w+\]$/,
     ],
     [
       "customerGateways contains null",
       () => toTgw({ customerGateways: [EDGE1, null] }),
-      /^`customerGateways`: device 2 must be an object with `name` and `ipAddress`, got null\.$/,
+      /^`customerGateways`: device 2 must be an object with `name` and `ipAddress`, got null\. \[\w+\]$/,
     ],
     [
       "a device has no name",
@@ -415,17 +451,17 @@ describe("VPN backup options of the wrong type", () => {
     [
       "a device has no ipAddress",
       () => device({ ipAddress: undefined }),
-      /^`ipAddress` of edge1 must be the device's outside IPv4 address as a string, got undefined\.$/,
+      /^`ipAddress` of edge1 must be the device's outside IPv4 address as a string, got undefined\. \[\w+\]$/,
     ],
     [
       "ipAddress is a number",
       () => device({ ipAddress: 3405803786 }),
-      /^`ipAddress` of edge1 must be the device's outside IPv4 address as a string, got 3405803786\.$/,
+      /^`ipAddress` of edge1 must be the device's outside IPv4 address as a string, got 3405803786\. \[\w+\]$/,
     ],
     [
       "bgpAsn is a string",
       () => device({ bgpAsn: "65010" }),
-      /^`bgpAsn` "65010" of edge1 is not allowed: a whole number from 1 to 4294967294\.$/,
+      /^`bgpAsn` "65010" of edge1 is not allowed: a whole number from 1 to 4294967294\. \[\w+\]$/,
     ],
     ["bgpAsn is NaN", () => device({ bgpAsn: NaN }), /^`bgpAsn` NaN of edge1 is not allowed: a whole number/],
     ["bgpAsn is Infinity", () => device({ bgpAsn: Infinity }), /^`bgpAsn` Infinity of edge1 is not allowed/],
@@ -437,12 +473,12 @@ describe("VPN backup options of the wrong type", () => {
     [
       "deviceName is a number",
       () => device({ deviceName: 7 }),
-      /^`deviceName` of edge1 must be a string, got 7\.$/,
+      /^`deviceName` of edge1 must be a string, got 7\. \[\w+\]$/,
     ],
     [
       "tunnelInsideCidrs is a string",
       () => device({ tunnelInsideCidrs: "169.254.10.0/30" }),
-      /^`tunnelInsideCidrs` must be a list of two \/30 blocks of 169\.254\.0\.0\/16, got "169\.254\.10\.0\/30"\.$/,
+      /^`tunnelInsideCidrs` must be a list of two \/30 blocks of 169\.254\.0\.0\/16, got "169\.254\.10\.0\/30"\. \[\w+\]$/,
     ],
     [
       "tunnelInsideCidrs contains a number",
@@ -452,22 +488,22 @@ describe("VPN backup options of the wrong type", () => {
     [
       "preSharedKeys is a SecretValue, not in a list",
       () => device({ preSharedKeys: KEYS[0] }),
-      /^`preSharedKeys` must be a list of two SecretValues, one per tunnel, got an object\.$/,
+      /^`preSharedKeys` must be a list of two SecretValues, one per tunnel, got an object\. \[\w+\]$/,
     ],
     [
       "preSharedKeys contains a plain string",
       () => device({ preSharedKeys: [KEYS[0], "plain_key_2"] }),
-      /^`preSharedKeys` of edge1: key 2 must be a SecretValue, e\.g\. SecretValue\.secretsManager\('vpn\/edge1-tunnel2'\), got "plain_key_2"\.$/,
+      /^`preSharedKeys` of edge1: key 2 must be a SecretValue, e\.g\. SecretValue\.secretsManager\('vpn\/edge1-tunnel2'\), got "plain_key_2"\. \[\w+\]$/,
     ],
     [
       "preSharedKeys contains null",
       () => device({ preSharedKeys: [null, KEYS[1]] }),
-      /^`preSharedKeys` of edge1: key 1 must be a SecretValue, .*, got null\.$/,
+      /^`preSharedKeys` of edge1: key 1 must be a SecretValue, .*, got null\. \[\w+\]$/,
     ],
     [
       "staticRoutes is a string",
       () => toTgw({ staticRoutes: "192.168.0.0/16" }),
-      /^`staticRoutes` must be a list of CIDR blocks, got "192\.168\.0\.0\/16"\.$/,
+      /^`staticRoutes` must be a list of CIDR blocks, got "192\.168\.0\.0\/16"\. \[\w+\]$/,
     ],
     [
       "staticRoutes contains a number",
@@ -477,7 +513,7 @@ describe("VPN backup options of the wrong type", () => {
     [
       "onPremisesPrefixes is an object",
       () => toTgw({ onPremisesPrefixes: {} }),
-      /^`onPremisesPrefixes` must be a list of CIDR blocks, got an object\.$/,
+      /^`onPremisesPrefixes` must be a list of CIDR blocks, got an object\. \[\w+\]$/,
     ],
     [
       "advertisedPrefixes contains null",
@@ -487,22 +523,22 @@ describe("VPN backup options of the wrong type", () => {
     [
       "tunnelBandwidth is a string",
       () => toTgw({ tunnelBandwidth: "large" }),
-      /^`tunnelBandwidth` must be TunnelBandwidth\.STANDARD or TunnelBandwidth\.LARGE, got "large"\.$/,
+      /^`tunnelBandwidth` must be TunnelBandwidth\.STANDARD or TunnelBandwidth\.LARGE, got "large"\. \[\w+\]$/,
     ],
     [
       "tunnelBandwidth is an unknown object",
       () => toTgw({ tunnelBandwidth: { value: "huge", gbps: 50 } }),
-      /^`tunnelBandwidth` must be TunnelBandwidth\.STANDARD or TunnelBandwidth\.LARGE, got an object\.$/,
+      /^`tunnelBandwidth` must be TunnelBandwidth\.STANDARD or TunnelBandwidth\.LARGE, got an object\. \[\w+\]$/,
     ],
     [
       "acceleration is a string",
       () => toTgw({ acceleration: "yes" }),
-      /^`acceleration` must be true or false, got "yes"\.$/,
+      /^`acceleration` must be true or false, got "yes"\. \[\w+\]$/,
     ],
     [
       "transportAttachmentId is a number",
       () => toTgw({ transportAttachmentId: 7 }),
-      /^`transportAttachmentId` must be a transit gateway attachment id \(tgw-attach-\.\.\.\), got 7\.$/,
+      /^`transportAttachmentId` must be a transit gateway attachment id \(tgw-attach-\.\.\.\), got 7\. \[\w+\]$/,
     ],
     [
       "a virtual private gateway VPN gets transportAttachmentId (private IP VPN: transit gateway only)",
@@ -514,7 +550,7 @@ describe("VPN backup options of the wrong type", () => {
             transportAttachmentId: "tgw-attach-0123456789abcdef0",
           }),
         ),
-      /^`transportAttachmentId`: a private IP VPN terminates on a transit gateway; use VpnBackup\.toTransitGateway\(\)\.$/,
+      /^`transportAttachmentId`: a private IP VPN terminates on a transit gateway; use VpnBackup\.toTransitGateway\(\)\. \[\w+\]$/,
     ],
     [
       "transitGatewayId is a number",

@@ -7,7 +7,9 @@ import {
   MaximumResiliencyConnections,
   ResiliencyModel,
   ResilientConnections,
+  VirtualInterface,
 } from "../../src";
+import { RuleError } from "../../src/core/fail";
 import { newStack, templateOf } from "../support/synth";
 
 const TWO = ["EqDC2", "EqSE2"];
@@ -104,7 +106,7 @@ describe("locations (facts §1.2, §7)", () => {
       ).toThrow(
         new RegExp(
           `^\`deviceSlots\` ${deviceSlots} is not allowed: a whole number from 1 to 10 \\(at EqDC2; each slot is at ` +
-            "least one dedicated connection and one LAG, and the account quotas are 10 of each\\)\\.$",
+            "least one dedicated connection and one LAG, and the account quotas are 10 of each\\)\\. \\[\\w+\\]$",
         ),
       );
     },
@@ -120,7 +122,9 @@ describe("locations (facts §1.2, §7)", () => {
             bandwidth: GBPS_10,
           }),
       ).toThrow(
-        new RegExp(`^\`firstSlotNumber\` ${firstSlotNumber} is not allowed: a whole number from 1 to 99\\.$`),
+        new RegExp(
+          `^\`firstSlotNumber\` ${firstSlotNumber} is not allowed: a whole number from 1 to 99\\. \\[\\w+\\]$`,
+        ),
       );
     },
   );
@@ -430,5 +434,87 @@ describe("nothing half-built", () => {
         new MaximumResiliencyConnections(stack, "Dx", { locations: ["EqDC2", "EqDC2"], bandwidth: GBPS_10 }),
     ).toThrow();
     expect(templateOf(stack).toJSON().Resources).toBeUndefined();
+  });
+});
+
+describe("every error of a construct in one synth", () => {
+  test("three independent mistakes are reported together, each with its rule id", () => {
+    let error: RuleError | undefined;
+    try {
+      new HighResiliency(newStack(), "Dx", {
+        locations: ["EqDC2", "eq dc2!"],
+        bandwidth: GBPS_10,
+        removalPolicy: RemovalPolicy.SNAPSHOT,
+        virtualInterfaces: [
+          VirtualInterface.publicInterface({
+            name: "pub",
+            vlan: 5000,
+            customerAsn: 65000,
+            routeFilterPrefixes: ["203.0.113.0/24"],
+          }),
+        ],
+      });
+    } catch (e) {
+      error = e as RuleError;
+    }
+    expect(error?.message.split("\n")[0]).toBe("TestStack/Dx: 3 errors:");
+    expect(error?.errors.map((e) => e.ruleId)).toEqual([
+      "removalPolicySupported",
+      "locationCodeFormat",
+      "vlanRange",
+    ]);
+    for (const e of error!.errors) expect(error!.message).toContain(e.message);
+    expect(error?.ruleId).toBe("removalPolicySupported");
+  });
+
+  test("one mistake is thrown as it is, its rule id in brackets at the end", () => {
+    expect(
+      () =>
+        new HighResiliency(newStack(), "Dx", {
+          locations: ["EqDC2", "EqSE2"],
+          bandwidth: GBPS_10,
+          namePrefix: "a#b",
+        }),
+    ).toThrow(/^`namePrefix` .* \[namePrefixCharacters\]$/);
+  });
+});
+
+describe("the model's promise with existing circuits (mixedPortSpeeds, an error for a model construct)", () => {
+  test("fails when a High layout of 10 Gbps ports has an existing 1 Gbps circuit", () => {
+    expect(
+      () =>
+        new ResilientConnections(newStack(), "Dx", {
+          model: ResiliencyModel.HIGH,
+          locations: [{ location: "EqDC2" }],
+          existingSlots: [
+            {
+              location: "EqSE2",
+              slotNumber: 1,
+              connectionId: "dxcon-abc12345",
+              bandwidth: ConnectionBandwidth.GBPS_1,
+            },
+          ],
+          bandwidth: GBPS_10,
+        }),
+    ).toThrow(/^EqSE2\/Slot1 \(existing dxcon-abc12345\) has 1 Gbps ports, .* \[mixedPortSpeeds\]$/);
+  });
+
+  test("a Classic layout may mix speeds (it claims no model)", () => {
+    expect(
+      () =>
+        new ResilientConnections(newStack(), "Dx", {
+          model: ResiliencyModel.CLASSIC,
+          locations: [{ location: "EqDC2", deviceSlots: 1 }],
+          existingSlots: [
+            {
+              location: "EqSE2",
+              slotNumber: 1,
+              connectionId: "dxcon-abc12345",
+              bandwidth: ConnectionBandwidth.GBPS_1,
+            },
+          ],
+          bandwidth: GBPS_10,
+        }),
+    ).not.toThrow();
   });
 });

@@ -47,7 +47,7 @@ test("fails when two specs use one VLAN: both land on every slot (§4.4: unique 
 test.each([0, 4294967295, -1])("fails when the customer ASN is %p (§4.5: 1 to 4294967294)", (customerAsn) => {
   expect(() => build([privateVif({ customerAsn })])).toThrow(
     new RegExp(
-      `^\`customerAsn\` ${customerAsn} of prod is not allowed: a whole number from 1 to 4294967294\\.$`,
+      `^\`customerAsn\` ${customerAsn} of prod is not allowed: a whole number from 1 to 4294967294\\. \\[\\w+\\]$`,
     ),
   );
 });
@@ -104,7 +104,7 @@ test("fails with more than 4 transit interfaces per slot (§4.7)", () => {
 test("fails with more than 50 private or public interfaces per slot (§4.7, §9.2)", () => {
   const specs = Array.from({ length: 51 }, (_, i) => privateVif({ name: `p${i}`, vlan: 100 + i }));
   expect(() => build(specs)).toThrow(
-    /^`virtualInterfaces`: 51 virtual interfaces \(51 private or public\) on every device slot; .* at most 50 private or public and 51 in all\.$/,
+    /^`virtualInterfaces`: 51 virtual interfaces \(51 private or public\) on every device slot; .* at most 50 private or public and 51 in all\. \[\w+\]$/,
   );
 });
 
@@ -268,13 +268,20 @@ test("fails when the interface name would pass 100 characters", () => {
 
 test("fails when a private spec has both or neither target", () => {
   const gateway = new DirectConnectGateway(newStack(), "Gw");
-  expect(() => VirtualInterface.privateInterface({ ...base, gateway })).toThrow(
+  // The factory records; the construct that takes the spec checks it.
+  const taken = (spec: VirtualInterface) => () =>
+    new HighResiliency(newStack(), "Dx", {
+      locations: ["EqDC2", "EqSE2"],
+      bandwidth: ConnectionBandwidth.GBPS_10,
+      virtualInterfaces: [spec],
+    });
+  expect(taken(VirtualInterface.privateInterface({ ...base, gateway }))).toThrow(
     "`gateway` and `virtualGatewayId` of the private virtual interface prod: give exactly one (got both).",
   );
-  expect(() => VirtualInterface.privateInterface({ ...base, virtualGatewayId: undefined })).toThrow(
+  expect(taken(VirtualInterface.privateInterface({ ...base, virtualGatewayId: undefined }))).toThrow(
     /give exactly one \(got neither\)/,
   );
-  expect(() => VirtualInterface.privateInterface({ ...base, virtualGatewayId: "vpc-123" })).toThrow(
+  expect(taken(VirtualInterface.privateInterface({ ...base, virtualGatewayId: "vpc-123" }))).toThrow(
     /`virtualGatewayId` "vpc-123" is not allowed/,
   );
 });

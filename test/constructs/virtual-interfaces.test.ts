@@ -325,7 +325,7 @@ describe("peer addresses", () => {
           ],
         }),
     ).toThrow(
-      /^`addressPool`: prod on EqDC2\/Slot\d and prod on EqDC2\/Slot\d both get the peer addresses 169\.254\.0\.[04]\/30\. Give a larger pool, or pin one of them with `peerAddresses`\.$/,
+      /^`addressPool`: prod on EqDC2\/Slot\d and prod on EqDC2\/Slot\d both get the peer addresses 169\.254\.0\.[04]\/30\. Give a larger pool, or pin one of them with `peerAddresses`\. \[\w+\]$/,
     );
   });
 });

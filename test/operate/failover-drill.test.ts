@@ -530,22 +530,22 @@ describe("FailoverDrill: refusals", () => {
     [
       "testDuration",
       { testDuration: Duration.minutes(4321) },
-      /^`testDuration` 4321 minutes is not allowed: whole minutes, 1 to 4320\.$/,
+      /^`testDuration` 4321 minutes is not allowed: whole minutes, 1 to 4320\. \[\w+\]$/,
     ],
     [
       "testDuration",
       { testDuration: Duration.seconds(90) },
-      /^`testDuration` 90 seconds is not allowed: whole minutes, 1 to 4320\.$/,
+      /^`testDuration` 90 seconds is not allowed: whole minutes, 1 to 4320\. \[\w+\]$/,
     ],
     [
       "testDuration",
       { testDuration: 30 as any },
-      /^`testDuration` must be a Duration, e\.g\. Duration\.minutes\(30\), got 30\.$/,
+      /^`testDuration` must be a Duration, e\.g\. Duration\.minutes\(30\), got 30\. \[\w+\]$/,
     ],
     [
       "checkAfter",
       { checkAfter: Duration.minutes(1) },
-      /^`checkAfter` 1 minute is not allowed: whole minutes, 2 to 4318\.$/,
+      /^`checkAfter` 1 minute is not allowed: whole minutes, 2 to 4318\. \[\w+\]$/,
     ],
     [
       "checkAfter",
@@ -555,12 +555,12 @@ describe("FailoverDrill: refusals", () => {
     [
       "restoreTimeout",
       { restoreTimeout: Duration.hours(3) },
-      /^`restoreTimeout` 180 minutes is not allowed: whole minutes, 1 to 120\.$/,
+      /^`restoreTimeout` 180 minutes is not allowed: whole minutes, 1 to 120\. \[\w+\]$/,
     ],
     [
       "trafficRetainedPercent",
       { trafficRetainedPercent: 101 },
-      /^`trafficRetainedPercent` 101 is not allowed: a whole number from 0 to 100\.$/,
+      /^`trafficRetainedPercent` 101 is not allowed: a whole number from 0 to 100\. \[\w+\]$/,
     ],
     [
       "virtualInterfaceNames",
@@ -570,7 +570,7 @@ describe("FailoverDrill: refusals", () => {
     [
       "virtualInterfaceNames",
       { virtualInterfaceNames: ["nope"] },
-      /^`virtualInterfaceNames`: "nope" is the name of no virtual interface spec of the `connections` \(their specs: prod\)\.$/,
+      /^`virtualInterfaceNames`: "nope" is the name of no virtual interface spec of the `connections` \(their specs: prod\)\. \[\w+\]$/,
     ],
     ["alarms", { alarms: ["alarm"] as any }, /^`alarms`: "alarm" is not a CloudWatch alarm/],
   ])("fails when `%s` is out of bounds", (_prop, props, message) => {

@@ -169,7 +169,7 @@ describe("alarms", () => {
     [
       "evaluationPeriods 0",
       { evaluationPeriods: 0 },
-      /^`evaluationPeriods` 0 is not allowed: a whole number from 1 to 60\.$/,
+      /^`evaluationPeriods` 0 is not allowed: a whole number from 1 to 60\. \[\w+\]$/,
     ],
     ["lightLevelMinimumDbm 50", { lightLevelMinimumDbm: 50 }, /^`lightLevelMinimumDbm` 50 is not allowed/],
     ["errorCountThreshold 0", { errorCountThreshold: 0 }, /^`errorCountThreshold` 0 is not allowed/],

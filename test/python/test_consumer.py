@@ -3,8 +3,12 @@ import json
 import pathlib
 import unittest
 
-from aws_cdk import App, Stack
-from cdk_direct_connect_resiliency import ConnectionBandwidth, MaximumResiliencyConnections
+from aws_cdk import App, RemovalPolicy, Stack
+from cdk_direct_connect_resiliency import (
+    ConnectionBandwidth,
+    MaximumResiliencyConnections,
+    VirtualInterface,
+)
 
 # The same messages the TypeScript tests assert (test/consumers/messages.test.ts).
 MESSAGES = json.loads(
@@ -26,6 +30,25 @@ class PythonConsumerTest(unittest.TestCase):
                 Stack(App(), "S"), "Dx", locations=["EqDC2"], bandwidth=ConnectionBandwidth.GBPS_10
             )
         self.assertEqual(str(raised.exception), MESSAGES["maximumWithOneLocation"])
+
+    def test_three_mistakes_in_one_error_with_their_rule_ids(self):
+        with self.assertRaises(Exception) as raised:
+            MaximumResiliencyConnections(
+                Stack(App(), "S"),
+                "Dx",
+                locations=["EqDC2", "eq dc2!"],
+                bandwidth=ConnectionBandwidth.GBPS_10,
+                removal_policy=RemovalPolicy.SNAPSHOT,
+                virtual_interfaces=[
+                    VirtualInterface.public_interface(
+                        name="pub", vlan=5000, customer_asn=65000, route_filter_prefixes=["203.0.113.0/24"]
+                    )
+                ],
+            )
+        message = str(raised.exception)
+        self.assertIn("S/Dx: 3 errors:", message)
+        for rule_id in ["[removalPolicySupported]", "[locationCodeFormat]", "[vlanRange]"]:
+            self.assertIn(rule_id, message)
 
     def test_names_read_naturally(self):
         dx = MaximumResiliencyConnections(

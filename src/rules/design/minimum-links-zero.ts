@@ -3,29 +3,35 @@ import { warningRule } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
-/** A LAG of two or more ports keeps `MinimumLinks` 0 (unset). */
+/**
+ * A LAG of two or more ports with `MinimumLinks` below its port count (0 or unset included). The one
+ * advice of the `minimumLinks` rules: deploy first without `minimumLinks` (CloudFormation cannot set it
+ * when it creates a LAG: `minimumLinksOnCreate`); once the LAGs exist, set it to the ports per LAG and
+ * acknowledge `minimumLinksOnCreate`. Then neither rule warns.
+ */
 export const MINIMUM_LINKS_ZERO = warningRule({
   id: "minimumLinksZero",
-  what: "a LAG of two or more ports with `MinimumLinks` 0 or unset",
+  what: "a LAG of two or more ports with `MinimumLinks` below its port count (0 or unset included)",
   why:
-    "With 0 the LAG stays up on its last port, and its BGP sessions keep attracting the traffic of all its " +
-    "ports. A minimum number of operational connections takes the LAG down instead, to avoid over-utilising " +
-    "the remaining ones, so that the traffic moves to the other paths.",
+    "Below its port count the LAG stays up when a port fails, and its BGP sessions keep attracting the traffic " +
+    "of all its ports onto fewer. `MinimumLinks` equal to the ports takes the LAG down instead, to avoid " +
+    "over-utilising the remaining ones, so that the traffic moves to the other paths the model sized for it.",
   source: SOURCES.lags,
   prop: "minimumLinks",
   audit: true,
 });
 
-/** Every LAG of two or more ports ordered here whose `MinimumLinks` is 0 or not set. */
+/** Every LAG of two or more ports ordered here whose `MinimumLinks` is below its port count. */
 export function checkMinimumLinksZero(topology: ConnectionTopology): RuleFinding[] {
   return slotsOf(topology)
-    .filter((slot) => isMultiPortLag(slot) && (slot.minimumLinks ?? 0) === 0)
+    .filter((slot) => isMultiPortLag(slot) && (slot.minimumLinks ?? 0) < slot.ports.length)
     .map((slot) => ({
       rule: MINIMUM_LINKS_ZERO,
       message:
         `${slotLabel(slot)} is a LAG of ${slot.ports.length} ports with MinimumLinks ${slot.minimumLinks ?? "unset (0)"}: ` +
-        "when ports fail it stays up on the last one, which then gets the traffic of all of them. Set MinimumLinks " +
-        "(in a later deploy: CloudFormation does not take it when it first creates the LAG).",
+        "when a port fails it stays up on fewer, which then get the traffic of all of them. Once the LAG exists, set " +
+        `MinimumLinks (\`minimumLinks\`) to ${slot.ports.length} and acknowledge minimumLinksOnCreate ` +
+        "(CloudFormation does not take it when it first creates the LAG).",
       at: slot.id,
     }));
 }

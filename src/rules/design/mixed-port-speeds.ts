@@ -1,15 +1,16 @@
 import { SOURCES, claimOf, portSpeedOf, slotLabel, slotsOf } from "./layout";
-import { warningRule } from "../../core/fail";
+import { errorRule } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
 /** The device slots of a layout that claims a model have different port speeds. */
-export const MIXED_PORT_SPEEDS = warningRule({
+export const MIXED_PORT_SPEEDS = errorRule({
   id: "mixedPortSpeeds",
   what: "ports of different speeds in a layout that claims a model",
   why:
     "The Resiliency Toolkit orders the redundant connections of a model at the same speed: when a faster " +
-    "path fails, a slower one cannot carry its traffic.",
+    "path fails, a slower one cannot carry its traffic, so the layout does not keep what its model promises " +
+    "(a model construct with an existing circuit of another port speed fails synth; the audit reports it too).",
   source: SOURCES.resiliencyToolkit,
   prop: "bandwidth",
   audit: true,
