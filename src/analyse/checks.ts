@@ -4,9 +4,9 @@ import { ConnectionBandwidth } from "../core/bandwidth";
 import { given } from "../core/props";
 import { checkModelPromise } from "./rules/model-promise";
 import { raiseAll } from "../core/fail";
-import { checkMixedPortSpeeds } from "../rules/design/mixed-port-speeds";
 import { PlanWarning } from "../core/rule";
 import { ConnectionTopology } from "../core/topology";
+import { checkMixedPortSpeeds } from "../rules/design/mixed-port-speeds";
 import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../rules/sizing";
 
 /** What the construct asks of the analysis: sizing and the traffic to keep. */

@@ -291,7 +291,7 @@ export class VirtualInterface {
    */
   public readonly virtualGatewayId?: string;
 
-  private check: () => void = () => {};
+  private check?: () => void;
 
   private constructor(
     interfaceType: VirtualInterfaceType,
@@ -320,7 +320,7 @@ export class VirtualInterface {
    * @internal
    */
   public _check(): void {
-    this.check();
+    this.check?.();
   }
 
   /**
