@@ -28,6 +28,9 @@ if (require.main === module) {
   const doc = fs.readFileSync(REPORT_DOC, "utf8");
   const current = reportSection(doc);
   if (current === undefined) throw new Error(`docs/report.md has no ${BEGIN} ... ${END} section`);
-  fs.writeFileSync(REPORT_DOC, doc.replace(current, () => generatedSection()));
+  fs.writeFileSync(
+    REPORT_DOC,
+    doc.replace(current, () => generatedSection()),
+  );
   console.log("docs/report.md: the example's report section is up to date");
 }
