@@ -70,7 +70,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ["cdk.out/", "/test-templates/", "/.ci/venv/", "__pycache__/", "/.jsii.tabl.json"],
 });
+// docs/*.md ship in the npm package (the README links to them, and node_modules readers have no repository
+// at hand); CONTRIBUTING.md is for the repository only.
 for (const pattern of [
+  "/CONTRIBUTING.md",
   "/examples/",
   "/cdk.json",
   "cdk.out/",
@@ -133,8 +136,8 @@ new JsonFile(project, "examples/python/cdk.json", { obj: { app: "python3 app.py"
 // Every TypeScript example (README blocks, @example in src/) compiles, completed by its fixture in
 // rosetta/, and is translated from that compiled source: Python, Java, C# and Go users get working
 // examples, never "generated from non-compiling source". The translations go to .jsii.tabl.json,
-// where jsii-pacmak takes them from; test/readme-typescript.test.ts checks the README blocks with the
-// same fixtures in the test task.
+// where jsii-pacmak takes them from; test/readme-typescript.test.ts checks the blocks of the README and
+// of docs/*.md with the same fixtures in the test task.
 project.postCompileTask.prependExec("jsii-rosetta extract --strict");
 
 // Every template the tests synthesize is written to test-templates/ (test/support/synth.ts) and must
@@ -175,12 +178,12 @@ project.packageTask.spawn(consumers);
 
 project.addTask("docs:rules", {
   description:
-    "Rewrite the README's rule tables and warning ids from the rule catalogue (a test checks that they are current)",
+    "Rewrite the rule tables and warning ids of docs/rules.md from the rule catalogue (a test checks that they are current)",
   exec: "ts-node --transpile-only --project test/tsconfig.json test/support/readme-rules.ts",
 });
 
 project.addTask("docs:report", {
-  description: "Rewrite the README's report of the example app (a test checks that it is current)",
+  description: "Rewrite the example app's report in docs/report.md (a test checks that it is current)",
   exec: "ts-node --transpile-only --project examples/typescript/tsconfig.json examples/typescript/readme-report.ts",
 });
 

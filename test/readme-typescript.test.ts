@@ -1,12 +1,12 @@
-import * as fs from "fs";
-import * as path from "path";
+import { userDocuments } from "./support/docs";
 import { BlockFailure, compileBlocks, firstLine, typeScriptBlocks } from "./support/typescript-blocks";
 
-// Every TypeScript block of the README type-checks against src/, completed with the jsii-rosetta
-// fixture it names (rosetta/default.ts-fixture unless `fixture=NAME`), the way the @example
+// Every TypeScript block of the README and of docs/*.md type-checks against src/, completed with the
+// jsii-rosetta fixture it names (rosetta/default.ts-fixture unless `fixture=NAME`), the way the @example
 // translations are. One TypeScript program for all of them.
 
-const README = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+const DOCUMENTS = userDocuments();
+const BLOCKS = DOCUMENTS.flatMap(({ file, text }) => typeScriptBlocks(text, file));
 
 /** A block that must fail, checked in the same program as the README's to prove the check can fail. */
 const BROKEN = typeScriptBlocks(
@@ -28,13 +28,14 @@ function report(failures: BlockFailure[]): string {
 
 let failures: BlockFailure[] = [];
 beforeAll(() => {
-  failures = compileBlocks([...typeScriptBlocks(README, "README.md"), ...BROKEN]);
+  failures = compileBlocks([...BLOCKS, ...BROKEN]);
 }, 120_000);
 
-test("every TypeScript block of the README compiles", () => {
-  expect(typeScriptBlocks(README, "README.md").length).toBeGreaterThanOrEqual(8);
-  const readme = failures.filter((f) => f.block.file === "README.md");
-  expect(report(readme)).toBe("");
+test("every TypeScript block of the README and of docs/*.md compiles", () => {
+  expect(BLOCKS.filter((b) => b.file === "README.md").length).toBeGreaterThanOrEqual(5);
+  expect(BLOCKS.filter((b) => b.file.startsWith("docs/")).length).toBeGreaterThanOrEqual(9);
+  const documents = failures.filter((f) => f.block.file !== "broken.md");
+  expect(report(documents)).toBe("");
 });
 
 test("a block that does not compile fails, named by its line, first line and the line of the error", () => {

@@ -1,7 +1,7 @@
 /**
  * Port speeds and LAG member limits of dedicated connections.
  *
- * - Dedicated ports are 1, 10, 100 or 400 Gbps (direct-connect-facts.md §4.1).
+ * - Dedicated ports are 1, 10, 100 or 400 Gbps (docs/facts.md §4.1).
  * - A LAG holds equal ports: at most 4 below 100 Gbps, at most 2 at 100 or 400 Gbps (§4.2; the UG
  *   LAG page and the CreateLag API say 2 for 400G, GR-QUOTAS says 4 without a speed split, §9.3:
  *   the stricter limit is used, so a plan never asks for a LAG AWS refuses).

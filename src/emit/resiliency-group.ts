@@ -58,7 +58,7 @@ export interface ResiliencyGroupResourceProps {
 }
 
 /**
- * `AWS::DirectConnect::ResiliencyGroup` (direct-connect-facts.md §3.3), emitted through
+ * `AWS::DirectConnect::ResiliencyGroup` (docs/facts.md §3.3), emitted through
  * `CfnResource` so that the peer dependency stays at aws-cdk-lib 2.241.0 (the `CfnResiliencyGroup`
  * class first appears in 2.276.0). Taggable like the generated L1s, so `Tags.of()` reaches it.
  */

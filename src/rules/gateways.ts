@@ -8,7 +8,7 @@ import { errorRule, fail } from "../core/fail";
 import { IsUnresolved, show } from "../core/props";
 import { SOURCES } from "../core/sources";
 
-/** Facts encoded here, with their section in direct-connect-facts.md. */
+/** Facts encoded here, with their section in docs/facts.md. */
 export const GATEWAY_LIMITS = {
   /** §4.7: VIFs (private or transit) per Direct Connect gateway, not increasable. */
   virtualInterfacesPerGateway: 30,

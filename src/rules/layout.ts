@@ -9,7 +9,7 @@ import type { PlanWarning } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import type { TopologyDeviceSlot, TopologyLocation } from "../core/topology";
 
-/** Facts of the layout, with their place in direct-connect-facts.md. */
+/** Facts of the layout, with their place in docs/facts.md. */
 export const LIMITS = {
   /** §4.7: active dedicated connections per location per Region per account. */
   connectionsPerLocation: 10,

@@ -6,7 +6,7 @@ import type { PlanWarning } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import type { TopologyDeviceSlot } from "../core/topology";
 
-/** Facts of the resiliency group, with their place in direct-connect-facts.md. */
+/** Facts of the resiliency group, with their place in docs/facts.md. */
 export const GROUP_LIMITS = {
   /** §3.3: ConnectionArns holds at most 50. */
   connections: 50,

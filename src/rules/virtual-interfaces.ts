@@ -11,7 +11,7 @@ import type { PlanWarning } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import { VirtualInterfaceType } from "../core/topology";
 
-/** Facts encoded here, with their section in direct-connect-facts.md. */
+/** Facts encoded here, with their section in docs/facts.md. */
 export const VIF_LIMITS = {
   /** §4.7: transit VIFs per dedicated connection (or LAG). */
   transitPerSlot: 4,

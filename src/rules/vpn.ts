@@ -11,7 +11,7 @@ import type { PlanWarning } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import type { TopologyVpnConnection } from "../core/topology";
 
-/** Facts encoded here, with their section in direct-connect-facts.md. */
+/** Facts encoded here, with their section in docs/facts.md. */
 export const VPN_FACTS = {
   /** §6: tunnels per VPN connection. */
   tunnelsPerConnection: 2,

@@ -15,7 +15,7 @@ import { newStack, templateOf } from "../support/synth";
 const TWO = ["EqDC2", "EqSE2"];
 const GBPS_10 = ConnectionBandwidth.GBPS_10;
 
-// Validation rules and their facts (../shared/reference/direct-connect-facts.md sections in the names).
+// Validation rules and their facts (docs/facts.md sections in the names).
 
 describe("locations (facts §1.2, §7)", () => {
   test("fails when Maximum Resiliency gets one location (§1.2: two or more)", () => {

@@ -10,7 +10,7 @@ import {
 } from "../../src";
 import { newStack } from "../support/synth";
 
-// Virtual interface rules, with their section of direct-connect-facts.md in the test names.
+// Virtual interface rules, with their section of docs/facts.md in the test names.
 
 const VGW = "vgw-0123456789abcdef0";
 const base: PrivateVirtualInterfaceOptions = {

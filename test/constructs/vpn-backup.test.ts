@@ -16,7 +16,7 @@ import {
 } from "../../src";
 import { newApp, newStack, templateOf } from "../support/synth";
 
-// Facts: direct-connect-facts.md §6 (VPN as a backup, route preference) and §4.5–4.6 (ASNs, MTU).
+// Facts: docs/facts.md §6 (VPN as a backup, route preference) and §4.5–4.6 (ASNs, MTU).
 
 const CGW = "AWS::EC2::CustomerGateway";
 const VPN = "AWS::EC2::VPNConnection";

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import { RuleSeverity } from "../../src";
 import {
-  README,
+  RULES_DOC,
+  docSection,
   generatedSections,
-  readmeSection,
   regenerated,
   ruleTable,
   section,
@@ -11,14 +11,14 @@ import {
   warningList,
 } from "../support/readme-rules";
 
-// The README's rule tables and warning ids are generated from the rule catalogue
+// The rule tables and warning ids of docs/rules.md are generated from the rule catalogue
 // (npx projen docs:rules) and must match it.
 
-const readme = fs.readFileSync(README, "utf8");
+const readme = fs.readFileSync(RULES_DOC, "utf8");
 
-test("the README's rule tables and warning ids are the catalogue's as it is now", () => {
+test("the rule tables and warning ids of docs/rules.md are the catalogue's as it is now", () => {
   for (const { key, content, empty } of generatedSections(readme)) {
-    const current = readmeSection(readme, key);
+    const current = docSection(readme, key);
     if (empty && current === undefined) continue;
     expect(current).toBe(section(key, content));
   }
@@ -30,7 +30,7 @@ test("the check sees a stale table, a missing section and a source without a lin
   expect(stale).not.toBe(readme);
   expect(regenerated(stale)).toBe(readme);
   expect(() => regenerated(readme.replace(/<!-- rules:layout:.*-->\n/g, ""))).toThrow(
-    /README.md has no <!-- rules:layout:begin/,
+    /docs\/rules.md has no <!-- rules:layout:begin/,
   );
   const rule = {
     id: "x",

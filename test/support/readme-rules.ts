@@ -3,11 +3,12 @@ import * as path from "path";
 import { RULE_GROUPS } from "../../src/analyse/catalogue";
 import { RuleInfo, RuleSeverity, WARNING_PREFIX } from "../../src/core/rule";
 
-// The README's rule tables and its list of warning ids are generated from the rule catalogue
-// (src/plan/rules/catalogue.ts): `npx projen docs:rules` rewrites the sections between the markers; a
-// test (test/rules/readme-rules.test.ts) fails when one is stale.
+// The rule tables of docs/rules.md and its list of warning ids are generated from the rule catalogue
+// (RULE_GROUPS): `npx projen docs:rules` rewrites the sections between the markers; a test
+// (test/rules/readme-rules.test.ts) fails when one is stale. The `[Label]: url` definitions of the
+// Source column are docs/rules.md's own.
 
-export const README = path.join(__dirname, "..", "..", "README.md");
+export const RULES_DOC = path.join(__dirname, "..", "..", "docs", "rules.md");
 
 /** The markers of a section: a rule group's table, or `warnings` (the list of warning ids). */
 export function markers(key: string): { begin: string; end: string } {
@@ -17,10 +18,10 @@ export function markers(key: string): { begin: string; end: string } {
   };
 }
 
-/** The README's `[Label]: url` definitions, by url. */
-export function sourceLabels(readme: string): Map<string, string> {
+/** The `[Label]: url` definitions of a markdown text, by url. */
+export function sourceLabels(doc: string): Map<string, string> {
   return new Map(
-    readme.split("\n").flatMap((line) => {
+    doc.split("\n").flatMap((line) => {
       const m = /^\[([^\]]+)\]: (\S+)$/.exec(line);
       return m ? [[m[2], m[1]] as const] : [];
     }),
@@ -38,7 +39,7 @@ function row(rule: RuleInfo, labels: ReadonlyMap<string, string>): string {
     const label = labels.get(rule.source);
     if (label === undefined) {
       throw new Error(
-        `README.md has no [Label]: ${rule.source} definition for the source of ${rule.id}: add one`,
+        `docs/rules.md has no [Label]: ${rule.source} definition for the source of ${rule.id}: add one`,
       );
     }
     source = `[${label}]`;
@@ -69,8 +70,8 @@ export function warningList(rules: ReadonlyArray<RuleInfo>): string {
 }
 
 /** Every generated section: key, its content between the markers, and whether it lists no rule. */
-export function generatedSections(readme: string): Array<{ key: string; content: string; empty: boolean }> {
-  const labels = sourceLabels(readme);
+export function generatedSections(doc: string): Array<{ key: string; content: string; empty: boolean }> {
+  const labels = sourceLabels(doc);
   return [
     ...RULE_GROUPS.map((g) => ({
       key: g.key,
@@ -81,31 +82,31 @@ export function generatedSections(readme: string): Array<{ key: string; content:
   ];
 }
 
-/** The README's section of `key` with its markers, or undefined when it has none. */
-export function readmeSection(readme: string, key: string): string | undefined {
+/** The section of `key` with its markers, or undefined when the text has none. */
+export function docSection(doc: string, key: string): string | undefined {
   const { begin, end } = markers(key);
-  const from = readme.indexOf(begin);
-  const to = readme.indexOf(end);
-  return from < 0 || to < from ? undefined : readme.slice(from, to + end.length);
+  const from = doc.indexOf(begin);
+  const to = doc.indexOf(end);
+  return from < 0 || to < from ? undefined : doc.slice(from, to + end.length);
 }
 
-/** A section with its markers, as the README should have it. */
+/** A section with its markers, as docs/rules.md should have it. */
 export function section(key: string, content: string): string {
   const { begin, end } = markers(key);
   return `${begin}\n\n${content}\n\n${end}`;
 }
 
 /**
- * The README with every generated section rewritten: an error when a group with rules has no markers
+ * docs/rules.md with every generated section rewritten: an error when a group with rules has no markers
  * (a group without rules may have none).
  */
-export function regenerated(readme: string): string {
-  let out = readme;
-  for (const { key, content, empty } of generatedSections(readme)) {
-    const current = readmeSection(out, key);
+export function regenerated(doc: string): string {
+  let out = doc;
+  for (const { key, content, empty } of generatedSections(doc)) {
+    const current = docSection(out, key);
     if (current === undefined && empty) continue;
     if (current === undefined) {
-      throw new Error(`README.md has no ${markers(key).begin} ... ${markers(key).end} section`);
+      throw new Error(`docs/rules.md has no ${markers(key).begin} ... ${markers(key).end} section`);
     }
     out = out.replace(current, () => section(key, content));
   }
@@ -113,6 +114,6 @@ export function regenerated(readme: string): string {
 }
 
 if (require.main === module) {
-  fs.writeFileSync(README, regenerated(fs.readFileSync(README, "utf8")));
-  console.log("README.md: the rule tables and the warning ids are up to date");
+  fs.writeFileSync(RULES_DOC, regenerated(fs.readFileSync(RULES_DOC, "utf8")));
+  console.log("docs/rules.md: the rule tables and the warning ids are up to date");
 }

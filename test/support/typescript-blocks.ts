@@ -132,7 +132,12 @@ function compilerOptions(): ts.CompilerOptions {
 export function compileBlocks(blocks: TypeScriptBlock[]): BlockFailure[] {
   const sources = new Map<string, { block: TypeScriptBlock; source: CompleteSource }>();
   for (const block of blocks) {
-    const name = path.join(ROOT, "test", "__blocks__", `${path.basename(block.file)}-L${block.line}.ts`);
+    const name = path.join(
+      ROOT,
+      "test",
+      "__blocks__",
+      `${block.file.replace(/[\\/]/g, "_")}-L${block.line}.ts`,
+    );
     sources.set(name, { block, source: completeSource(block) });
   }
   const options = compilerOptions();
