@@ -1,29 +1,23 @@
 import * as fs from "fs";
 import * as path from "path";
-import { IConstruct } from "constructs";
-
-/**
- * aws-cdk-lib calls `onSynthesize(session)` of the object stored under this global symbol on a
- * construct when it writes the cloud assembly (core/lib/private/synthesis.ts, `addCustomSynthesis`;
- * in every 2.x release this library supports). The symbol is global (`Symbol.for`), so no internal
- * module is imported.
- */
-const CUSTOM_SYNTHESIS = Symbol.for("@aws-cdk/core:customSynthesis");
+import { attachCustomSynthesis } from "aws-cdk-lib";
+import { Construct } from "constructs";
 
 /**
  * Writes a file into the cloud assembly (next to the templates) when the app is synthesized. The
  * content is made at that time, when the whole app exists.
  *
+ * Through `attachCustomSynthesis`, which aws-cdk-lib exports from its root in every 2.x release this
+ * library supports (from 2.241.0): the one public hook that hands a construct the session's output
+ * directory. (It is not exposed through jsii, and its doc comment reserves it for AWS libraries; no
+ * private symbol or internal module is used.)
+ *
  * @internal
  */
-export function writeIntoAssembly(construct: IConstruct, fileName: string, content: () => string): void {
-  Object.defineProperty(construct, CUSTOM_SYNTHESIS, {
-    value: {
-      onSynthesize(session: { outdir: string }) {
-        fs.writeFileSync(path.join(session.outdir, fileName), content());
-      },
+export function writeIntoAssembly(construct: Construct, fileName: string, content: () => string): void {
+  attachCustomSynthesis(construct, {
+    onSynthesize(session) {
+      fs.writeFileSync(path.join(session.outdir, fileName), content());
     },
-    enumerable: false,
-    configurable: true,
   });
 }
