@@ -1,3 +1,4 @@
+import { ANALYSIS_RULES } from "../rules/analysis";
 import { AUDIT_OPTION_RULES } from "../rules/audit";
 import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_ADDRESS } from "../rules/cidr";
 import { DESIGN_RULES } from "./rules/design";
@@ -31,6 +32,7 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
       ...PORT_RULES,
       ...RESILIENCY_GROUP_RULES,
       ...REPORT_RULES,
+      ...ANALYSIS_RULES,
       ...SIZING_RULES,
       PROP_TYPE,
     ],

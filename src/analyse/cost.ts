@@ -1,4 +1,5 @@
 import { ConnectionTopology } from "../core/topology";
+import { checkPricedSpeed } from "../rules/analysis";
 import { checkPortHourPrice } from "../rules/sizing";
 
 /**
@@ -110,11 +111,7 @@ export class PortHourPrices {
 
   /** The price of one port of this speed for one hour, in US dollars. */
   public hourly(portSpeedGbps: number): number {
-    const price = (this.prices as Record<string, number>)[`gbps${portSpeedGbps}`];
-    if (price === undefined) {
-      throw new Error(`\`portSpeedGbps\` ${portSpeedGbps} is not a dedicated port speed: 1, 10, 100 or 400.`);
-    }
-    return price;
+    return checkPricedSpeed((this.prices as Record<string, number>)[`gbps${portSpeedGbps}`], portSpeedGbps);
   }
 }
 

@@ -5,8 +5,9 @@ import { FailureKind, FailureScenario } from "./scenario";
 import { ScenarioCount, ScenarioTable, evaluateAll, scenarioCount } from "./table";
 import { promiseVerdicts } from "./verdicts";
 import { ResiliencyModel } from "../core/model";
-import { checkList, checkObject, given, show } from "../core/props";
+import { checkList, checkObject, given } from "../core/props";
 import { ConnectionTopology } from "../core/topology";
+import { checkMaxFailures, checkScenarioIndex } from "../rules/analysis";
 
 /**
  * The most failure scenarios one analysis evaluates: 5,000,000.
@@ -122,11 +123,7 @@ export class FailureAnalysis {
    * @param index from 0 to `scenarioCount` - 1, in the order of `scenarios()`
    */
   public scenario(index: number): FailureScenario {
-    if (!Number.isInteger(index) || index < 0 || index >= this.scenarioCount) {
-      throw new Error(
-        `\`index\` ${show(index)} is not a scenario: a whole number from 0 to ${this.scenarioCount - 1}.`,
-      );
-    }
+    checkScenarioIndex(index, this.scenarioCount);
     return materialise(this.forest, this.table, index + 1);
   }
 
@@ -167,15 +164,6 @@ export function analyseFailures(
  */
 export function countFailureScenarios(topology: ConnectionTopology, maxFailures: number): number {
   return FailureAnalysis.countScenarios(topology, maxFailures);
-}
-
-function checkMaxFailures(value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new Error(
-      `\`maxFailures\` ${show(value)} is not allowed: a whole number from 1 (the most elements that fail at once).`,
-    );
-  }
-  return value;
 }
 
 function checkTopology(topology: ConnectionTopology): ConnectionTopology {

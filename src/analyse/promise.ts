@@ -1,5 +1,6 @@
 import { FailureKind, FailureScenario } from "./scenario";
 import { ResiliencyModel } from "../core/model";
+import { unknownModel } from "../rules/analysis";
 
 /**
  * Whether a topology keeps one promise of its resiliency model, computed from its failure scenarios.
@@ -47,10 +48,6 @@ const PROMISES: ReadonlyArray<readonly [ResiliencyModel, FailureKind[][]]> = [
 export function modelPromise(model: ResiliencyModel): FailureKind[][] {
   const name = typeof model === "object" && model !== null ? model.name : undefined;
   const found = PROMISES.find(([m]) => m === model || m.name === name);
-  if (found === undefined) {
-    throw new Error(
-      `\`model\` ${String(name ?? model)} is not a ResiliencyModel: use ResiliencyModel.MAXIMUM, HIGH, DEVELOPMENT_AND_TEST or CLASSIC.`,
-    );
-  }
+  if (found === undefined) unknownModel(name ?? model);
   return found[1].map((kinds) => [...kinds]);
 }
