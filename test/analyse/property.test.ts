@@ -10,10 +10,9 @@ import {
   TopologyDeviceSlot,
   VpnRouting,
   VpnTarget,
-  analyseFailures,
-  countFailureScenarios,
-  modelPromise,
 } from "../../src";
+import { analyseFailures, countFailureScenarios } from "../../src/analyse/failures";
+import { modelPromise } from "../../src/analyse/promise";
 
 // The analysis agrees exactly with a brute-force reference written here, separately and simply: every
 // subset of up to k elements, nested ones dropped, and the whole state recomputed from scratch for each.

@@ -1,0 +1,58 @@
+import * as path from "path";
+import * as ts from "typescript";
+
+// Issue 14, point 5: the public API (src/index.ts, what jsii publishes to npm and PyPI) is classes,
+// interfaces and enums only. Free functions and constants are helpers of the library (jsii does not publish
+// them either); users reach their public equivalents through the statics, e.g. `FailureAnalysis.analyse`.
+
+const INDEX = path.join(__dirname, "..", "src", "index.ts");
+
+/** Every name src/index.ts exports, with the kind of its declaration and whether it is `@internal`. */
+function publicExports(): Array<{ name: string; kind: string; internal: boolean }> {
+  const program = ts.createProgram([INDEX], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Node16,
+    strict: true,
+    noEmit: true,
+  });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(INDEX)!)!;
+  return checker.getExportsOfModule(module).map((symbol) => {
+    // eslint-disable-next-line no-bitwise
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const declaration = target.declarations![0];
+    return {
+      name: symbol.name,
+      kind: ts.SyntaxKind[declaration.kind],
+      internal: ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === "internal"),
+    };
+  });
+}
+
+const EXPORTS = publicExports();
+
+test("src/index.ts exports only classes, interfaces and enums", () => {
+  const kinds = ["ClassDeclaration", "InterfaceDeclaration", "EnumDeclaration"];
+  expect(EXPORTS.filter((e) => !kinds.includes(e.kind)).map((e) => `${e.name} (${e.kind})`)).toEqual([]);
+  expect(EXPORTS.length).toBeGreaterThan(60);
+});
+
+test("src/index.ts exports nothing marked @internal", () => {
+  expect(EXPORTS.filter((e) => e.internal).map((e) => e.name)).toEqual([]);
+});
+
+test("the former helper exports stay internal", () => {
+  const names = new Set(EXPORTS.map((e) => e.name));
+  const helpers = [
+    "gatewayUsage",
+    "registerVpnAcrossApp",
+    "analyseFailures",
+    "countFailureScenarios",
+    "MAX_FAILURE_SCENARIOS",
+    "modelPromise",
+    "maxLagMembers",
+    "BANDWIDTH_WHOLE_GBPS",
+    "BANDWIDTH_REALISABLE",
+  ];
+  expect(helpers.filter((h) => names.has(h))).toEqual([]);
+});
