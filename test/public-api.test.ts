@@ -1,5 +1,14 @@
 import * as path from "path";
 import * as ts from "typescript";
+import {
+  ConnectionBandwidth,
+  HighResiliency,
+  HighResiliencyProps,
+  MaximumResiliencyConnections,
+  MaximumResiliencyConnectionsProps,
+  ResiliencyPresetProps,
+} from "../src";
+import { newStack, templateOf } from "./support/synth";
 
 // Issue 14, point 5: the public API (src/index.ts, what jsii publishes to npm and PyPI) is classes,
 // interfaces and enums only. Free functions and constants are helpers of the library (jsii does not publish
@@ -55,4 +64,23 @@ test("the former helper exports stay internal", () => {
     "BANDWIDTH_REALISABLE",
   ];
   expect(helpers.filter((h) => names.has(h))).toEqual([]);
+});
+
+describe("deprecated names still work", () => {
+  const props: ResiliencyPresetProps = {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.GBPS_10,
+  };
+
+  test("the props of Maximum and High, under their former names", () => {
+    const maximum: MaximumResiliencyConnectionsProps = props;
+    const high: HighResiliencyProps = props;
+    const [a, b, c, d] = [newStack("A"), newStack("B"), newStack("C"), newStack("D")];
+    new MaximumResiliencyConnections(a, "Dx", maximum);
+    new MaximumResiliencyConnections(b, "Dx", props);
+    new HighResiliency(c, "Dx", high);
+    new HighResiliency(d, "Dx", props);
+    expect(templateOf(a).toJSON()).toEqual(templateOf(b).toJSON());
+    expect(templateOf(c).toJSON()).toEqual(templateOf(d).toJSON());
+  });
 });
