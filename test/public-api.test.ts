@@ -83,4 +83,18 @@ describe("deprecated names still work", () => {
     expect(templateOf(a).toJSON()).toEqual(templateOf(b).toJSON());
     expect(templateOf(c).toJSON()).toEqual(templateOf(d).toJSON());
   });
+
+  test("the ports under their former names: ResilientConnections.connections, DeviceSlot.memberPorts", () => {
+    const dx = new MaximumResiliencyConnections(newStack(), "Dx", {
+      ...props,
+      bandwidth: ConnectionBandwidth.gbps(20),
+    });
+    expect(dx.ports).toHaveLength(8);
+    expect(dx.connections).toBe(dx.ports);
+    expect(dx.ports).toEqual(dx.deviceSlots.flatMap((slot) => slot.ports));
+    for (const slot of dx.deviceSlots) {
+      expect(slot.memberPorts).toBe(slot.slotPorts);
+      expect(slot.slotPorts.map((port) => port.connection)).toEqual(slot.ports);
+    }
+  });
 });
