@@ -5,6 +5,7 @@
 export { ConnectionBandwidth } from "./core/bandwidth";
 export * from "./core/model";
 export * from "./core/topology";
+export * from "./core/tunnel-bandwidth";
 export * from "./emit/device-slot";
 export * from "./emit/connections";
 export * from "./emit/resilient-connections";
@@ -18,7 +19,7 @@ export type {
   VirtualPrivateGatewayAssociationOptions,
 } from "./emit/gateway";
 export * from "./emit/virtual-interface";
-export { TunnelBandwidth, VpnBackup, VpnBackupConnection } from "./emit/vpn-backup";
+export { VpnBackup, VpnBackupConnection } from "./emit/vpn-backup";
 export type {
   CustomerGatewayDevice,
   TransitGatewayVpnBackupOptions,

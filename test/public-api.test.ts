@@ -2,11 +2,15 @@ import * as path from "path";
 import * as ts from "typescript";
 import {
   ConnectionBandwidth,
+  DirectConnectGateway,
   HighResiliency,
   HighResiliencyProps,
   MaximumResiliencyConnections,
   MaximumResiliencyConnectionsProps,
   ResiliencyPresetProps,
+  TunnelBandwidth,
+  VirtualInterface,
+  VpnBackup,
 } from "../src";
 import { newStack, templateOf } from "./support/synth";
 
@@ -97,4 +101,34 @@ describe("deprecated names still work", () => {
       expect(slot.slotPorts.map((port) => port.connection)).toEqual(slot.ports);
     }
   });
+});
+
+describe("the VPN backup's tunnel bandwidth in the topology", () => {
+  for (const bandwidth of [TunnelBandwidth.STANDARD, TunnelBandwidth.LARGE]) {
+    test(`${bandwidth.value}: bandwidthPerTunnel is the TunnelBandwidth; tunnelBandwidth (deprecated) its value`, () => {
+      const stack = newStack();
+      const gateway = new DirectConnectGateway(stack, "Gw");
+      const transitGatewayId = "tgw-0123456789abcdef0";
+      gateway.associateTransitGateway("Tgw", { transitGatewayId, allowedPrefixes: ["10.0.0.0/16"] });
+      const dx = new HighResiliency(stack, "Dx", {
+        locations: ["EqDC2", "EqSE2"],
+        bandwidth: ConnectionBandwidth.GBPS_10,
+        virtualInterfaces: [
+          VirtualInterface.transit({ name: "prod", gateway, vlan: 101, customerAsn: 65010 }),
+        ],
+        vpnBackup: VpnBackup.toTransitGateway({
+          transitGatewayId,
+          tunnelBandwidth: bandwidth,
+          customerGateways: [
+            { name: "edge1", ipAddress: "203.0.113.10", bgpAsn: 65010 },
+            { name: "edge2", ipAddress: "203.0.113.20", bgpAsn: 65010 },
+          ],
+        }),
+      });
+      const vpn = dx.topology.vpnBackup!;
+      expect(vpn.bandwidthPerTunnel).toBe(bandwidth);
+      expect(vpn.tunnelBandwidth).toBe(bandwidth.value);
+      expect(vpn.tunnelBandwidthGbps).toBe(bandwidth.gbps);
+    });
+  }
 });

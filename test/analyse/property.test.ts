@@ -8,6 +8,7 @@ import {
   PathVia,
   ResiliencyModel,
   TopologyDeviceSlot,
+  TunnelBandwidth,
   VpnRouting,
   VpnTarget,
 } from "../../src";
@@ -96,6 +97,7 @@ function build(r: Recipe): ConnectionTopology {
             bgpAsn: 65001,
             tunnels: 2,
           })),
+          bandwidthPerTunnel: TunnelBandwidth.STANDARD,
           tunnelBandwidth: "standard",
           tunnelBandwidthGbps: 1.25,
           capacityGbps: 0,
