@@ -8,8 +8,8 @@ import {
   ResiliencyModel,
   VirtualInterfaceType,
   VpnTarget,
-  analyseFailures,
 } from "../src";
+import { analyseFailures } from "../src/analyse/failures";
 import { planTopology } from "../src/plan/planner";
 import { planVpnBackup } from "../src/plan/vpn";
 

@@ -27,7 +27,7 @@ export const MAX_FAILURE_SCENARIOS = 5_000_000;
 export interface FailureAnalysisOptions {
   /**
    * The most elements that fail at once in a scenario: 1 for every single failure, 2 for every pair
-   * too, and so on. The number of scenarios grows quickly with it (see `countFailureScenarios`).
+   * too, and so on. The number of scenarios grows quickly with it (see `FailureAnalysis.countScenarios`).
    *
    * @default 1
    */
@@ -47,7 +47,7 @@ export interface FailureAnalysisOptions {
  */
 export class FailureAnalysis {
   /**
-   * The most scenarios one analysis evaluates: 5,000,000 (`MAX_FAILURE_SCENARIOS`).
+   * The most scenarios one analysis evaluates: 5,000,000.
    *
    * Each scenario is one row of typed arrays (about 15 bytes with 2 failures and one gateway target),
    * so an analysis at the cap holds about 70 MB; `maxFailures: 2` fits topologies of about 3,100
@@ -82,8 +82,7 @@ export class FailureAnalysis {
   }
 
   /**
-   * The single failures a resiliency model promises to survive, one list of kinds per claim
-   * (`modelPromise`).
+   * The single failures a resiliency model promises to survive, one list of kinds per claim.
    *
    * @param model the resiliency model
    */
@@ -136,8 +135,8 @@ export class FailureAnalysis {
   }
 
   /**
-   * The verdict on each claim of the topology's resiliency model (see `modelPromise`), from the
-   * scenarios of one failure whatever `maxFailures` is. Empty for Classic, which promises nothing.
+   * The verdict on each claim of the topology's resiliency model (see `FailureAnalysis.modelPromise`),
+   * from the scenarios of one failure whatever `maxFailures` is. Empty for Classic, which promises nothing.
    */
   public verdicts(): PromiseVerdict[] {
     return promiseVerdicts(this.model, this.forest, this.table);
@@ -186,6 +185,6 @@ function tooMany(forest: Forest, maxFailures: number, count: ScenarioCount): Err
   return new Error(
     `\`maxFailures\` ${maxFailures} makes ${n(count.total)} failure scenarios for this topology ` +
       `(${n(forest.size)} failure elements); an analysis evaluates at most ` +
-      `${n(MAX_FAILURE_SCENARIOS)} (MAX_FAILURE_SCENARIOS).${hint}`,
+      `${n(MAX_FAILURE_SCENARIOS)} (FailureAnalysis.MAX_SCENARIOS).${hint}`,
   );
 }

@@ -1,5 +1,6 @@
 import { ConnectionBandwidth } from "./bandwidth";
 import { ResiliencyModel } from "./model";
+import { TunnelBandwidth } from "./tunnel-bandwidth";
 
 /** The kind of a virtual interface. */
 export enum VirtualInterfaceType {
@@ -222,9 +223,15 @@ export interface TopologyVpnBackup {
   readonly routing: VpnRouting;
   /** One VPN connection per customer gateway device. */
   readonly connections: TopologyVpnConnection[];
-  /** `standard` or `large`. */
+  /** The bandwidth of each tunnel: `TunnelBandwidth.STANDARD` or `TunnelBandwidth.LARGE`. */
+  readonly bandwidthPerTunnel: TunnelBandwidth;
+  /**
+   * The CloudFormation value of `bandwidthPerTunnel`: `standard` or `large`.
+   *
+   * @deprecated use `bandwidthPerTunnel` (its `value`)
+   */
   readonly tunnelBandwidth: string;
-  /** The capacity of one tunnel in Gbps. */
+  /** The capacity of one tunnel in Gbps (`bandwidthPerTunnel.gbps`). */
   readonly tunnelBandwidthGbps: number;
   /** What the VPN carries at most in Gbps: every tunnel with BGP on a transit gateway (ECMP), else one tunnel. */
   readonly capacityGbps: number;

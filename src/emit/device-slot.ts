@@ -43,7 +43,10 @@ export class DeviceSlot extends Construct {
    * @default - undefined for an existing circuit
    */
   public readonly lag?: CfnLag;
-  /** The member ports ordered for this slot, by member number (none for an existing circuit). */
+  /**
+   * The member ports ordered for this slot, by member number: each an `AWS::DirectConnect::Connection` in
+   * the slot's LAG (none for an existing circuit). Their metrics are on `slotPorts`.
+   */
   public readonly ports: CfnConnection[];
   /** What virtual interfaces attach to: the LAG's ARN, or the existing connection's or LAG's id. */
   public readonly connectionId: string;
@@ -51,10 +54,11 @@ export class DeviceSlot extends Construct {
   public readonly virtualInterfaces: SlotVirtualInterface[];
   /**
    * The ports of the slot as CloudWatch measures them, each with its metrics: the LAG's member ports by
-   * member number, or the existing dedicated connection (`dxcon-`) the slot stands for. None for an
-   * existing LAG (`dxlag-`): its members are not known here.
+   * member number (each with its `connection`, the same as in `ports`), or the existing dedicated
+   * connection (`dxcon-`) the slot stands for. None for an existing LAG (`dxlag-`): its members are not
+   * known here.
    */
-  public readonly memberPorts: SlotPort[];
+  public readonly slotPorts: SlotPort[];
   /** The planned slot this was emitted from. */
   public readonly topology: TopologyDeviceSlot;
 
@@ -78,7 +82,7 @@ export class DeviceSlot extends Construct {
       this.ports = [];
       this.connectionId = slot.existingConnectionId;
       this.metricConnectionId = slot.existingConnectionId;
-      this.memberPorts = slot.existingConnectionId.startsWith("dxcon-")
+      this.slotPorts = slot.existingConnectionId.startsWith("dxcon-")
         ? [SlotPort._of(this, 1, slot.existingConnectionId)]
         : [];
     } else {
@@ -106,7 +110,7 @@ export class DeviceSlot extends Construct {
         return connection;
       });
       this.metricConnectionId = lag.attrLagId;
-      this.memberPorts = this.ports.map((port, i) =>
+      this.slotPorts = this.ports.map((port, i) =>
         SlotPort._of(port, slot.ports[i].memberNumber, port.attrConnectionId, port),
       );
     }
@@ -122,9 +126,18 @@ export class DeviceSlot extends Construct {
   }
 
   /**
+   * The ports of the slot as CloudWatch measures them: the same as `slotPorts`.
+   *
+   * @deprecated use `slotPorts`
+   */
+  public get memberPorts(): SlotPort[] {
+    return this.slotPorts;
+  }
+
+  /**
    * A metric of the slot's LAG, or of the existing connection or LAG it stands for, from the `AWS/DX`
    * namespace, dimension `ConnectionId`: the `dxlag-` (or existing `dxcon-`) id. AWS measures a LAG as a
-   * whole under its own id, and each member port under its own id (see `memberPorts`).
+   * whole under its own id, and each member port under its own id (see `slotPorts`).
    *
    * @param metricName a metric of the Direct Connect user guide, for example `ConnectionState`
    * @param props to override the statistic (by default Minimum for states, Average for rates, Sum for
@@ -206,7 +219,7 @@ export class DeviceSlot extends Construct {
  * `ConnectionId`: the port's `dxcon-` id
  * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/monitoring-cloudwatch.html).
  *
- * Read it from a slot's `memberPorts`.
+ * Read it from a slot's `slotPorts`.
  */
 export class SlotPort {
   /** @internal */

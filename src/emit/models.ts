@@ -10,10 +10,7 @@ import { checkObject } from "../core/props";
 import { checkLocationCode } from "../rules/layout";
 
 /** The props of a model construct, with one device-slot layout per location code (the model's slots). */
-function modelProps(
-  props: MaximumResiliencyConnectionsProps | HighResiliencyProps,
-  model: ResiliencyModel,
-): ResilientConnectionsProps {
+function modelProps(props: ResiliencyPresetProps, model: ResiliencyModel): ResilientConnectionsProps {
   checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
   const locations = props.locations;
   return {
@@ -24,9 +21,10 @@ function modelProps(
 }
 
 /**
- * Props of `MaximumResiliencyConnections`.
+ * Props of the presets that span two or more locations: `MaximumResiliencyConnections` and
+ * `HighResiliency` (`DevTest`, in one location, takes `DevTestProps`).
  */
-export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProps {
+export interface ResiliencyPresetProps extends ConnectionsCommonProps {
   /**
    * Two or more distinct Direct Connect location codes, for example `['EqDC2', 'EqSE2']`. A campus is
    * one location. Order does not matter.
@@ -37,6 +35,13 @@ export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProp
    */
   readonly locations: string[];
 }
+
+/**
+ * Props of `MaximumResiliencyConnections`: the same as `ResiliencyPresetProps`.
+ *
+ * @deprecated use `ResiliencyPresetProps`
+ */
+export interface MaximumResiliencyConnectionsProps extends ResiliencyPresetProps {}
 
 /**
  * Maximum Resiliency (Resiliency Toolkit): separate connections on separate AWS devices in two or
@@ -54,25 +59,17 @@ export interface MaximumResiliencyConnectionsProps extends ConnectionsCommonProp
  * });
  */
 export class MaximumResiliencyConnections extends ResilientConnections {
-  constructor(scope: Construct, id: string, props: MaximumResiliencyConnectionsProps) {
+  constructor(scope: Construct, id: string, props: ResiliencyPresetProps) {
     super(scope, id, modelProps(props, ResiliencyModel.MAXIMUM));
   }
 }
 
 /**
- * Props of `HighResiliency`.
+ * Props of `HighResiliency`: the same as `ResiliencyPresetProps`.
+ *
+ * @deprecated use `ResiliencyPresetProps`
  */
-export interface HighResiliencyProps extends ConnectionsCommonProps {
-  /**
-   * Two or more distinct Direct Connect location codes, for example `['EqDC2', 'EqSE2']`. A campus is
-   * one location. Order does not matter.
-   *
-   * Adding a location adds its slots and replaces nothing. Removing one takes its ports, LAGs and
-   * virtual interfaces out of the stack: with the default removal policy the ports and LAGs are
-   * retained (they keep running and billing until you delete them), the virtual interfaces deleted.
-   */
-  readonly locations: string[];
-}
+export interface HighResiliencyProps extends ResiliencyPresetProps {}
 
 /**
  * High Resiliency (Resiliency Toolkit): one connection in each of two or more locations, for the
@@ -91,7 +88,7 @@ export interface HighResiliencyProps extends ConnectionsCommonProps {
  * });
  */
 export class HighResiliency extends ResilientConnections {
-  constructor(scope: Construct, id: string, props: HighResiliencyProps) {
+  constructor(scope: Construct, id: string, props: ResiliencyPresetProps) {
     super(scope, id, modelProps(props, ResiliencyModel.HIGH));
   }
 }

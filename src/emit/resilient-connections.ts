@@ -289,8 +289,16 @@ export class ResilientConnections extends Construct implements IResilientConnect
   public readonly deviceSlots: DeviceSlot[];
   /** Every LAG, one per new device slot. */
   public readonly lags: CfnLag[];
-  /** Every port (dedicated connection) ordered here. */
-  public readonly connections: CfnConnection[];
+  /** Every port (member dedicated connection) ordered here, slot by slot: each slot's `ports`. */
+  public readonly ports: CfnConnection[];
+  /**
+   * Every port ordered here: the same as `ports`.
+   *
+   * @deprecated use `ports`
+   */
+  public get connections(): CfnConnection[] {
+    return this.ports;
+  }
   /** Every virtual interface, slot by slot. */
   public readonly virtualInterfaces: SlotVirtualInterface[];
   /** The VPN connections of the VPN backup, one per customer gateway device (empty without one). */
@@ -362,7 +370,7 @@ export class ResilientConnections extends Construct implements IResilientConnect
       return location.deviceSlots.map((slot) => DeviceSlot._emit(locationScope, slot, removalPolicy, specs));
     });
     this.lags = this.deviceSlots.flatMap((s) => (s.lag ? [s.lag] : []));
-    this.connections = this.deviceSlots.flatMap((s) => s.ports);
+    this.ports = this.deviceSlots.flatMap((s) => s.ports);
     this.virtualInterfaces = this.deviceSlots.flatMap((s) => s.virtualInterfaces);
     this.vpnConnections =
       vpnBackup && topology.vpnBackup

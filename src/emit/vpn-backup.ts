@@ -6,32 +6,10 @@ import { appUsage } from "./app-usage";
 import { vpnMetric } from "./operate/metrics";
 import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
 import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../core/topology";
+import { TunnelBandwidth } from "../core/tunnel-bandwidth";
 import { PlanVpnBackup } from "../plan/vpn";
 import { checkTransitGatewayId, checkVirtualGatewayId } from "../rules/gateways";
 import { VPN_FACTS, checkPrivateIpVpnTarget } from "../rules/vpn";
-
-/**
- * The bandwidth of each VPN tunnel (`TunnelBandwidth` of `AWS::EC2::VPNConnection`).
- */
-export class TunnelBandwidth {
-  /** Up to 1.25 Gbps per tunnel (the default). */
-  public static readonly STANDARD = new TunnelBandwidth("standard", 1.25);
-  /**
-   * Up to 5 Gbps per tunnel, on a transit gateway only (not a virtual private gateway) and not with
-   * `acceleration`. AWS did not offer it in every Region at its launch (a warning names those).
-   */
-  public static readonly LARGE = new TunnelBandwidth("large", 5);
-
-  /** The CloudFormation value: `standard` or `large`. */
-  public readonly value: string;
-  /** The capacity of one tunnel in Gbps. */
-  public readonly gbps: number;
-
-  private constructor(value: string, gbps: number) {
-    this.value = value;
-    this.gbps = gbps;
-  }
-}
 
 /**
  * One customer gateway device of a VPN backup: it gets an `AWS::EC2::CustomerGateway` and an
@@ -254,7 +232,7 @@ export class VpnBackup {
   ) {
     this.target = target;
     this.targetId = targetId;
-    this.bandwidth = options.tunnelBandwidth === "large" ? TunnelBandwidth.LARGE : TunnelBandwidth.STANDARD;
+    this.bandwidth = TunnelBandwidth._fromValue(options.tunnelBandwidth);
   }
 
   /**

@@ -3,6 +3,7 @@ import { IsUnresolved } from "../core/props";
 import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
 import { PlanWarning, warningOf } from "../core/rule";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../core/topology";
+import { TunnelBandwidth } from "../core/tunnel-bandwidth";
 import { checkCidr, formatCidr, normalizeCidrList } from "../rules/cidr-blocks";
 import { PrefixNamer, VpnRoutes, moreSpecificOf, staticRouteWinsOf } from "../rules/design/vpn-static-routes";
 import { checkIdName } from "../rules/names";
@@ -148,6 +149,7 @@ function vpnTopology(
     targetId: vpn.targetId,
     routing: bgp ? VpnRouting.BGP : VpnRouting.STATIC,
     connections,
+    bandwidthPerTunnel: TunnelBandwidth._fromValue(vpn.tunnelBandwidth),
     tunnelBandwidth: vpn.tunnelBandwidth,
     tunnelBandwidthGbps: vpn.tunnelBandwidthGbps,
     capacityGbps: activeTunnels * vpn.tunnelBandwidthGbps,
@@ -163,6 +165,6 @@ export function describeVpnBackup(vpn: TopologyVpnBackup, dxCapacityGbps: number
   const n = vpn.connections.length;
   return (
     `  VPN backup to ${vpn.targetId}: ${n} customer gateway${n === 1 ? "" : "s"} x 2 tunnels, ${vpn.routing.toUpperCase()}, ` +
-    `up to ${vpn.capacityGbps} Gbps (${vpn.tunnelBandwidth} tunnels of ${vpn.tunnelBandwidthGbps} Gbps) for ${dxCapacityGbps} Gbps of Direct Connect; MTU 1500`
+    `up to ${vpn.capacityGbps} Gbps (${vpn.bandwidthPerTunnel.value} tunnels of ${vpn.tunnelBandwidthGbps} Gbps) for ${dxCapacityGbps} Gbps of Direct Connect; MTU 1500`
   );
 }

@@ -5,15 +5,13 @@ import {
   FailureAnalysis,
   FailureKind,
   FailureScenario,
-  MAX_FAILURE_SCENARIOS,
   PathVia,
   ResiliencyModel,
   VirtualInterfaceType,
   VpnTarget,
-  analyseFailures,
-  countFailureScenarios,
-  modelPromise,
 } from "../../src";
+import { MAX_FAILURE_SCENARIOS, analyseFailures, countFailureScenarios } from "../../src/analyse/failures";
+import { modelPromise } from "../../src/analyse/promise";
 
 // The failure analysis is pure TypeScript: these tests need no CDK app. Topologies come from the planner,
 // altered where a test needs a layout the planner refuses.
@@ -495,7 +493,7 @@ describe("the scenario count and its cap", () => {
     expect(() => analyseFailures(tenSlots, { maxFailures: 4 })).toThrow(
       new RegExp(
         `^\`maxFailures\` 4 makes ${count} failure scenarios for this topology \\(305 failure elements\\); an analysis ` +
-          `evaluates at most 5,000,000 \\(MAX_FAILURE_SCENARIOS\\). \`maxFailures: 3\` makes ${fits.toLocaleString("en-US")}.$`,
+          `evaluates at most 5,000,000 \\(FailureAnalysis.MAX_SCENARIOS\\). \`maxFailures: 3\` makes ${fits.toLocaleString("en-US")}.$`,
       ),
     );
   });

@@ -8,12 +8,12 @@ import {
   PathVia,
   ResiliencyModel,
   TopologyDeviceSlot,
+  TunnelBandwidth,
   VpnRouting,
   VpnTarget,
-  analyseFailures,
-  countFailureScenarios,
-  modelPromise,
 } from "../../src";
+import { analyseFailures, countFailureScenarios } from "../../src/analyse/failures";
+import { modelPromise } from "../../src/analyse/promise";
 
 // The analysis agrees exactly with a brute-force reference written here, separately and simply: every
 // subset of up to k elements, nested ones dropped, and the whole state recomputed from scratch for each.
@@ -97,6 +97,7 @@ function build(r: Recipe): ConnectionTopology {
             bgpAsn: 65001,
             tunnels: 2,
           })),
+          bandwidthPerTunnel: TunnelBandwidth.STANDARD,
           tunnelBandwidth: "standard",
           tunnelBandwidthGbps: 1.25,
           capacityGbps: 0,

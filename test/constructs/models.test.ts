@@ -66,7 +66,7 @@ describe("MaximumResiliencyConnections", () => {
       "EqSE2/2",
     ]);
     expect(dx.lags).toHaveLength(4);
-    expect(dx.connections).toHaveLength(4);
+    expect(dx.ports).toHaveLength(4);
   });
 
   test("an aggregate speed becomes a LAG of equal ports in every slot: 40 Gbps is 4 x 10 Gbps", () => {
@@ -110,7 +110,7 @@ describe("MaximumResiliencyConnections", () => {
     expect(group.Properties.IntendedResiliencyModel).toBe("maximum-resiliency");
     expect(group.Properties.ResiliencyGroupName).toBe("Dx");
     const arns = group.Properties.ConnectionArns.map((a: any) => a.Ref).sort();
-    expect(arns).toEqual(dx.connections.map((c) => stack.resolve(c.ref).Ref).sort());
+    expect(arns).toEqual(dx.ports.map((c) => stack.resolve(c.ref).Ref).sort());
     expect(arns).toHaveLength(8);
     expect(dx.resiliencyGroup).toBeDefined();
   });

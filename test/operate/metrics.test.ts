@@ -99,13 +99,13 @@ describe("device slot: the metrics of its LAG (ConnectionId: the LAG's dxlag- id
     expect(stack.resolve(connection.metricConnectionState().dimensions)).toEqual({
       ConnectionId: "dxcon-fg5678gh",
     });
-    expect(connection.memberPorts.map((p) => [p.memberNumber, p.connectionId, p.connection])).toEqual([
+    expect(connection.slotPorts.map((p) => [p.memberNumber, p.connectionId, p.connection])).toEqual([
       [1, "dxcon-fg5678gh", undefined],
     ]);
     expect(stack.resolve(lag.metricConnectionBpsEgress().dimensions)).toEqual({
       ConnectionId: "dxlag-ffabc123",
     });
-    expect(lag.memberPorts).toEqual([]);
+    expect(lag.slotPorts).toEqual([]);
   });
 });
 
@@ -122,7 +122,7 @@ describe("port: the metrics of one member port (ConnectionId: the port's dxcon- 
     ["metricConnectionEncryptionState", "ConnectionEncryptionState", "Minimum"],
   ])("%s: AWS/DX %s, %s over 5 minutes", (method, metricName, statistic) => {
     const { stack, dx } = construct();
-    const port = dx.slotsAt("EqSE2")[0].memberPorts[1];
+    const port = dx.slotsAt("EqSE2")[0].slotPorts[1];
     const metric = (port as any)[method]() as Metric;
     expect(shape(stack, metric)).toEqual({
       namespace: "AWS/DX",
@@ -139,8 +139,8 @@ describe("port: the metrics of one member port (ConnectionId: the port's dxcon- 
   test("member ports come by member number, each with its port", () => {
     const { dx } = construct();
     const slot = dx.slotsAt("EqDC2")[0];
-    expect(slot.memberPorts.map((p) => p.memberNumber)).toEqual([1, 2]);
-    expect(slot.memberPorts.map((p) => p.connection)).toEqual(slot.ports);
+    expect(slot.slotPorts.map((p) => p.memberNumber)).toEqual([1, 2]);
+    expect(slot.slotPorts.map((p) => p.connection)).toEqual(slot.ports);
   });
 });
 
@@ -206,7 +206,7 @@ describe("VPN connection (AWS/VPN, VpnId)", () => {
 describe("props override the defaults, as in aws-cdk-lib", () => {
   test("statistic, period and label", () => {
     const { stack, dx } = construct();
-    const metric = dx.deviceSlots[0].memberPorts[0].metricConnectionLightLevelRx({
+    const metric = dx.deviceSlots[0].slotPorts[0].metricConnectionLightLevelRx({
       statistic: "Average",
       period: Duration.minutes(1),
       label: "rx",
@@ -221,7 +221,7 @@ describe("props override the defaults, as in aws-cdk-lib", () => {
 
   test("dimensionsMap replaces the dimensions (one optical lane of a port)", () => {
     const { stack, dx } = construct();
-    const port = dx.deviceSlots[0].memberPorts[0];
+    const port = dx.deviceSlots[0].slotPorts[0];
     const lane = port.metricConnectionLightLevelRx({
       dimensionsMap: { ConnectionId: port.connectionId, OpticalLaneNumber: "1" },
     });
@@ -265,7 +265,7 @@ test("the monitoring reads the same metrics as the methods (one definition of ea
     bandwidth: ConnectionBandwidth.GBPS_10,
     monitoring: { dashboard: false },
   });
-  const port = dx.deviceSlots[0].memberPorts[0];
+  const port = dx.deviceSlots[0].slotPorts[0];
   const down = dx.monitoring!.alarms[0] as Alarm;
   expect(stack.resolve((down.metric as Metric).dimensions)).toEqual(
     stack.resolve(port.metricConnectionState().dimensions),

@@ -63,7 +63,7 @@ class PythonConsumerTest(unittest.TestCase):
         self.assertEqual(dx.model.sla, "99.99%")
         self.assertEqual([s.location for s in dx.device_slots], ["EqDC2", "EqDC2", "EqSE2", "EqSE2"])
         self.assertEqual(dx.bandwidth.port_count, 2)
-        self.assertEqual(len(dx.connections), 8)
+        self.assertEqual(len(dx.ports), 8)
         self.assertEqual(dx.topology.locations[0].device_slots[0].ports[1].connection_name, "acme-EqDC2-d1-p2")
 
 

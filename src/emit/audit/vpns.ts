@@ -3,6 +3,7 @@ import { IConstruct } from "constructs";
 import { RawResource, Ref, ResourceIndex, TYPES, literalOf } from "./resources";
 import { staticRouteId } from "../../analyse/rules/design";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../../core/topology";
+import { TunnelBandwidth } from "../../core/tunnel-bandwidth";
 import { formatCidr, networkOf, parseCidr } from "../../rules/cidr-blocks";
 
 // Site-to-Site VPN backups read from VPN connections, their customer gateways and static routes: one
@@ -102,6 +103,7 @@ function unitOf(index: ResourceIndex, vpns: ReadVpn[], onPremisesPrefixes: strin
     targetId: first.targetId,
     routing: first.routing,
     connections: vpns.map((v) => v.connection),
+    bandwidthPerTunnel: TunnelBandwidth._fromValue(first.tunnelBandwidth),
     tunnelBandwidth: first.tunnelBandwidth,
     tunnelBandwidthGbps: tunnelGbps,
     capacityGbps: (ecmp ? tunnels : 1) * tunnelGbps,

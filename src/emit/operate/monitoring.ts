@@ -100,7 +100,7 @@ function layoutOf(c: IResilientConnections): MonitoredLayout {
   return {
     title: c.node.path,
     topology: c.topology,
-    ports: c.deviceSlots.flatMap((slot) => slot.memberPorts.map((port) => ({ slot: slot.topology, port }))),
+    ports: c.deviceSlots.flatMap((slot) => slot.slotPorts.map((port) => ({ slot: slot.topology, port }))),
     virtualInterfaces: c.virtualInterfaces,
     vpnConnections: c.vpnConnections,
   };
