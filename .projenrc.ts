@@ -218,6 +218,16 @@ project.addTask("bench", {
   exec: "node --expose-gc -r ts-node/register/transpile-only bench/analyse.ts",
 });
 
+// The raw-twin synth benchmark (issue 14): the library's stack against the same template built from plain
+// L1 classes, at 10 to 2,000 ports with and without virtual interfaces; checks the templates identical,
+// then times both interleaved in one process and measures the heap each retains. Writes
+// bench/synth-results.json. tsx: ts-node's TypeScript compiler would sit in the heap every collection walks.
+project.addTask("bench:synth", {
+  description:
+    "Time synth of the library against its raw L1 twin (identical templates) at 10 to 2,000 ports; writes bench/synth-results.json",
+  exec: "node --expose-gc --import tsx bench/synth.ts",
+});
+
 project.addTask("example:synth", {
   description: "Synthesize the example app through the aws-cdk CLI into cdk.out and print its summary",
   exec: "cdk synth --quiet",
