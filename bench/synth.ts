@@ -15,18 +15,20 @@ import { ConnectionBandwidth, ResiliencyModel, ResilientConnections, VirtualInte
 
 interface Size {
   readonly ports: number;
-  readonly locations: number;
+  /** A stack holds at most 500 resources (aws-cdk-lib checks): larger sizes take several stacks. */
+  readonly stacks: number;
+  readonly locationsPerStack: number;
   readonly slotsPerLocation: number;
   /** Timed rounds (each times both sides once, after one untimed warm-up round). */
   readonly rounds: number;
 }
 
-// 10 Gbps ports, 2 per device slot (a LAG of 2 x 10 Gbps), Classic model.
+// 10 Gbps ports, 2 per device slot (a LAG of 2 x 10 Gbps), Classic model; at most 100 ports a stack.
 const SIZES: Size[] = [
-  { ports: 10, locations: 1, slotsPerLocation: 5, rounds: 21 },
-  { ports: 100, locations: 5, slotsPerLocation: 10, rounds: 15 },
-  { ports: 500, locations: 25, slotsPerLocation: 10, rounds: 9 },
-  { ports: 2000, locations: 100, slotsPerLocation: 10, rounds: 5 },
+  { ports: 10, stacks: 1, locationsPerStack: 1, slotsPerLocation: 5, rounds: 21 },
+  { ports: 100, stacks: 1, locationsPerStack: 5, slotsPerLocation: 10, rounds: 15 },
+  { ports: 500, stacks: 5, locationsPerStack: 5, slotsPerLocation: 10, rounds: 9 },
+  { ports: 2000, stacks: 20, locationsPerStack: 5, slotsPerLocation: 10, rounds: 5 },
 ];
 const PORTS_PER_SLOT = 2;
 
@@ -37,7 +39,7 @@ function newApp(): App {
   return new App({ outdir: path.join(outRoot, String(outCount++)), analyticsReporting: false });
 }
 
-const STACK = "Bench";
+const stackName = (i: number) => `Bench${String(i + 1).padStart(2, "0")}`;
 
 /**
  * The library's app: one ResilientConnections, with one private virtual interface per slot or none. To a
@@ -45,25 +47,27 @@ const STACK = "Bench";
  */
 function libraryApp(size: Size, vifs: boolean): App {
   const app = newApp();
-  const stack = new Stack(app, STACK);
-  new ResilientConnections(stack, "Dx", {
-    model: ResiliencyModel.CLASSIC,
-    bandwidth: ConnectionBandwidth.gbps(10 * PORTS_PER_SLOT),
-    locations: Array.from({ length: size.locations }, (_, i) => ({
-      location: `Loc${String(i + 1).padStart(3, "0")}`,
-      deviceSlots: size.slotsPerLocation,
-    })),
-    virtualInterfaces: vifs
-      ? [
-          VirtualInterface.privateInterface({
-            name: "prod",
-            virtualGatewayId: "vgw-0123456789abcdef0",
-            vlan: 100,
-            customerAsn: 65000,
-          }),
-        ]
-      : undefined,
-  });
+  for (let n = 0; n < size.stacks; n++) {
+    const stack = new Stack(app, stackName(n));
+    new ResilientConnections(stack, "Dx", {
+      model: ResiliencyModel.CLASSIC,
+      bandwidth: ConnectionBandwidth.gbps(10 * PORTS_PER_SLOT),
+      locations: Array.from({ length: size.locationsPerStack }, (_, i) => ({
+        location: `Loc${String(n * size.locationsPerStack + i + 1).padStart(3, "0")}`,
+        deviceSlots: size.slotsPerLocation,
+      })),
+      virtualInterfaces: vifs
+        ? [
+            VirtualInterface.privateInterface({
+              name: "prod",
+              virtualGatewayId: "vgw-0123456789abcdef0",
+              vlan: 100,
+              customerAsn: 65000,
+            }),
+          ]
+        : undefined,
+    });
+  }
   return app;
 }
 
@@ -73,10 +77,14 @@ type Template = {
   [section: string]: unknown;
 };
 
-/** The raw twin: every resource and output of the library's template replayed as plain L1 classes. */
-function rawApp(template: Template): App {
+/** The raw twin: every resource and output of the library's templates replayed as plain L1 classes. */
+function rawApp(templates: Template[]): App {
   const app = newApp();
-  const stack = new Stack(app, STACK);
+  templates.forEach((template, n) => rawStack(new Stack(app, stackName(n)), template));
+  return app;
+}
+
+function rawStack(stack: Stack, template: Template): void {
   const resources = new Map<string, CfnResource>();
   for (const [logicalId, r] of Object.entries(template.Resources)) {
     if (r.Type === "AWS::CDK::Metadata") continue;
@@ -104,11 +112,11 @@ function rawApp(template: Template): App {
     });
     output.overrideLogicalId(logicalId);
   }
-  return app;
 }
 
-function templateOf(app: App): Template {
-  return app.synth().getStackByName(STACK).template;
+function templatesOf(app: App, size: Size): Template[] {
+  const assembly = app.synth();
+  return Array.from({ length: size.stacks }, (_, n) => assembly.getStackByName(stackName(n)).template);
 }
 
 /** Heap in use after full collections (node --expose-gc). */
@@ -153,16 +161,16 @@ for (const size of SIZES.filter((s) => !only || only.includes(s.ports))) {
   for (const vifs of [false, true]) {
     const label = `${size.ports} ports${vifs ? ", 1 private VIF per slot" : ""}`;
     // 1. identical templates, or no figures
-    const libraryTemplate = templateOf(libraryApp(size, vifs));
-    const rawTemplate = templateOf(rawApp(libraryTemplate));
-    if (!isDeepStrictEqual(libraryTemplate, rawTemplate)) {
-      const keys = (t: Template) => Object.keys(t.Resources).length;
+    const libraryTemplates = templatesOf(libraryApp(size, vifs), size);
+    const rawTemplates = templatesOf(rawApp(libraryTemplates), size);
+    const count = (ts: Template[]) => ts.reduce((sum, t) => sum + Object.keys(t.Resources).length, 0);
+    if (!isDeepStrictEqual(libraryTemplates, rawTemplates)) {
       throw new Error(
-        `${label}: the raw twin's template differs from the library's ` +
-          `(${keys(rawTemplate)} and ${keys(libraryTemplate)} resources)`,
+        `${label}: the raw twin's templates differ from the library's ` +
+          `(${count(rawTemplates)} and ${count(libraryTemplates)} resources)`,
       );
     }
-    const resources = Object.keys(libraryTemplate.Resources).length;
+    const resources = count(libraryTemplates);
 
     // 2. interleaved timing: library then raw, raw then library, ... after one untimed warm-up round
     const lib: Measure[] = [];
@@ -170,8 +178,8 @@ for (const size of SIZES.filter((s) => !only || only.includes(s.ports))) {
     for (let round = -1; round < size.rounds; round++) {
       const pair =
         round % 2 === 0
-          ? [run(() => libraryApp(size, vifs)), run(() => rawApp(libraryTemplate))]
-          : [run(() => rawApp(libraryTemplate)), run(() => libraryApp(size, vifs))].reverse();
+          ? [run(() => libraryApp(size, vifs)), run(() => rawApp(libraryTemplates))]
+          : [run(() => rawApp(libraryTemplates)), run(() => libraryApp(size, vifs))].reverse();
       if (round < 0) continue;
       lib.push(pair[0]);
       raw.push(pair[1]);
@@ -183,6 +191,7 @@ for (const size of SIZES.filter((s) => !only || only.includes(s.ports))) {
     const rawMB = median(raw.map((m) => m.retainedMB));
     const row = {
       ports: size.ports,
+      stacks: size.stacks,
       virtualInterfaces: vifs,
       resources,
       rounds: size.rounds,
@@ -212,7 +221,7 @@ fs.writeFileSync(
   JSON.stringify(
     {
       description:
-        "Synth of the library's stack (App, ResilientConnections of the Classic model, 2 x 10 Gbps ports per device slot, optionally one private virtual interface per slot to a virtual private gateway, app.synth() writing the cloud assembly and the library's report) against its raw twin: the same template from plain CfnResource and CfnOutput, checked identical first. Median and min wall-clock ms of the timed rounds (after one warm-up round), both sides interleaved in one process; ratio = library median / raw median. Retained heap: heapUsed after full collections with the synthesized app still referenced, minus before, median; heapRatio = library / raw.",
+        "Synth of the library's stack (App, one ResilientConnections of the Classic model per stack of at most 100 ports (50 device slots of 2 x 10 Gbps ports), optionally one private virtual interface per slot to a virtual private gateway, app.synth() writing the cloud assembly and the library's report) against its raw twin: the same template from plain CfnResource and CfnOutput, checked identical first. Median and min wall-clock ms of the timed rounds (after one warm-up round), both sides interleaved in one process; ratio = library median / raw median. Retained heap: heapUsed after full collections with the synthesized app still referenced, minus before, median; heapRatio = library / raw.",
       machine: {
         cpus: os.cpus().length,
         cpuModel: os
