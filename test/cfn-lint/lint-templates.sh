@@ -8,12 +8,11 @@ set -euo pipefail
 dir=${1:-test-templates}
 here=$(cd "$(dirname "$0")" && pwd)
 
-if ! command -v cfn-lint >/dev/null 2>&1; then
-  echo "cfn-lint is not installed: pip install -r requirements-dev.txt" >&2
-  exit 1
-fi
-lint() { cfn-lint --registry-schemas "$here/schemas" --append-rules "$here/rules" --format parseable "$@"; }
-echo "$(cfn-lint --version)"
+# the pinned cfn-lint in .venv-cfnlint (created or reused by env.sh), never one on the PATH
+bash "$here/env.sh" >/dev/null
+cfnlint="$here/../../.venv-cfnlint/bin/cfn-lint"
+lint() { "$cfnlint" --registry-schemas "$here/schemas" --append-rules "$here/rules" --format parseable "$@"; }
+echo "$("$cfnlint" --version) (.venv-cfnlint)"
 
 # The lint must be able to fail on what this library emits: a known-bad template has to be rejected,
 # with the resiliency group's enum and pattern errors (only the custom rule reports those).

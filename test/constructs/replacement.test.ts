@@ -237,10 +237,11 @@ describe("the replacement rules", () => {
   });
 
   test("the create-only table matches the registry schemas cfn-lint ships (and the group's schema in test/cfn-lint)", () => {
-    // the Python of the cfn-lint on PATH (the pinned one in .ci/venv in CI)
-    const cfnLint = execFileSync("sh", ["-c", "command -v cfn-lint"]).toString().trim();
-    const besideIt = path.join(path.dirname(cfnLint), "python3");
-    const python = fs.existsSync(besideIt) ? besideIt : "python3";
+    // the Python of the pinned cfn-lint (requirements-dev.txt) in .venv-cfnlint, never one on the PATH
+    const python = path.join(__dirname, "..", "..", ".venv-cfnlint", "bin", "python");
+    if (!fs.existsSync(python)) {
+      throw new Error(`${python} not found: run npx projen cfn-lint:env (the test task runs it first)`);
+    }
     const script = [
       "import json, os, cfnlint",
       "base = os.path.join(os.path.dirname(cfnlint.__file__), 'data', 'schemas')",
@@ -260,7 +261,7 @@ describe("the replacement rules", () => {
         }).toString(),
       );
     } catch (e) {
-      throw new Error(`cfn-lint is needed for this test (pip install -r requirements-dev.txt): ${e}`);
+      throw new Error(`cfn-lint's schemas could not be read with ${python} (npx projen cfn-lint:env): ${e}`);
     }
     const group = JSON.parse(
       fs.readFileSync(

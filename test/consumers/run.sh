@@ -2,7 +2,8 @@
 # Consumer checks: the built artefacts, installed outside the repository the way users install them,
 # must synthesize the same templates as the TypeScript example app built from source.
 #
-#   1. expected: the TypeScript example (examples/typescript) synthesized from src/ through the aws-cdk CLI
+#   1. expected: the TypeScript example (examples/typescript) synthesized from src/ through the aws-cdk CLI,
+#      with the app command of cdk.json
 #   2. TypeScript consumer: dist/js/*.tgz + its peer dependencies from npm in a scratch app
 #   3. Python consumer: dist/python/*.whl + aws-cdk-lib and constructs from PyPI in a fresh virtual
 #      environment, running examples/python/app.py; then the Python tests (test/python) and the Python
@@ -59,7 +60,8 @@ validated_synth() { # <label> <cwd> <app command> <outdir>
 }
 
 step "synthesizing the TypeScript example from source"
-synth "$repo" "$tsnode --transpile-only --project examples/typescript/tsconfig.json --prefer-ts-exts examples/typescript/app.ts" "$work/expected"
+# with the app command of cdk.json, the one Quick start's `npx cdk synth` runs
+synth "$repo" "$(node -p "require('./cdk.json').app")" "$work/expected"
 # `cdk synth` writes a report per construct into the cloud assembly (issue 9), the consumers the same ones
 reports=(DxProduction.Dx DxBranch.Dx DxLab.Lab)
 same_reports() { # <label> <dir>
