@@ -328,35 +328,9 @@ export class ResilientConnections extends Construct implements IResilientConnect
     super(scope, id);
     checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
     watchReplacements(this);
-    // Every independent check runs before anything is emitted; all broken rules are thrown as one error.
-    const errors = new RuleErrors();
-    const removal = errors.attempt(() => checkRemovalPolicy(props.removalPolicy), {
-      policy: RemovalPolicy.RETAIN as string,
-      warnings: [],
-    });
-    const removalPolicy = removal.policy as RemovalPolicy;
-    const specs = errors
-      .attempt(() => virtualInterfacesOf(props.virtualInterfaces), [])
-      .filter((spec) => errors.attempt(() => (spec._check(), true), false));
-    const vpnBackup = given(props.vpnBackup)
-      ? errors.attempt(() => vpnBackupOf(props.vpnBackup), undefined)
-      : undefined;
-    const prices = given(props.portHourPrices)
-      ? errors.attempt(() => pricesOf(props.portHourPrices), PortHourPrices.AWS_LIST_PRICES)
-      : PortHourPrices.AWS_LIST_PRICES;
-    const monitoring = given(props.monitoring)
-      ? errors.attempt(
-          () =>
-            checkObject(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}") as MonitoringOptions,
-          undefined,
-        )
-      : undefined;
-    const planned = errors.attempt(() => planConstruct(this, props, specs, vpnBackup, prices), undefined);
-    const reportMaxFailures = planned
-      ? errors.attempt(() => reportDepthOf(props.reportMaxFailures, planned.topology), undefined)
-      : undefined;
-    errors.throwIfAny(this.node.path);
-    const { topology, warnings, sized } = planned!;
+    const { removal, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } =
+      checkProps(this, props);
+    const { topology, warnings, sized } = planned;
     // The gateways' quotas and path rules, and the VPN addresses, count across the app: checked before
     // anything is emitted.
     useAcrossApp(this, specs, topology);
@@ -492,6 +466,46 @@ export class ResilientConnections extends Construct implements IResilientConnect
   public slotsAt(location: string): DeviceSlot[] {
     return this.deviceSlots.filter((s) => s.location === location);
   }
+}
+
+/** What the props say, checked: every independent check runs, and all broken rules are thrown as one error. */
+function checkProps(construct: ResilientConnections, props: ResilientConnectionsProps) {
+  const errors = new RuleErrors();
+  const removal = errors.attempt(() => checkRemovalPolicy(props.removalPolicy), {
+    policy: RemovalPolicy.RETAIN as string,
+    warnings: [],
+  });
+  const removalPolicy = removal.policy as RemovalPolicy;
+  const specs = errors
+    .attempt(() => virtualInterfacesOf(props.virtualInterfaces), [])
+    .filter((spec) => errors.attempt(() => (spec._check(), true), false));
+  const vpnBackup = given(props.vpnBackup)
+    ? errors.attempt(() => vpnBackupOf(props.vpnBackup), undefined)
+    : undefined;
+  const prices = given(props.portHourPrices)
+    ? errors.attempt(() => pricesOf(props.portHourPrices), PortHourPrices.AWS_LIST_PRICES)
+    : PortHourPrices.AWS_LIST_PRICES;
+  const monitoring = given(props.monitoring)
+    ? errors.attempt(
+        () => checkObject(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}") as MonitoringOptions,
+        undefined,
+      )
+    : undefined;
+  const planned = errors.attempt(() => planConstruct(construct, props, specs, vpnBackup, prices), undefined);
+  const reportMaxFailures = planned
+    ? errors.attempt(() => reportDepthOf(props.reportMaxFailures, planned.topology), undefined)
+    : undefined;
+  errors.throwIfAny(construct.node.path);
+  return {
+    removal,
+    removalPolicy,
+    specs,
+    vpnBackup,
+    prices,
+    monitoring,
+    planned: planned!,
+    reportMaxFailures,
+  };
 }
 
 const isUnresolved = (value: unknown) => Token.isUnresolved(value);
