@@ -56,7 +56,12 @@ export function sizeBandwidth(
  */
 export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidth): PlanWarning[] {
   const [broken] = checkModelPromise(topology, "`model`: this layout");
-  raiseAll([...(broken ? [broken] : []), ...checkMixedPortSpeeds(topology)], "the layout");
+  // The audit's message names the slot; the construct's names the props that set the speeds.
+  const mixed = checkMixedPortSpeeds(topology).map((f) => ({
+    ...f,
+    message: `\`bandwidth\` and \`existingSlots\`: ${f.message}`,
+  }));
+  raiseAll([...(broken ? [broken] : []), ...mixed], "the layout");
   const worst = worstCoveredCapacity(topology).gbps;
   if (sized.requiredGbps !== undefined && sized.chosen === undefined) {
     checkRequiredKept(sized.requiredGbps, worst, topology.bandwidth.toString());

@@ -496,7 +496,9 @@ describe("the model's promise with existing circuits (mixedPortSpeeds, an error 
           ],
           bandwidth: GBPS_10,
         }),
-    ).toThrow(/^EqSE2\/Slot1 \(existing dxcon-abc12345\) has 1 Gbps ports, .* \[mixedPortSpeeds\]$/);
+    ).toThrow(
+      /^`bandwidth` and `existingSlots`: EqSE2\/Slot1 \(existing dxcon-abc12345\) has 1 Gbps ports, .* \[mixedPortSpeeds\]$/,
+    );
   });
 
   test("a Classic layout may mix speeds (it claims no model)", () => {
