@@ -30,8 +30,6 @@ export function warningRule(text: RuleText): WarningRule {
 export class RuleError extends Error {
   /** The id of the broken rule (of the first, when this lists several). */
   public readonly ruleId: string;
-  /** The message without the rule id. */
-  public readonly detail: string;
   /** Every error this one reports: itself alone, or each of several found in one construct. */
   public readonly errors: ReadonlyArray<RuleError>;
 
@@ -40,7 +38,6 @@ export class RuleError extends Error {
     super(errors === undefined ? `${message} [${id}]` : message);
     this.name = "RuleError";
     this.ruleId = id;
-    this.detail = message;
     this.errors = errors ?? [this];
   }
 }
@@ -58,9 +55,14 @@ export class RuleErrors {
       return check();
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
-      this.found.push(...e.errors);
+      this.add(e);
       return fallback;
     }
+  }
+
+  /** Records a broken rule (each of them, for an error that lists several). */
+  public add(error: RuleError): void {
+    this.found.push(...error.errors);
   }
 
   /** Whether any check failed so far. */
@@ -99,7 +101,7 @@ export function raise(finding: RuleFinding): never {
 export function raiseAll(findings: ReadonlyArray<RuleFinding>, subject: string): void {
   const errors = new RuleErrors();
   for (const f of findings) {
-    if (f.rule.severity === RuleSeverity.ERROR) errors.attempt(() => raise(f), undefined);
+    if (f.rule.severity === RuleSeverity.ERROR) errors.add(new RuleError(f.rule as ErrorRule, f.message));
   }
   errors.throwIfAny(subject);
 }

@@ -328,8 +328,11 @@ export class ResilientConnections extends Construct implements IResilientConnect
     super(scope, id);
     checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
     watchReplacements(this);
-    const { removal, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } =
-      checkProps(this, props);
+    const { removal, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } = checkProps(
+      this,
+      props,
+    );
+    const removalPolicy = removal.policy as RemovalPolicy;
     const { topology, warnings, sized } = planned;
     // The gateways' quotas and path rules, and the VPN addresses, count across the app: checked before
     // anything is emitted.
@@ -475,7 +478,6 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
     policy: RemovalPolicy.RETAIN as string,
     warnings: [],
   });
-  const removalPolicy = removal.policy as RemovalPolicy;
   const specs = errors
     .attempt(() => virtualInterfacesOf(props.virtualInterfaces), [])
     .filter((spec) => errors.attempt(() => (spec._check(), true), false));
@@ -496,16 +498,7 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
     ? errors.attempt(() => reportDepthOf(props.reportMaxFailures, planned.topology), undefined)
     : undefined;
   errors.throwIfAny(construct.node.path);
-  return {
-    removal,
-    removalPolicy,
-    specs,
-    vpnBackup,
-    prices,
-    monitoring,
-    planned: planned!,
-    reportMaxFailures,
-  };
+  return { removal, specs, vpnBackup, prices, monitoring, planned: planned!, reportMaxFailures };
 }
 
 const isUnresolved = (value: unknown) => Token.isUnresolved(value);

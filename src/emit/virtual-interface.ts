@@ -20,8 +20,8 @@ import {
   label,
   show,
 } from "../core/props";
+import type { PlanVirtualInterface } from "../core/request";
 import { TopologyVirtualInterface, VirtualInterfaceType } from "../core/topology";
-import { PlanVirtualInterface } from "../plan/virtual-interfaces";
 import { checkVirtualGatewayId } from "../rules/gateways";
 import { checkSlotNumber } from "../rules/layout";
 import { checkPrivateVifTarget, checkTags, checkTransitVifGateway } from "../rules/virtual-interfaces";

@@ -5,9 +5,9 @@ import { Construct, IConstruct } from "constructs";
 import { appUsage } from "./app-usage";
 import { vpnMetric } from "./operate/metrics";
 import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
+import type { PlanVpnBackup } from "../core/request";
 import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../core/topology";
 import { TunnelBandwidth } from "../core/tunnel-bandwidth";
-import { PlanVpnBackup } from "../plan/vpn";
 import { checkTransitGatewayId, checkVirtualGatewayId } from "../rules/gateways";
 import { VPN_FACTS, checkPrivateIpVpnTarget } from "../rules/vpn";
 

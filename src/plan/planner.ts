@@ -1,8 +1,4 @@
-import {
-  PlanVirtualInterface,
-  checkVirtualInterfaceSpecs,
-  placeVirtualInterfaces,
-} from "./virtual-interfaces";
+import { checkVirtualInterfaceSpecs, placeVirtualInterfaces } from "./virtual-interfaces";
 import { ConnectionBandwidth } from "../core/bandwidth";
 import { RuleErrors, fail } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
@@ -17,6 +13,7 @@ import {
   given,
   show,
 } from "../core/props";
+import type { PlanVirtualInterface } from "../core/request";
 import { PlanWarning } from "../core/rule";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "../core/topology";
 import { checkRequestDeviceSlots } from "../rules/design/model-device-slots";

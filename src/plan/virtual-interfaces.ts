@@ -23,8 +23,6 @@ import {
   plaintextAuthKeys,
 } from "../rules/virtual-interfaces";
 
-export type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
-
 /** FNV-1a, 32 bit: the stable hash that picks a slot's /30 in an address pool. */
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;

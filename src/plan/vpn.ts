@@ -26,7 +26,6 @@ import {
 import { checkCustomerGatewayValues, checkTransitGatewayOnlyOptions } from "../rules/vpn-options";
 
 export type { DirectConnectSide } from "../rules/vpn";
-export type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
 export { VPN_FACTS } from "../rules/vpn";
 
 /** The prefixes of a VPN backup, normalised. */

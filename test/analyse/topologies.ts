@@ -1,7 +1,7 @@
 import { ConnectionBandwidth, ConnectionTopology, ResiliencyModel } from "../../src";
+import type { PlanVirtualInterface } from "../../src/core/request";
 import { VirtualInterfaceType, VpnTarget } from "../../src/core/topology";
 import { PlanLocation, PlanRequest, planTopology } from "../../src/plan/planner";
-import { PlanVirtualInterface } from "../../src/plan/virtual-interfaces";
 import { planVpnBackup } from "../../src/plan/vpn";
 
 // Topologies for the failure-analysis tests, built by the planner as the constructs build them.

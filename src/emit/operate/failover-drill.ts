@@ -325,8 +325,9 @@ function registerOn(
   steps: ReadonlyArray<DrillStepPlan<Candidate>>,
 ): void {
   for (const c of constructs) {
-    if (typeof (c as unknown as DrillRegistry)._addDrill !== "function") continue;
-    (c as unknown as DrillRegistry)._addDrill!({
+    const registry = c as unknown as DrillRegistry;
+    if (typeof registry._addDrill !== "function") continue;
+    registry._addDrill({
       name,
       stepCount: steps.length,
       steps: steps
