@@ -1,8 +1,10 @@
 import { ANALYSIS_RULES } from "../rules/analysis";
 import { AUDIT_OPTION_RULES } from "../rules/audit";
-import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_ADDRESS } from "../rules/cidr";
+import { CIDR_RULES } from "../rules/cidr";
 import { DESIGN_RULES } from "./rules/design";
-import { PROP_TYPE } from "../core/prop-type";
+import { BANDWIDTH_RULES } from "../core/bandwidth";
+import { rulesOf } from "../core/fail";
+import { PROP_TYPE_RULES } from "../core/prop-type";
 import { RuleInfo, WARNING_PREFIX } from "../core/rule";
 import { DRILL_RULES } from "../rules/drill";
 import { GATEWAY_RULES } from "../rules/gateways";
@@ -28,30 +30,23 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   {
     key: "layout",
     rules: [
-      ...LAYOUT_RULES,
-      ...PORT_RULES,
-      ...RESILIENCY_GROUP_RULES,
-      ...REPORT_RULES,
-      ...ANALYSIS_RULES,
-      ...SIZING_RULES,
-      PROP_TYPE,
-    ],
+      LAYOUT_RULES,
+      BANDWIDTH_RULES,
+      PORT_RULES,
+      RESILIENCY_GROUP_RULES,
+      REPORT_RULES,
+      ANALYSIS_RULES,
+      SIZING_RULES,
+      PROP_TYPE_RULES,
+    ].flatMap(rulesOf),
   },
   {
     key: "interfaces",
-    rules: [
-      ...VIRTUAL_INTERFACE_RULES,
-      ...NAME_RULES,
-      ...GATEWAY_RULES,
-      CIDR_BLOCK,
-      CIDR_IPV4_ONLY,
-      CIDR_NETWORK_ADDRESS,
-      ALLOWED_PREFIX_IPV6_LENGTH,
-    ],
+    rules: [VIRTUAL_INTERFACE_RULES, NAME_RULES, GATEWAY_RULES, CIDR_RULES].flatMap(rulesOf),
   },
-  { key: "vpn", rules: [...VPN_RULES, ...VPN_OPTION_RULES] },
-  { key: "design", rules: [...DESIGN_RULES, ...AUDIT_OPTION_RULES] },
-  { key: "operate", rules: [...MONITORING_RULES, ...DRILL_RULES] },
+  { key: "vpn", rules: [VPN_RULES, VPN_OPTION_RULES].flatMap(rulesOf) },
+  { key: "design", rules: [...DESIGN_RULES, ...rulesOf(AUDIT_OPTION_RULES)] },
+  { key: "operate", rules: [MONITORING_RULES, DRILL_RULES].flatMap(rulesOf) },
 ];
 
 const ALL: ReadonlyArray<RuleInfo> = RULE_GROUPS.flatMap((g) => g.rules);

@@ -6,29 +6,33 @@
  *   LAG page and the CreateLag API say 2 for 400G, GR-QUOTAS says 4 without a speed split, §9.3:
  *   the stricter limit is used, so a plan never asks for a LAG AWS refuses).
  */
-import { errorRule, fail } from "./fail";
+import { errorRule, fail, ruleFamily } from "./fail";
 import { show } from "./props";
 import { SOURCES } from "./sources";
 
 // The two rules of a bandwidth value live with it: `ConnectionBandwidth.gbps(n)` checks them as it is made,
 // and rules/ports.ts lists them in its family.
-export const BANDWIDTH_WHOLE_GBPS = errorRule({
-  id: "bandwidthWholeGbps",
-  what: "`ConnectionBandwidth.gbps(n)` with n not a whole positive number",
-  why: "the planner needs a literal capacity to plan the ports of every slot",
-  source: SOURCES.dedicatedConnections,
-  prop: "bandwidth",
-});
 
-export const BANDWIDTH_REALISABLE = errorRule({
-  id: "bandwidthRealisable",
-  what:
-    "a bandwidth that equal 1/10/100/400 Gbps ports within the LAG limits (4 below 100G, 2 at 100G/400G) cannot " +
-    "build (the message gives the nearest values)",
-  why: "a LAG holds equal dedicated ports, at most 4 below 100 Gbps and 2 at 100 and 400 Gbps",
-  source: SOURCES.lags,
-  prop: "bandwidth",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const BANDWIDTH_RULES = ruleFamily({
+  BANDWIDTH_WHOLE_GBPS: errorRule({
+    id: "bandwidthWholeGbps",
+    what: "`ConnectionBandwidth.gbps(n)` with n not a whole positive number",
+    why: "the planner needs a literal capacity to plan the ports of every slot",
+    source: SOURCES.dedicatedConnections,
+    prop: "bandwidth",
+  }),
+  BANDWIDTH_REALISABLE: errorRule({
+    id: "bandwidthRealisable",
+    what:
+      "a bandwidth that equal 1/10/100/400 Gbps ports within the LAG limits (4 below 100G, 2 at 100G/400G) cannot " +
+      "build (the message gives the nearest values)",
+    why: "a LAG holds equal dedicated ports, at most 4 below 100 Gbps and 2 at 100 and 400 Gbps",
+    source: SOURCES.lags,
+    prop: "bandwidth",
+  }),
 });
+export const { BANDWIDTH_WHOLE_GBPS, BANDWIDTH_REALISABLE } = BANDWIDTH_RULES;
 
 const PORT_SPEEDS_GBPS: ReadonlyArray<number> = [1, 10, 100, 400];
 

@@ -1,21 +1,70 @@
 import { PlanWarning, RuleFinding, RuleInfo, RuleSeverity } from "./rule";
 
+/**
+ * Only a rule that belongs to a family (`ruleFamily`) can make a finding: the brand is a type, so a
+ * rule left out of its family's list does not compile where it is used, and the catalogue, which
+ * lists the families, has every rule.
+ */
+/** A rule of a family (the brand exists in types only). */
+export type Rule = RuleInfo & { readonly inFamily: true };
 /** A rule whose breach is an error. */
-export type ErrorRule = RuleInfo & { readonly severity: RuleSeverity.ERROR };
+export type ErrorRule = Rule & { readonly severity: RuleSeverity.ERROR };
 /** A rule whose breach is a warning. */
-export type WarningRule = RuleInfo & { readonly severity: RuleSeverity.WARNING };
+export type WarningRule = Rule & { readonly severity: RuleSeverity.WARNING };
 
 /** What a rule says, but its severity; `audit` defaults to false (the planner checks it only). */
 export type RuleText = Omit<RuleInfo, "severity" | "audit"> & { readonly audit?: boolean };
 
+/** A rule before it joins its family. */
+export type RuleDraft = RuleInfo & { readonly draft: true };
+
 /** A rule whose breach fails synth: AWS refuses it at deploy, or the layout does not do what it claims. */
-export function errorRule(text: RuleText): ErrorRule {
-  return { ...text, severity: RuleSeverity.ERROR, audit: text.audit ?? false };
+export function errorRule(text: RuleText): RuleDraft & { readonly severity: RuleSeverity.ERROR } {
+  return { ...text, severity: RuleSeverity.ERROR, audit: text.audit ?? false } as any;
 }
 
 /** A rule whose breach is a warning annotation, acknowledgeable by its id. */
-export function warningRule(text: RuleText): WarningRule {
-  return { ...text, severity: RuleSeverity.WARNING, audit: text.audit ?? false };
+export function warningRule(text: RuleText): RuleDraft & { readonly severity: RuleSeverity.WARNING } {
+  return { ...text, severity: RuleSeverity.WARNING, audit: text.audit ?? false } as any;
+}
+
+/** The rules of a draft family, each branded as the family's own. */
+export type Family<T extends Record<string, RuleDraft>> = {
+  readonly [K in keyof T]: Omit<T[K], "draft"> & Rule;
+};
+
+/**
+ * A family of rules: the one list its file exports (`export const PORT_RULES = ruleFamily({...})`),
+ * which the catalogue (analyse/catalogue.ts) gathers. Its members are the rules that can make findings.
+ */
+export function ruleFamily<T extends Record<string, RuleDraft>>(drafts: T): Family<T> {
+  return drafts as unknown as Family<T>;
+}
+
+/** The rules of a family, as a list. */
+export function rulesOf(family: Record<string, Rule>): Rule[] {
+  return Object.values(family);
+}
+
+/**
+ * A finding of a broken rule: what every check returns (`check...(): RuleFinding[]`). `message`
+ * names the prop in backticks, the bad value and what is allowed; `at` says where, when not the
+ * whole construct.
+ */
+export function finding(rule: Rule, message: string, at?: string): RuleFinding {
+  return at === undefined ? { rule, message } : { rule, message, at };
+}
+
+/** The error findings of a list. */
+export function errorsOf(findings: ReadonlyArray<RuleFinding>): RuleFinding[] {
+  return findings.filter((f) => f.rule.severity === RuleSeverity.ERROR);
+}
+
+/** The warning findings of a list, as warnings. */
+export function warningsOf(findings: ReadonlyArray<RuleFinding>): PlanWarning[] {
+  return findings
+    .filter((f) => f.rule.severity === RuleSeverity.WARNING)
+    .map((f) => ({ id: f.rule.id, message: f.message }));
 }
 
 /**

@@ -1,31 +1,32 @@
 /** The arguments of the failure analysis and the cost estimate, when a program calls them directly. */
-import { errorRule, fail } from "../core/fail";
+import { errorRule, fail, ruleFamily } from "../core/fail";
 import { PROP_TYPE } from "../core/prop-type";
 import { show } from "../core/props";
 
-export const ANALYSIS_MAX_FAILURES = errorRule({
-  id: "analysisMaxFailures",
-  what: "`maxFailures` of `FailureAnalysis.analyse` or `countScenarios` not a whole number from 1",
-  why: "the analysis evaluates every combination of up to that many simultaneous failures",
-  prop: "maxFailures",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const ANALYSIS_RULES = ruleFamily({
+  ANALYSIS_MAX_FAILURES: errorRule({
+    id: "analysisMaxFailures",
+    what: "`maxFailures` of `FailureAnalysis.analyse` or `countScenarios` not a whole number from 1",
+    why: "the analysis evaluates every combination of up to that many simultaneous failures",
+    prop: "maxFailures",
+  }),
+  SCENARIO_INDEX: errorRule({
+    id: "scenarioIndex",
+    what: "`FailureAnalysis.scenario(index)` with an index outside 0 to `scenarioCount` - 1",
+    why: "the scenarios are numbered from 0 in the order of `scenarios()`",
+    prop: "index",
+  }),
+  PORT_SPEED_PRICED: errorRule({
+    id: "portSpeedPriced",
+    what: "`PortHourPrices.hourly(portSpeedGbps)` at a speed that is not a dedicated port speed",
+    why: "prices are per dedicated port speed: 1, 10, 100 or 400 Gbps",
+    prop: "portSpeedGbps",
+  }),
 });
-
-export const SCENARIO_INDEX = errorRule({
-  id: "scenarioIndex",
-  what: "`FailureAnalysis.scenario(index)` with an index outside 0 to `scenarioCount` - 1",
-  why: "the scenarios are numbered from 0 in the order of `scenarios()`",
-  prop: "index",
-});
-
-export const PORT_SPEED_PRICED = errorRule({
-  id: "portSpeedPriced",
-  what: "`PortHourPrices.hourly(portSpeedGbps)` at a speed that is not a dedicated port speed",
-  why: "prices are per dedicated port speed: 1, 10, 100 or 400 Gbps",
-  prop: "portSpeedGbps",
-});
+export const { ANALYSIS_MAX_FAILURES, SCENARIO_INDEX, PORT_SPEED_PRICED } = ANALYSIS_RULES;
 
 /** The rules of this family, for the catalogue. */
-export const ANALYSIS_RULES = [ANALYSIS_MAX_FAILURES, SCENARIO_INDEX, PORT_SPEED_PRICED];
 
 /** A depth of analysis: a whole number from 1. */
 export function checkMaxFailures(value: unknown): number {

@@ -1,31 +1,31 @@
 /** The options of the audit (`DirectConnectAudit`): its acknowledgements and the existing circuits it is told of. */
-import { errorRule, fail } from "../core/fail";
+import { errorRule, fail, ruleFamily } from "../core/fail";
 import { show } from "../core/props";
 import { SOURCES } from "../core/sources";
 
-export const ACKNOWLEDGE_UNKNOWN_RULE = errorRule({
-  id: "acknowledgeUnknownRule",
-  what: "an acknowledgement of an id that is no rule of the audit",
-  why: "a misspelt id would acknowledge nothing, and the finding it meant would still fail synth",
-  prop: "ruleId",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const AUDIT_OPTION_RULES = ruleFamily({
+  ACKNOWLEDGE_UNKNOWN_RULE: errorRule({
+    id: "acknowledgeUnknownRule",
+    what: "an acknowledgement of an id that is no rule of the audit",
+    why: "a misspelt id would acknowledge nothing, and the finding it meant would still fail synth",
+    prop: "ruleId",
+  }),
+  ACKNOWLEDGE_REASON: errorRule({
+    id: "acknowledgeReason",
+    what: "an acknowledgement without a reason",
+    why: "an accepted single point of failure needs its reason next to it, for the next reader of the app",
+    prop: "reason",
+  }),
+  EXISTING_CIRCUIT_ID: errorRule({
+    id: "existingCircuitId",
+    what: "an existing circuit whose `connectionId` is not a connection or LAG id (dxcon-..., dxlag-...), or listed twice",
+    why: "templates refer to existing circuits by these ids: another value matches no resource of the app",
+    prop: "connectionId",
+    source: SOURCES.connection,
+  }),
 });
-
-export const ACKNOWLEDGE_REASON = errorRule({
-  id: "acknowledgeReason",
-  what: "an acknowledgement without a reason",
-  why: "an accepted single point of failure needs its reason next to it, for the next reader of the app",
-  prop: "reason",
-});
-
-export const EXISTING_CIRCUIT_ID = errorRule({
-  id: "existingCircuitId",
-  what: "an existing circuit whose `connectionId` is not a connection or LAG id (dxcon-..., dxlag-...), or listed twice",
-  why: "templates refer to existing circuits by these ids: another value matches no resource of the app",
-  prop: "connectionId",
-  source: SOURCES.connection,
-});
-
-export const AUDIT_OPTION_RULES = [ACKNOWLEDGE_UNKNOWN_RULE, ACKNOWLEDGE_REASON, EXISTING_CIRCUIT_ID];
+export const { ACKNOWLEDGE_UNKNOWN_RULE, ACKNOWLEDGE_REASON, EXISTING_CIRCUIT_ID } = AUDIT_OPTION_RULES;
 
 /** An acknowledgement names a rule of the audit (`known`), with a reason. */
 export function checkAcknowledgement(ruleId: unknown, reason: unknown, known: ReadonlyArray<string>): void {

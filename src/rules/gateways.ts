@@ -4,7 +4,7 @@
  * app: GatewayUsage (usage.ts) holds what each gateway carries and applies these rules.
  */
 import { Cidr, formatCidr, overlaps } from "./cidr-blocks";
-import { errorRule, fail } from "../core/fail";
+import { errorRule, fail, ruleFamily } from "../core/fail";
 import { IsUnresolved, show } from "../core/props";
 import { SOURCES } from "../core/sources";
 
@@ -37,143 +37,149 @@ const PATTERNS = {
   gatewayName: /^[\w \-,/]{1,100}$/,
 } as const;
 
-export const AMAZON_SIDE_ASN_RANGE = errorRule({
-  id: "amazonSideAsnRange",
-  what: "a Direct Connect gateway's Amazon-side ASN outside 64512–65534 and 4200000000–4294967294",
-  why: "the Amazon-side ASN of a Direct Connect gateway is a private ASN",
-  source: SOURCES.directConnectGateway,
-  prop: "amazonSideAsn",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const GATEWAY_RULES = ruleFamily({
+  AMAZON_SIDE_ASN_RANGE: errorRule({
+    id: "amazonSideAsnRange",
+    what: "a Direct Connect gateway's Amazon-side ASN outside 64512–65534 and 4200000000–4294967294",
+    why: "the Amazon-side ASN of a Direct Connect gateway is a private ASN",
+    source: SOURCES.directConnectGateway,
+    prop: "amazonSideAsn",
+  }),
+  GATEWAY_NAME: errorRule({
+    id: "gatewayNameFormat",
+    what: "a Direct Connect gateway name that is not 1 to 100 letters, digits, spaces and `_ - , /`",
+    why: "CloudFormation refuses any other `DirectConnectGatewayName`",
+    source: SOURCES.directConnectGateway,
+    prop: "name",
+  }),
+  GATEWAY_ID: errorRule({
+    id: "gatewayIdFormat",
+    what: "an imported Direct Connect gateway id that is not a UUID in lower case",
+    why: "the virtual interfaces and associations refer to the gateway by this id",
+    source: SOURCES.directConnectGateway,
+    prop: "gatewayId",
+  }),
+  TRANSIT_GATEWAY_ID: errorRule({
+    id: "transitGatewayIdFormat",
+    what: "a transit gateway that is not `tgw-...` (or, for an association, its ARN)",
+    why: "CloudFormation refuses any other id",
+    source: SOURCES.gatewayAssociation,
+    prop: "transitGatewayId",
+  }),
+  VIRTUAL_GATEWAY_ID: errorRule({
+    id: "virtualGatewayIdFormat",
+    what: "a virtual private gateway that is not `vgw-...` (or, for an association or a private interface, its ARN)",
+    why: "CloudFormation refuses any other id",
+    source: SOURCES.gatewayAssociation,
+    prop: "virtualGatewayId",
+  }),
+  TRANSIT_GATEWAY_ASN_RANGE: errorRule({
+    id: "transitGatewayAsnRange",
+    what: "a transit gateway ASN outside 64512–65534 and 4200000000–4294967294",
+    why: "the Amazon-side ASN of a transit gateway is a private ASN",
+    source: SOURCES.transitVif,
+    prop: "transitGatewayAsn",
+  }),
+  TRANSIT_GATEWAY_ASN_IS_GATEWAY_ASN: errorRule({
+    id: "transitGatewayAsnIsGatewayAsn",
+    what: "a transit gateway ASN equal to the Direct Connect gateway's",
+    why: "the association of two gateways with one ASN fails",
+    source: SOURCES.transitVif,
+    prop: "transitGatewayAsn",
+  }),
+  ROLE_ARN: errorRule({
+    id: "acceptProposalRoleArnFormat",
+    what: "an `acceptProposalRoleArn` that is not an IAM role ARN",
+    why: "the association proposal of a gateway in another account is accepted by this role",
+    source: SOURCES.gatewayAssociation,
+    prop: "acceptProposalRoleArn",
+  }),
+  GATEWAY_VIF_QUOTA: errorRule({
+    id: "gatewayVifQuota",
+    what: "more than 30 interfaces on one Direct Connect gateway, counted across the app",
+    why: "a Direct Connect gateway carries at most 30 virtual interfaces (not increasable)",
+    source: SOURCES.quotas,
+    prop: "virtualInterfaces",
+  }),
+  TRANSIT_GATEWAYS_PER_GATEWAY: errorRule({
+    id: "transitGatewaysPerGateway",
+    what: "more than 6 transit gateways on one Direct Connect gateway, counted across the app",
+    why: "a Direct Connect gateway has at most 6 transit gateway associations (not increasable)",
+    source: SOURCES.quotas,
+    prop: "transitGatewayId",
+  }),
+  VIRTUAL_GATEWAYS_PER_GATEWAY: errorRule({
+    id: "virtualGatewaysPerGateway",
+    what: "more than 20 virtual private gateways on one Direct Connect gateway, counted across the app",
+    why: "a Direct Connect gateway has at most 20 virtual private gateway associations (not increasable)",
+    source: SOURCES.quotas,
+    prop: "virtualGatewayId",
+  }),
+  GATEWAY_PATHS: errorRule({
+    id: "gatewayPathsMixed",
+    what:
+      "a transit path (transit interface, transit gateway) and a private path (private interface, virtual private " +
+      "gateway) on one Direct Connect gateway",
+    why: "AWS does not mix the two on one Direct Connect gateway",
+    source: SOURCES.transitGatewayAssociations,
+    prop: "virtualInterfaces",
+  }),
+  ALLOWED_PREFIXES_REQUIRED: errorRule({
+    id: "allowedPrefixesRequired",
+    what: "a transit gateway association without allowed prefixes",
+    why: "a transit gateway association advertises exactly these prefixes to your network",
+    source: SOURCES.gatewayAssociation,
+    prop: "allowedPrefixes",
+  }),
+  ALLOWED_PREFIXES_EMPTY: errorRule({
+    id: "allowedPrefixesEmpty",
+    what: "a virtual private gateway association with an empty list of allowed prefixes",
+    why: "leave it out to allow the VPC's CIDR; an empty list allows nothing",
+    source: SOURCES.gatewayAssociation,
+    prop: "allowedPrefixes",
+  }),
+  ALLOWED_PREFIXES_QUOTA: errorRule({
+    id: "allowedPrefixesQuota",
+    what: "a transit gateway association with more than 200 allowed prefixes (IPv4 and IPv6 together)",
+    why: "a transit gateway association advertises at most 200 prefixes to your network",
+    source: SOURCES.quotas,
+    prop: "allowedPrefixes",
+  }),
+  ALLOWED_PREFIXES_OVERLAP: errorRule({
+    id: "allowedPrefixesOverlap",
+    what: "allowed prefixes of a transit gateway overlapping another transit gateway's on the same Direct Connect gateway",
+    why: "the allowed prefixes of the transit gateways of one Direct Connect gateway must not overlap",
+    source: SOURCES.gatewayAssociation,
+    prop: "allowedPrefixes",
+  }),
+  GATEWAY_ASSOCIATED_TWICE: errorRule({
+    id: "gatewayAssociatedTwice",
+    what: "one transit gateway or virtual private gateway associated twice (also once by id and once by ARN)",
+    why: "a gateway has one association with a Direct Connect gateway",
+    source: SOURCES.gatewayAssociation,
+    prop: "transitGatewayId",
+  }),
 });
-
-export const TRANSIT_GATEWAY_ASN_RANGE = errorRule({
-  id: "transitGatewayAsnRange",
-  what: "a transit gateway ASN outside 64512–65534 and 4200000000–4294967294",
-  why: "the Amazon-side ASN of a transit gateway is a private ASN",
-  source: SOURCES.transitVif,
-  prop: "transitGatewayAsn",
-});
-
-export const TRANSIT_GATEWAY_ASN_IS_GATEWAY_ASN = errorRule({
-  id: "transitGatewayAsnIsGatewayAsn",
-  what: "a transit gateway ASN equal to the Direct Connect gateway's",
-  why: "the association of two gateways with one ASN fails",
-  source: SOURCES.transitVif,
-  prop: "transitGatewayAsn",
-});
-
-export const GATEWAY_NAME = errorRule({
-  id: "gatewayNameFormat",
-  what: "a Direct Connect gateway name that is not 1 to 100 letters, digits, spaces and `_ - , /`",
-  why: "CloudFormation refuses any other `DirectConnectGatewayName`",
-  source: SOURCES.directConnectGateway,
-  prop: "name",
-});
-
-export const GATEWAY_ID = errorRule({
-  id: "gatewayIdFormat",
-  what: "an imported Direct Connect gateway id that is not a UUID in lower case",
-  why: "the virtual interfaces and associations refer to the gateway by this id",
-  source: SOURCES.directConnectGateway,
-  prop: "gatewayId",
-});
-
-export const TRANSIT_GATEWAY_ID = errorRule({
-  id: "transitGatewayIdFormat",
-  what: "a transit gateway that is not `tgw-...` (or, for an association, its ARN)",
-  why: "CloudFormation refuses any other id",
-  source: SOURCES.gatewayAssociation,
-  prop: "transitGatewayId",
-});
-
-export const VIRTUAL_GATEWAY_ID = errorRule({
-  id: "virtualGatewayIdFormat",
-  what: "a virtual private gateway that is not `vgw-...` (or, for an association or a private interface, its ARN)",
-  why: "CloudFormation refuses any other id",
-  source: SOURCES.gatewayAssociation,
-  prop: "virtualGatewayId",
-});
-
-export const ROLE_ARN = errorRule({
-  id: "acceptProposalRoleArnFormat",
-  what: "an `acceptProposalRoleArn` that is not an IAM role ARN",
-  why: "the association proposal of a gateway in another account is accepted by this role",
-  source: SOURCES.gatewayAssociation,
-  prop: "acceptProposalRoleArn",
-});
-
-export const GATEWAY_VIF_QUOTA = errorRule({
-  id: "gatewayVifQuota",
-  what: "more than 30 interfaces on one Direct Connect gateway, counted across the app",
-  why: "a Direct Connect gateway carries at most 30 virtual interfaces (not increasable)",
-  source: SOURCES.quotas,
-  prop: "virtualInterfaces",
-});
-
-export const TRANSIT_GATEWAYS_PER_GATEWAY = errorRule({
-  id: "transitGatewaysPerGateway",
-  what: "more than 6 transit gateways on one Direct Connect gateway, counted across the app",
-  why: "a Direct Connect gateway has at most 6 transit gateway associations (not increasable)",
-  source: SOURCES.quotas,
-  prop: "transitGatewayId",
-});
-
-export const VIRTUAL_GATEWAYS_PER_GATEWAY = errorRule({
-  id: "virtualGatewaysPerGateway",
-  what: "more than 20 virtual private gateways on one Direct Connect gateway, counted across the app",
-  why: "a Direct Connect gateway has at most 20 virtual private gateway associations (not increasable)",
-  source: SOURCES.quotas,
-  prop: "virtualGatewayId",
-});
-
-export const GATEWAY_PATHS = errorRule({
-  id: "gatewayPathsMixed",
-  what:
-    "a transit path (transit interface, transit gateway) and a private path (private interface, virtual private " +
-    "gateway) on one Direct Connect gateway",
-  why: "AWS does not mix the two on one Direct Connect gateway",
-  source: SOURCES.transitGatewayAssociations,
-  prop: "virtualInterfaces",
-});
-
-export const ALLOWED_PREFIXES_REQUIRED = errorRule({
-  id: "allowedPrefixesRequired",
-  what: "a transit gateway association without allowed prefixes",
-  why: "a transit gateway association advertises exactly these prefixes to your network",
-  source: SOURCES.gatewayAssociation,
-  prop: "allowedPrefixes",
-});
-
-export const ALLOWED_PREFIXES_EMPTY = errorRule({
-  id: "allowedPrefixesEmpty",
-  what: "a virtual private gateway association with an empty list of allowed prefixes",
-  why: "leave it out to allow the VPC's CIDR; an empty list allows nothing",
-  source: SOURCES.gatewayAssociation,
-  prop: "allowedPrefixes",
-});
-
-export const ALLOWED_PREFIXES_QUOTA = errorRule({
-  id: "allowedPrefixesQuota",
-  what: "a transit gateway association with more than 200 allowed prefixes (IPv4 and IPv6 together)",
-  why: "a transit gateway association advertises at most 200 prefixes to your network",
-  source: SOURCES.quotas,
-  prop: "allowedPrefixes",
-});
-
-export const ALLOWED_PREFIXES_OVERLAP = errorRule({
-  id: "allowedPrefixesOverlap",
-  what: "allowed prefixes of a transit gateway overlapping another transit gateway's on the same Direct Connect gateway",
-  why: "the allowed prefixes of the transit gateways of one Direct Connect gateway must not overlap",
-  source: SOURCES.gatewayAssociation,
-  prop: "allowedPrefixes",
-});
-
-export const GATEWAY_ASSOCIATED_TWICE = errorRule({
-  id: "gatewayAssociatedTwice",
-  what: "one transit gateway or virtual private gateway associated twice (also once by id and once by ARN)",
-  why: "a gateway has one association with a Direct Connect gateway",
-  source: SOURCES.gatewayAssociation,
-  prop: "transitGatewayId",
-});
+export const {
+  AMAZON_SIDE_ASN_RANGE,
+  GATEWAY_NAME,
+  GATEWAY_ID,
+  TRANSIT_GATEWAY_ID,
+  VIRTUAL_GATEWAY_ID,
+  TRANSIT_GATEWAY_ASN_RANGE,
+  TRANSIT_GATEWAY_ASN_IS_GATEWAY_ASN,
+  ROLE_ARN,
+  GATEWAY_VIF_QUOTA,
+  TRANSIT_GATEWAYS_PER_GATEWAY,
+  VIRTUAL_GATEWAYS_PER_GATEWAY,
+  GATEWAY_PATHS,
+  ALLOWED_PREFIXES_REQUIRED,
+  ALLOWED_PREFIXES_EMPTY,
+  ALLOWED_PREFIXES_QUOTA,
+  ALLOWED_PREFIXES_OVERLAP,
+  GATEWAY_ASSOCIATED_TWICE,
+} = GATEWAY_RULES;
 
 /**
  * Checks a literal id against its pattern, or throws naming the prop, the value and what is allowed.
@@ -450,23 +456,3 @@ export function checkAssociation(
 export function gatewayIdOf(idOrArn: string): string {
   return idOrArn.replace(/^arn:aws[a-z-]*:ec2:[a-z0-9-]+:[0-9]{12}:(transit-gateway|vpn-gateway)\//, "");
 }
-
-export const GATEWAY_RULES = [
-  AMAZON_SIDE_ASN_RANGE,
-  GATEWAY_NAME,
-  GATEWAY_ID,
-  TRANSIT_GATEWAY_ID,
-  VIRTUAL_GATEWAY_ID,
-  TRANSIT_GATEWAY_ASN_RANGE,
-  TRANSIT_GATEWAY_ASN_IS_GATEWAY_ASN,
-  ROLE_ARN,
-  GATEWAY_VIF_QUOTA,
-  TRANSIT_GATEWAYS_PER_GATEWAY,
-  VIRTUAL_GATEWAYS_PER_GATEWAY,
-  GATEWAY_PATHS,
-  ALLOWED_PREFIXES_REQUIRED,
-  ALLOWED_PREFIXES_EMPTY,
-  ALLOWED_PREFIXES_QUOTA,
-  ALLOWED_PREFIXES_OVERLAP,
-  GATEWAY_ASSOCIATED_TWICE,
-];

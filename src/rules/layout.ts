@@ -3,7 +3,7 @@
  * names of ports and LAGs, the provider, and the account quotas a layout reaches.
  */
 import type { ConnectionBandwidth } from "../core/bandwidth";
-import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
 import { IsUnresolved, checkWholeNumber, label, show } from "../core/props";
 import type { PlanWarning } from "../core/rule";
 import { SOURCES } from "../core/sources";
@@ -33,113 +33,119 @@ const NAME_PATTERN = /^[\w \-,/]+$/;
 /** §3.1, §3.2: ids of existing connections and LAGs. */
 const EXISTING_ID_PATTERN = /^dx(con|lag)-[a-z0-9]{8,21}$/;
 
-export const LOCATION_LITERAL = errorRule({
-  id: "locationLiteral",
-  what: "a location code known only at deploy time (a token)",
-  why: "location codes name the ports and their logical IDs, so they must be known at synth",
-  prop: "locations",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const LAYOUT_RULES = ruleFamily({
+  LOCATION_LITERAL: errorRule({
+    id: "locationLiteral",
+    what: "a location code known only at deploy time (a token)",
+    why: "location codes name the ports and their logical IDs, so they must be known at synth",
+    prop: "locations",
+  }),
+  LOCATION_CODE: errorRule({
+    id: "locationCodeFormat",
+    what: "a location code outside `^[a-zA-Z0-9-]+$`",
+    why: "CloudFormation refuses any other `Location`",
+    source: SOURCES.connection,
+    prop: "locations",
+  }),
+  LOCATION_TWICE: errorRule({
+    id: "locationTwice",
+    what: "a location listed twice (also when the codes differ only in case, also in `existingSlots`)",
+    why: "a location is one place: a second device there is a second device slot, not a second location",
+    source: SOURCES.resiliencyToolkit,
+    prop: "locations",
+  }),
+  DEVICE_SLOTS_RANGE: errorRule({
+    id: "deviceSlotsRange",
+    what: "`deviceSlots` outside 1 to 10 per location",
+    why: "each slot is at least one dedicated connection and one LAG, and the account quotas are 10 of each",
+    source: SOURCES.quotas,
+    prop: "deviceSlots",
+  }),
+  SLOT_NUMBER_RANGE: errorRule({
+    id: "slotNumberRange",
+    what: "a slot number outside 1 to 99 (`firstSlotNumber`, `slotNumber`, and the slots `firstSlotNumber` numbers)",
+    why: "slot numbers name the resources (`-d<n>`) and their logical IDs",
+    prop: "firstSlotNumber",
+  }),
+  EXISTING_SLOT_ID: errorRule({
+    id: "existingSlotIdFormat",
+    what: "an existing circuit whose id is not a connection (`dxcon-`) or LAG (`dxlag-`) id",
+    why: "virtual interfaces land on it by this id",
+    source: SOURCES.connection,
+    prop: "connectionId",
+  }),
+  EXISTING_SLOT_TWICE: errorRule({
+    id: "existingSlotTwice",
+    what: "one existing circuit listed twice in `existingSlots`",
+    why: "one circuit is one device slot; twice it would count as two",
+    prop: "existingSlots",
+  }),
+  EXISTING_CONNECTION_BANDWIDTH: errorRule({
+    id: "existingConnectionBandwidth",
+    what: "an existing connection (`dxcon-`) given the bandwidth of a LAG",
+    why: "a dedicated connection is one port of 1, 10, 100 or 400 Gbps",
+    source: SOURCES.dedicatedConnections,
+    prop: "bandwidth",
+  }),
+  SLOT_NUMBER_TAKEN: errorRule({
+    id: "slotNumberTaken",
+    what: "an existing circuit on a slot number another slot of its location has",
+    why: "slot numbers name the logical IDs: two slots with one number would clash",
+    prop: "slotNumber",
+  }),
+  PROVIDER_NAME_EMPTY: errorRule({
+    id: "providerNameEmpty",
+    what: "an empty `providerName`",
+    why: "CloudFormation takes the name of a service provider, or no provider",
+    source: SOURCES.connection,
+    prop: "providerName",
+  }),
+  NAME_PREFIX_CHARACTERS: errorRule({
+    id: "namePrefixCharacters",
+    what: "a `namePrefix` with characters outside `^[\\w \\-_,\\/]+$`",
+    why: "it starts every connection and LAG name, and CloudFormation refuses other characters there",
+    source: SOURCES.connection,
+    prop: "namePrefix",
+  }),
+  NAME_PREFIX_LENGTH: errorRule({
+    id: "namePrefixLength",
+    what: "a `namePrefix` that makes connection names over 200 characters",
+    why: "CloudFormation takes connection and LAG names of at most 200 characters",
+    source: SOURCES.connection,
+    prop: "namePrefix",
+  }),
+  CONNECTIONS_PER_LOCATION_QUOTA: warningRule({
+    id: "connectionsPerLocationQuota",
+    what: "more than 10 dedicated connections in one location (new and existing circuits)",
+    why: "the account quota is 10 active dedicated connections per location per Region; AWS can raise it",
+    source: SOURCES.quotas,
+    prop: "locations",
+  }),
+  LAGS_PER_REGION_QUOTA: warningRule({
+    id: "lagsPerRegionQuota",
+    what: "more than 10 LAGs",
+    why: "the account quota is 10 LAGs per Region; AWS can raise it",
+    source: SOURCES.quotas,
+    prop: "locations",
+  }),
 });
-
-export const LOCATION_CODE = errorRule({
-  id: "locationCodeFormat",
-  what: "a location code outside `^[a-zA-Z0-9-]+$`",
-  why: "CloudFormation refuses any other `Location`",
-  source: SOURCES.connection,
-  prop: "locations",
-});
-
-export const LOCATION_TWICE = errorRule({
-  id: "locationTwice",
-  what: "a location listed twice (also when the codes differ only in case, also in `existingSlots`)",
-  why: "a location is one place: a second device there is a second device slot, not a second location",
-  source: SOURCES.resiliencyToolkit,
-  prop: "locations",
-});
-
-export const DEVICE_SLOTS_RANGE = errorRule({
-  id: "deviceSlotsRange",
-  what: "`deviceSlots` outside 1 to 10 per location",
-  why: "each slot is at least one dedicated connection and one LAG, and the account quotas are 10 of each",
-  source: SOURCES.quotas,
-  prop: "deviceSlots",
-});
-
-export const SLOT_NUMBER_RANGE = errorRule({
-  id: "slotNumberRange",
-  what: "a slot number outside 1 to 99 (`firstSlotNumber`, `slotNumber`, and the slots `firstSlotNumber` numbers)",
-  why: "slot numbers name the resources (`-d<n>`) and their logical IDs",
-  prop: "firstSlotNumber",
-});
-
-export const EXISTING_SLOT_ID = errorRule({
-  id: "existingSlotIdFormat",
-  what: "an existing circuit whose id is not a connection (`dxcon-`) or LAG (`dxlag-`) id",
-  why: "virtual interfaces land on it by this id",
-  source: SOURCES.connection,
-  prop: "connectionId",
-});
-
-export const EXISTING_SLOT_TWICE = errorRule({
-  id: "existingSlotTwice",
-  what: "one existing circuit listed twice in `existingSlots`",
-  why: "one circuit is one device slot; twice it would count as two",
-  prop: "existingSlots",
-});
-
-export const EXISTING_CONNECTION_BANDWIDTH = errorRule({
-  id: "existingConnectionBandwidth",
-  what: "an existing connection (`dxcon-`) given the bandwidth of a LAG",
-  why: "a dedicated connection is one port of 1, 10, 100 or 400 Gbps",
-  source: SOURCES.dedicatedConnections,
-  prop: "bandwidth",
-});
-
-export const SLOT_NUMBER_TAKEN = errorRule({
-  id: "slotNumberTaken",
-  what: "an existing circuit on a slot number another slot of its location has",
-  why: "slot numbers name the logical IDs: two slots with one number would clash",
-  prop: "slotNumber",
-});
-
-export const PROVIDER_NAME_EMPTY = errorRule({
-  id: "providerNameEmpty",
-  what: "an empty `providerName`",
-  why: "CloudFormation takes the name of a service provider, or no provider",
-  source: SOURCES.connection,
-  prop: "providerName",
-});
-
-export const NAME_PREFIX_CHARACTERS = errorRule({
-  id: "namePrefixCharacters",
-  what: "a `namePrefix` with characters outside `^[\\w \\-_,\\/]+$`",
-  why: "it starts every connection and LAG name, and CloudFormation refuses other characters there",
-  source: SOURCES.connection,
-  prop: "namePrefix",
-});
-
-export const NAME_PREFIX_LENGTH = errorRule({
-  id: "namePrefixLength",
-  what: "a `namePrefix` that makes connection names over 200 characters",
-  why: "CloudFormation takes connection and LAG names of at most 200 characters",
-  source: SOURCES.connection,
-  prop: "namePrefix",
-});
-
-export const CONNECTIONS_PER_LOCATION_QUOTA = warningRule({
-  id: "connectionsPerLocationQuota",
-  what: "more than 10 dedicated connections in one location (new and existing circuits)",
-  why: "the account quota is 10 active dedicated connections per location per Region; AWS can raise it",
-  source: SOURCES.quotas,
-  prop: "locations",
-});
-
-export const LAGS_PER_REGION_QUOTA = warningRule({
-  id: "lagsPerRegionQuota",
-  what: "more than 10 LAGs",
-  why: "the account quota is 10 LAGs per Region; AWS can raise it",
-  source: SOURCES.quotas,
-  prop: "locations",
-});
+export const {
+  LOCATION_LITERAL,
+  LOCATION_CODE,
+  LOCATION_TWICE,
+  DEVICE_SLOTS_RANGE,
+  SLOT_NUMBER_RANGE,
+  EXISTING_SLOT_ID,
+  EXISTING_SLOT_TWICE,
+  EXISTING_CONNECTION_BANDWIDTH,
+  SLOT_NUMBER_TAKEN,
+  PROVIDER_NAME_EMPTY,
+  NAME_PREFIX_CHARACTERS,
+  NAME_PREFIX_LENGTH,
+  CONNECTIONS_PER_LOCATION_QUOTA,
+  LAGS_PER_REGION_QUOTA,
+} = LAYOUT_RULES;
 
 /**
  * Checks one location code (facts §7: pattern `^[a-zA-Z0-9-]+$`, case sensitivity unconfirmed) and
@@ -323,20 +329,3 @@ export function lagsPerRegionQuota(locations: ReadonlyArray<TopologyLocation>): 
     ),
   ];
 }
-
-export const LAYOUT_RULES = [
-  LOCATION_LITERAL,
-  LOCATION_CODE,
-  LOCATION_TWICE,
-  DEVICE_SLOTS_RANGE,
-  SLOT_NUMBER_RANGE,
-  EXISTING_SLOT_ID,
-  EXISTING_SLOT_TWICE,
-  EXISTING_CONNECTION_BANDWIDTH,
-  SLOT_NUMBER_TAKEN,
-  PROVIDER_NAME_EMPTY,
-  NAME_PREFIX_CHARACTERS,
-  NAME_PREFIX_LENGTH,
-  CONNECTIONS_PER_LOCATION_QUOTA,
-  LAGS_PER_REGION_QUOTA,
-];

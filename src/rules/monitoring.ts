@@ -1,33 +1,33 @@
 /** The options of the monitoring (alarms and dashboard) of a construct. */
-import { errorRule, fail } from "../core/fail";
+import { errorRule, fail, ruleFamily } from "../core/fail";
 import { checkWholeNumber, show } from "../core/props";
 import { SOURCES } from "../core/sources";
 
-export const EVALUATION_PERIODS_RANGE = errorRule({
-  id: "evaluationPeriodsRange",
-  what: "`evaluationPeriods` of the monitoring outside 1 to 60",
-  why: "the one-minute periods a port must be down before its alarm goes off",
-  prop: "evaluationPeriods",
-  source: SOURCES.directConnectMetrics,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const MONITORING_RULES = ruleFamily({
+  EVALUATION_PERIODS_RANGE: errorRule({
+    id: "evaluationPeriodsRange",
+    what: "`evaluationPeriods` of the monitoring outside 1 to 60",
+    why: "the one-minute periods a port must be down before its alarm goes off",
+    prop: "evaluationPeriods",
+    source: SOURCES.directConnectMetrics,
+  }),
+  LIGHT_LEVEL_RANGE: errorRule({
+    id: "lightLevelRange",
+    what: "`lightLevelMinimumDbm` outside -40 to 10 dBm",
+    why: "a receive power threshold outside what optics report is a typo: the alarm would always or never go off",
+    prop: "lightLevelMinimumDbm",
+    source: SOURCES.directConnectMetrics,
+  }),
+  ERROR_COUNT_RANGE: errorRule({
+    id: "errorCountThresholdRange",
+    what: "`errorCountThreshold` below 1",
+    why: "0 errors is no alarm",
+    prop: "errorCountThreshold",
+    source: SOURCES.directConnectMetrics,
+  }),
 });
-
-export const LIGHT_LEVEL_RANGE = errorRule({
-  id: "lightLevelRange",
-  what: "`lightLevelMinimumDbm` outside -40 to 10 dBm",
-  why: "a receive power threshold outside what optics report is a typo: the alarm would always or never go off",
-  prop: "lightLevelMinimumDbm",
-  source: SOURCES.directConnectMetrics,
-});
-
-export const ERROR_COUNT_RANGE = errorRule({
-  id: "errorCountThresholdRange",
-  what: "`errorCountThreshold` below 1",
-  why: "0 errors is no alarm",
-  prop: "errorCountThreshold",
-  source: SOURCES.directConnectMetrics,
-});
-
-export const MONITORING_RULES = [EVALUATION_PERIODS_RANGE, LIGHT_LEVEL_RANGE, ERROR_COUNT_RANGE];
+export const { EVALUATION_PERIODS_RANGE, LIGHT_LEVEL_RANGE, ERROR_COUNT_RANGE } = MONITORING_RULES;
 
 /** One-minute periods before a port alarm: 1 to 60. */
 export function checkEvaluationPeriods(value: unknown): number {

@@ -1,15 +1,19 @@
 /** Names that become construct ids, logical IDs and resource names: a spec's purpose, a device. */
-import { errorRule, fail } from "../core/fail";
+import { errorRule, fail, ruleFamily } from "../core/fail";
 import { show } from "../core/props";
 
 const ID_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 
-export const ID_NAME_RULE = errorRule({
-  id: "nameFormat",
-  what: "a virtual interface spec or customer gateway device `name` that is not 1 to 32 letters, digits and - (not first or last)",
-  why: "the name makes the names of the resources and their logical IDs",
-  prop: "name",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const NAME_RULES = ruleFamily({
+  ID_NAME_RULE: errorRule({
+    id: "nameFormat",
+    what: "a virtual interface spec or customer gateway device `name` that is not 1 to 32 letters, digits and - (not first or last)",
+    why: "the name makes the names of the resources and their logical IDs",
+    prop: "name",
+  }),
 });
+export const { ID_NAME_RULE } = NAME_RULES;
 
 /** Checks such a name and returns it, or throws naming the prop and what is allowed. */
 export function checkIdName(name: unknown, what: string): string {
@@ -22,5 +26,3 @@ export function checkIdName(name: unknown, what: string): string {
   }
   return name;
 }
-
-export const NAME_RULES = [ID_NAME_RULE];

@@ -1,10 +1,10 @@
 /**
  * The ports and LAGs of every device slot: their bandwidth, MACsec, `minimumLinks` and removal policy.
  */
-import { BANDWIDTH_REALISABLE, BANDWIDTH_WHOLE_GBPS, type ConnectionBandwidth } from "../core/bandwidth";
+import type { ConnectionBandwidth } from "../core/bandwidth";
 import { IsUnresolved, given, show } from "../core/props";
 import { REMOVAL_POLICY_DESTROY } from "./design/removal-policy-destroy";
-import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
 import type { PlanWarning } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
@@ -12,45 +12,51 @@ import { SOURCES } from "../core/sources";
 const MACSEC_SPEEDS_GBPS = [10, 100, 400];
 const MACSEC_UNCONFIRMED_GBPS = [400];
 
-export const MACSEC_SPEED = errorRule({
-  id: "macsecSpeed",
-  what: "MACsec on 1 Gbps ports",
-  why: "AWS offers MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations)",
-  source: SOURCES.macsec,
-  prop: "requestMacSec",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const PORT_RULES = ruleFamily({
+  MACSEC_SPEED: errorRule({
+    id: "macsecSpeed",
+    what: "MACsec on 1 Gbps ports",
+    why: "AWS offers MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations)",
+    source: SOURCES.macsec,
+    prop: "requestMacSec",
+  }),
+  MACSEC_400: warningRule({
+    id: "macsec400",
+    what: "MACsec on 400 Gbps ports (AWS prose says 10 and 100 Gbps; 400 only in location data)",
+    why: "400 Gbps MACsec is offered at some locations only: check each before you deploy",
+    source: SOURCES.macsec,
+    prop: "requestMacSec",
+  }),
+  MINIMUM_LINKS_RANGE: errorRule({
+    id: "minimumLinksRange",
+    what: "`minimumLinks` outside 0 to the ports per LAG",
+    why: "a LAG cannot need more member ports up than it has",
+    source: SOURCES.lag,
+    prop: "minimumLinks",
+  }),
+  MINIMUM_LINKS_ON_CREATE: warningRule({
+    id: "minimumLinksOnCreate",
+    what: "`minimumLinks` set at all",
+    why: "CloudFormation cannot set `MinimumLinks` when it first creates a LAG: deploy without it, then add it",
+    source: SOURCES.lag,
+    prop: "minimumLinks",
+  }),
+  REMOVAL_POLICY_SUPPORTED: errorRule({
+    id: "removalPolicySupported",
+    what: "`removalPolicy: SNAPSHOT`, or a value that is not a RemovalPolicy",
+    why: "the Snapshot deletion policy is for resources that have snapshots; connections and LAGs have none",
+    source: SOURCES.deletionPolicy,
+    prop: "removalPolicy",
+  }),
 });
-
-export const MACSEC_400 = warningRule({
-  id: "macsec400",
-  what: "MACsec on 400 Gbps ports (AWS prose says 10 and 100 Gbps; 400 only in location data)",
-  why: "400 Gbps MACsec is offered at some locations only: check each before you deploy",
-  source: SOURCES.macsec,
-  prop: "requestMacSec",
-});
-
-export const MINIMUM_LINKS_RANGE = errorRule({
-  id: "minimumLinksRange",
-  what: "`minimumLinks` outside 0 to the ports per LAG",
-  why: "a LAG cannot need more member ports up than it has",
-  source: SOURCES.lag,
-  prop: "minimumLinks",
-});
-
-export const MINIMUM_LINKS_ON_CREATE = warningRule({
-  id: "minimumLinksOnCreate",
-  what: "`minimumLinks` set at all",
-  why: "CloudFormation cannot set `MinimumLinks` when it first creates a LAG: deploy without it, then add it",
-  source: SOURCES.lag,
-  prop: "minimumLinks",
-});
-
-export const REMOVAL_POLICY_SUPPORTED = errorRule({
-  id: "removalPolicySupported",
-  what: "`removalPolicy: SNAPSHOT`, or a value that is not a RemovalPolicy",
-  why: "the Snapshot deletion policy is for resources that have snapshots; connections and LAGs have none",
-  source: SOURCES.deletionPolicy,
-  prop: "removalPolicy",
-});
+export const {
+  MACSEC_SPEED,
+  MACSEC_400,
+  MINIMUM_LINKS_RANGE,
+  MINIMUM_LINKS_ON_CREATE,
+  REMOVAL_POLICY_SUPPORTED,
+} = PORT_RULES;
 
 /** §4.3: MACsec on the port speed of a layout (a warning where AWS offers it at some locations only). */
 export function checkMacSec(
@@ -148,13 +154,3 @@ function removalPolicyDestroy(): PlanWarning {
       "connection and AWS has its cross-connect removed. A new port is a new order with a new LOA.",
   );
 }
-
-export const PORT_RULES = [
-  BANDWIDTH_WHOLE_GBPS,
-  BANDWIDTH_REALISABLE,
-  MACSEC_SPEED,
-  MACSEC_400,
-  MINIMUM_LINKS_RANGE,
-  MINIMUM_LINKS_ON_CREATE,
-  REMOVAL_POLICY_SUPPORTED,
-];

@@ -1,5 +1,5 @@
 /** The resiliency group of a layout: whether there is one, its name and its members. */
-import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
 import type { ResiliencyModel } from "../core/model";
 import { IsUnresolved } from "../core/props";
 import type { PlanWarning } from "../core/rule";
@@ -17,44 +17,50 @@ export const GROUP_LIMITS = {
 /** §3.3: `ResiliencyGroupName` (`^[a-zA-Z0-9_\-]+$`): no spaces, unlike connection names. */
 const GROUP_NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
 
-export const GROUP_NAME_WITHOUT_GROUP = errorRule({
-  id: "resiliencyGroupNameWithoutGroup",
-  what: "`resiliencyGroupName` given with `resiliencyGroup: false`",
-  why: "a name for a group that is not made says the props contradict each other",
-  prop: "resiliencyGroupName",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const RESILIENCY_GROUP_RULES = ruleFamily({
+  GROUP_NAME_WITHOUT_GROUP: errorRule({
+    id: "resiliencyGroupNameWithoutGroup",
+    what: "`resiliencyGroupName` given with `resiliencyGroup: false`",
+    why: "a name for a group that is not made says the props contradict each other",
+    prop: "resiliencyGroupName",
+  }),
+  GROUP_FOR_CLASSIC: errorRule({
+    id: "resiliencyGroupForClassic",
+    what: "a resiliency group for Classic (no `IntendedResiliencyModel`)",
+    why: "a resiliency group records one of the models AWS names: maximum, high or basic resiliency",
+    source: SOURCES.resiliencyGroup,
+    prop: "resiliencyGroup",
+  }),
+  GROUP_SIZE: errorRule({
+    id: "resiliencyGroupSize",
+    what: "more than 50 connections in the resiliency group",
+    why: "a resiliency group holds at most 50 connections",
+    source: SOURCES.resiliencyGroup,
+    prop: "locations",
+  }),
+  GROUP_NAME: errorRule({
+    id: "resiliencyGroupNameFormat",
+    what: "a `resiliencyGroupName` outside `^[a-zA-Z0-9_\\-]+$` or over 255 characters",
+    why: "CloudFormation refuses any other `ResiliencyGroupName`",
+    source: SOURCES.resiliencyGroup,
+    prop: "resiliencyGroupName",
+  }),
+  EXISTING_LAG_NOT_IN_GROUP: warningRule({
+    id: "existingLagNotInGroup",
+    what: "an existing LAG in a layout with a resiliency group",
+    why: "its member connections are unknown here, so they are not in the group: add them yourself",
+    source: SOURCES.resiliencyGroup,
+    prop: "existingSlots",
+  }),
 });
-
-export const GROUP_FOR_CLASSIC = errorRule({
-  id: "resiliencyGroupForClassic",
-  what: "a resiliency group for Classic (no `IntendedResiliencyModel`)",
-  why: "a resiliency group records one of the models AWS names: maximum, high or basic resiliency",
-  source: SOURCES.resiliencyGroup,
-  prop: "resiliencyGroup",
-});
-
-export const GROUP_SIZE = errorRule({
-  id: "resiliencyGroupSize",
-  what: "more than 50 connections in the resiliency group",
-  why: "a resiliency group holds at most 50 connections",
-  source: SOURCES.resiliencyGroup,
-  prop: "locations",
-});
-
-export const GROUP_NAME = errorRule({
-  id: "resiliencyGroupNameFormat",
-  what: "a `resiliencyGroupName` outside `^[a-zA-Z0-9_\\-]+$` or over 255 characters",
-  why: "CloudFormation refuses any other `ResiliencyGroupName`",
-  source: SOURCES.resiliencyGroup,
-  prop: "resiliencyGroupName",
-});
-
-export const EXISTING_LAG_NOT_IN_GROUP = warningRule({
-  id: "existingLagNotInGroup",
-  what: "an existing LAG in a layout with a resiliency group",
-  why: "its member connections are unknown here, so they are not in the group: add them yourself",
-  source: SOURCES.resiliencyGroup,
-  prop: "existingSlots",
-});
+export const {
+  GROUP_NAME_WITHOUT_GROUP,
+  GROUP_FOR_CLASSIC,
+  GROUP_SIZE,
+  GROUP_NAME,
+  EXISTING_LAG_NOT_IN_GROUP,
+} = RESILIENCY_GROUP_RULES;
 
 /** A name without a group. */
 export function checkGroupNameWithoutGroup(resiliencyGroupName: string | undefined): void {
@@ -111,11 +117,3 @@ export function checkGroupName(name: string, unresolved: IsUnresolved): void {
       "and - (no spaces; pattern ^[a-zA-Z0-9_\\-]+$).",
   );
 }
-
-export const RESILIENCY_GROUP_RULES = [
-  GROUP_NAME_WITHOUT_GROUP,
-  GROUP_FOR_CLASSIC,
-  GROUP_SIZE,
-  GROUP_NAME,
-  EXISTING_LAG_NOT_IN_GROUP,
-];

@@ -1,48 +1,43 @@
 /** Capacity-aware sizing: the traffic a construct must keep through the failures its model covers. */
-import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
 import { given, show } from "../core/props";
 import { PlanWarning } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
-export const CAPACITY_GBPS_VALUE = errorRule({
-  id: "capacityGbpsValue",
-  what: "`requiredBandwidthGbps` or `expectedPeakGbps` not a positive number of Gbps",
-  why: "the sizing compares it with the capacity left after a failure",
-  prop: "requiredBandwidthGbps",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const SIZING_RULES = ruleFamily({
+  CAPACITY_GBPS_VALUE: errorRule({
+    id: "capacityGbpsValue",
+    what: "`requiredBandwidthGbps` or `expectedPeakGbps` not a positive number of Gbps",
+    why: "the sizing compares it with the capacity left after a failure",
+    prop: "requiredBandwidthGbps",
+  }),
+  REQUIRED_BANDWIDTH_KEPT: errorRule({
+    id: "requiredBandwidthKept",
+    what:
+      "a `bandwidth` (given, or any the planner can choose) whose worst failure covered by the model leaves less " +
+      "than `requiredBandwidthGbps`",
+    why: "the required traffic would not fit on the paths left after a failure the model promises to survive",
+    prop: "requiredBandwidthGbps",
+    source: SOURCES.resiliencyToolkit,
+  }),
+  CAPACITY_AFTER_FAILURE: warningRule({
+    id: "capacityAfterFailure",
+    what: "a layout whose worst failure covered by the model leaves less than `expectedPeakGbps`",
+    why: "the surviving paths would be overloaded at peak: the failover keeps the sessions, not the traffic",
+    prop: "expectedPeakGbps",
+    source: SOURCES.resiliencyToolkit,
+  }),
+  PORT_HOUR_PRICE: errorRule({
+    id: "portHourPrice",
+    what: "a port-hour price in `portHourPrices` that is not a number of US dollars, 0 or more",
+    why: "the cost estimate and the sizing's cheapest choice multiply it by the hours and ports",
+    prop: "portHourPrices",
+    source: SOURCES.directConnectPricing,
+  }),
 });
-
-export const REQUIRED_BANDWIDTH_KEPT = errorRule({
-  id: "requiredBandwidthKept",
-  what:
-    "a `bandwidth` (given, or any the planner can choose) whose worst failure covered by the model leaves less " +
-    "than `requiredBandwidthGbps`",
-  why: "the required traffic would not fit on the paths left after a failure the model promises to survive",
-  prop: "requiredBandwidthGbps",
-  source: SOURCES.resiliencyToolkit,
-});
-
-export const CAPACITY_AFTER_FAILURE = warningRule({
-  id: "capacityAfterFailure",
-  what: "a layout whose worst failure covered by the model leaves less than `expectedPeakGbps`",
-  why: "the surviving paths would be overloaded at peak: the failover keeps the sessions, not the traffic",
-  prop: "expectedPeakGbps",
-  source: SOURCES.resiliencyToolkit,
-});
-
-export const PORT_HOUR_PRICE = errorRule({
-  id: "portHourPrice",
-  what: "a port-hour price in `portHourPrices` that is not a number of US dollars, 0 or more",
-  why: "the cost estimate and the sizing's cheapest choice multiply it by the hours and ports",
-  prop: "portHourPrices",
-  source: SOURCES.directConnectPricing,
-});
-
-export const SIZING_RULES = [
-  CAPACITY_GBPS_VALUE,
-  REQUIRED_BANDWIDTH_KEPT,
-  CAPACITY_AFTER_FAILURE,
-  PORT_HOUR_PRICE,
-];
+export const { CAPACITY_GBPS_VALUE, REQUIRED_BANDWIDTH_KEPT, CAPACITY_AFTER_FAILURE, PORT_HOUR_PRICE } =
+  SIZING_RULES;
 
 /** A price per port hour: a number of US dollars, 0 or more. */
 export function checkPortHourPrice(key: string, price: unknown): void {

@@ -4,7 +4,7 @@
  */
 /* eslint-disable no-bitwise -- /30 arithmetic */
 import { Cidr, checkCidr, formatAddress, parseCidr } from "./cidr-blocks";
-import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
 import { IsUnresolved, label, show } from "../core/props";
 import type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
 import type { PlanWarning } from "../core/rule";
@@ -34,203 +34,209 @@ const VIF_NAME = /^[\w \-,/]+$/;
 /** §4.5: the legacy `asn` field of the API ends here; above it needs long ASN support on the account. */
 const LEGACY_ASN_MAX = 2147483646;
 
-export const TRANSIT_VIFS_PER_SLOT = errorRule({
-  id: "transitVifsPerSlot",
-  what: "more than 4 transit interfaces per device slot",
-  why: "a dedicated connection or LAG carries at most 4 transit virtual interfaces",
-  source: SOURCES.quotas,
-  prop: "virtualInterfaces",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const VIRTUAL_INTERFACE_RULES = ruleFamily({
+  TRANSIT_VIFS_PER_SLOT: errorRule({
+    id: "transitVifsPerSlot",
+    what: "more than 4 transit interfaces per device slot",
+    why: "a dedicated connection or LAG carries at most 4 transit virtual interfaces",
+    source: SOURCES.quotas,
+    prop: "virtualInterfaces",
+  }),
+  VIFS_PER_SLOT: errorRule({
+    id: "vifsPerSlot",
+    what: "more than 50 private or public interfaces per device slot, or 51 in all",
+    why: "a dedicated connection or LAG carries at most 50 private or public virtual interfaces, 51 in all",
+    source: SOURCES.quotas,
+    prop: "virtualInterfaces",
+  }),
+  VIF_NAME_TWICE: errorRule({
+    id: "vifNameTwice",
+    what: "two specs with one name (ignoring case and `-`)",
+    why: "the name makes the interfaces' names and logical IDs, which must differ",
+    prop: "name",
+  }),
+  VLAN_RANGE: errorRule({
+    id: "vlanRange",
+    what: "a VLAN outside 1–4094",
+    why: "an 802.1Q VLAN is 1 to 4094",
+    source: SOURCES.virtualInterfaces,
+    prop: "vlan",
+  }),
+  VLAN_TWICE: errorRule({
+    id: "vlanTwice",
+    what: "one VLAN on two specs (each spec lands on every slot)",
+    why: "a VLAN is used once per connection or LAG",
+    source: SOURCES.virtualInterfaces,
+    prop: "vlan",
+  }),
+  CUSTOMER_ASN_RANGE: errorRule({
+    id: "customerAsnRange",
+    what: "a customer ASN outside 1–4294967294",
+    why: "the BGP peer's ASN is a 2- or 4-byte ASN up to 4294967294",
+    source: SOURCES.bgpPeer,
+    prop: "customerAsn",
+  }),
+  CUSTOMER_ASN_IS_GATEWAY_ASN: errorRule({
+    id: "customerAsnIsGatewayAsn",
+    what: "a customer ASN equal to the Amazon-side ASN of its Direct Connect gateway",
+    why: "the two ends of a BGP session need different ASNs",
+    source: SOURCES.transitVif,
+    prop: "customerAsn",
+  }),
+  LONG_ASN: warningRule({
+    id: "longAsn",
+    what: "a customer ASN above 2147483646",
+    why: "Direct Connect enables long ASN support per account",
+    source: SOURCES.longAsns,
+    prop: "customerAsn",
+  }),
+  ADDRESS_FAMILIES_EMPTY: errorRule({
+    id: "addressFamiliesEmpty",
+    what: "an interface without an address family",
+    why: "every interface needs a BGP session: IPv4, IPv6 or both",
+    source: SOURCES.bgpPeers,
+    prop: "addressFamilies",
+  }),
+  ADDRESS_FAMILY_TWICE: errorRule({
+    id: "addressFamilyTwice",
+    what: "one address family twice on an interface",
+    why: "a virtual interface has at most one BGP peer per address family",
+    source: SOURCES.bgpPeers,
+    prop: "addressFamilies",
+  }),
+  MTU_VALUE: errorRule({
+    id: "mtuValue",
+    what: "a transit MTU other than 1500/8500; a private MTU other than 1500/8500/9001",
+    why: "Direct Connect takes these MTUs only",
+    source: SOURCES.mtu,
+    prop: "mtu",
+  }),
+  PRIVATE_MTU_9001: warningRule({
+    id: "privateMtu9001",
+    what: "a private MTU of 9001",
+    why: "older documentation gives 9001 as the private jumbo MTU; the current API and CloudFormation pages give 8500",
+    source: SOURCES.privateVif,
+    prop: "mtu",
+  }),
+  AUTH_KEY_FORMAT: errorRule({
+    id: "authKeyFormat",
+    what: "a BGP key that is not 6–80 printable ASCII characters without spaces",
+    why: "CloudFormation refuses any other `AuthKey`",
+    source: SOURCES.bgpPeer,
+    prop: "authKey",
+  }),
+  PLAINTEXT_AUTH_KEY: warningRule({
+    id: "plaintextAuthKey",
+    what: "a plain-text BGP key",
+    why: "it is readable in the template: keep BGP keys in Secrets Manager",
+    source: SOURCES.bgpPeer,
+    prop: "authKey",
+  }),
+  PUBLIC_ROUTE_FILTER_PREFIXES: errorRule({
+    id: "publicRouteFilterPrefixes",
+    what: "a public interface without route filter prefixes",
+    why: "a public virtual interface needs the public prefixes you advertise to AWS",
+    source: SOURCES.publicVif,
+    prop: "routeFilterPrefixes",
+  }),
+  PUBLIC_PEER_ADDRESSES: errorRule({
+    id: "publicPeerAddresses",
+    what: "a public IPv4 interface without peer addresses for every slot (`peerAddresses` or `addressPool`)",
+    why: "AWS assigns no IPv4 peer addresses to a public virtual interface: they are public addresses you own",
+    source: SOURCES.publicVif,
+    prop: "peerAddresses",
+  }),
+  ADDRESS_POOL_SIZE: errorRule({
+    id: "addressPoolSize",
+    what: "an `addressPool` smaller than a /30",
+    why: "each session takes a /30 of the pool",
+    source: SOURCES.bgpPeer,
+    prop: "addressPool",
+  }),
+  PEER_ADDRESSES_SLOT: errorRule({
+    id: "peerAddressesSlot",
+    what: "`peerAddresses` for a slot the construct does not have, or for one slot twice",
+    why: "pinned addresses that land nowhere, or twice, are a mistake in the props",
+    prop: "peerAddresses",
+  }),
+  PEER_ADDRESS_PAIR: errorRule({
+    id: "peerAddressPair",
+    what: "peer addresses that are not the two hosts of one /30 or /31",
+    why: "the two ends of a BGP session are the two hosts of one /30 or /31",
+    source: SOURCES.bgpPeer,
+    prop: "peerAddresses",
+  }),
+  PEER_ADDRESSES_SHARED: errorRule({
+    id: "peerAddressesShared",
+    what: "two sessions on one /30 (from `addressPool` or `peerAddresses`)",
+    why: "each BGP session needs its own peer addresses",
+    source: SOURCES.bgpPeer,
+    prop: "addressPool",
+  }),
+  VIF_NAME_LENGTH: errorRule({
+    id: "vifNameLength",
+    what: "interface names (`<prefix>-<location>-d<slot>-<name>`) over 100 characters",
+    why: "CloudFormation takes virtual interface names of at most 100 characters",
+    source: SOURCES.transitVif,
+    prop: "namePrefix",
+  }),
+  TRANSIT_VIF_GATEWAY: errorRule({
+    id: "transitVifGateway",
+    what: "a transit spec without `gateway`",
+    why: "transit interfaces land on a Direct Connect gateway",
+    source: SOURCES.transitVif,
+    prop: "gateway",
+  }),
+  PRIVATE_VIF_TARGET: errorRule({
+    id: "privateVifTarget",
+    what: "a private spec with neither or both of `gateway` and `virtualGatewayId` (`null` is neither)",
+    why: "a private interface lands on a Direct Connect gateway or on a virtual private gateway",
+    source: SOURCES.privateVif,
+    prop: "virtualGatewayId",
+  }),
+  TAG_KEY: errorRule({
+    id: "tagKey",
+    what: "a tag key outside 1–128 characters or starting with `aws:`",
+    why: "CloudFormation refuses such tag keys",
+    source: SOURCES.transitVif,
+    prop: "tags",
+  }),
+  TAG_VALUE: errorRule({
+    id: "tagValue",
+    what: "a tag value that is not a string of at most 256 characters",
+    why: "CloudFormation refuses such tag values",
+    source: SOURCES.transitVif,
+    prop: "tags",
+  }),
 });
-
-export const VIFS_PER_SLOT = errorRule({
-  id: "vifsPerSlot",
-  what: "more than 50 private or public interfaces per device slot, or 51 in all",
-  why: "a dedicated connection or LAG carries at most 50 private or public virtual interfaces, 51 in all",
-  source: SOURCES.quotas,
-  prop: "virtualInterfaces",
-});
-
-export const VIF_NAME_TWICE = errorRule({
-  id: "vifNameTwice",
-  what: "two specs with one name (ignoring case and `-`)",
-  why: "the name makes the interfaces' names and logical IDs, which must differ",
-  prop: "name",
-});
-
-export const VLAN_RANGE = errorRule({
-  id: "vlanRange",
-  what: "a VLAN outside 1–4094",
-  why: "an 802.1Q VLAN is 1 to 4094",
-  source: SOURCES.virtualInterfaces,
-  prop: "vlan",
-});
-
-export const VLAN_TWICE = errorRule({
-  id: "vlanTwice",
-  what: "one VLAN on two specs (each spec lands on every slot)",
-  why: "a VLAN is used once per connection or LAG",
-  source: SOURCES.virtualInterfaces,
-  prop: "vlan",
-});
-
-export const CUSTOMER_ASN_RANGE = errorRule({
-  id: "customerAsnRange",
-  what: "a customer ASN outside 1–4294967294",
-  why: "the BGP peer's ASN is a 2- or 4-byte ASN up to 4294967294",
-  source: SOURCES.bgpPeer,
-  prop: "customerAsn",
-});
-
-export const CUSTOMER_ASN_IS_GATEWAY_ASN = errorRule({
-  id: "customerAsnIsGatewayAsn",
-  what: "a customer ASN equal to the Amazon-side ASN of its Direct Connect gateway",
-  why: "the two ends of a BGP session need different ASNs",
-  source: SOURCES.transitVif,
-  prop: "customerAsn",
-});
-
-export const LONG_ASN = warningRule({
-  id: "longAsn",
-  what: "a customer ASN above 2147483646",
-  why: "Direct Connect enables long ASN support per account",
-  source: SOURCES.longAsns,
-  prop: "customerAsn",
-});
-
-export const ADDRESS_FAMILIES_EMPTY = errorRule({
-  id: "addressFamiliesEmpty",
-  what: "an interface without an address family",
-  why: "every interface needs a BGP session: IPv4, IPv6 or both",
-  source: SOURCES.bgpPeers,
-  prop: "addressFamilies",
-});
-
-export const ADDRESS_FAMILY_TWICE = errorRule({
-  id: "addressFamilyTwice",
-  what: "one address family twice on an interface",
-  why: "a virtual interface has at most one BGP peer per address family",
-  source: SOURCES.bgpPeers,
-  prop: "addressFamilies",
-});
-
-export const MTU_VALUE = errorRule({
-  id: "mtuValue",
-  what: "a transit MTU other than 1500/8500; a private MTU other than 1500/8500/9001",
-  why: "Direct Connect takes these MTUs only",
-  source: SOURCES.mtu,
-  prop: "mtu",
-});
-
-export const PRIVATE_MTU_9001 = warningRule({
-  id: "privateMtu9001",
-  what: "a private MTU of 9001",
-  why: "older documentation gives 9001 as the private jumbo MTU; the current API and CloudFormation pages give 8500",
-  source: SOURCES.privateVif,
-  prop: "mtu",
-});
-
-export const AUTH_KEY_FORMAT = errorRule({
-  id: "authKeyFormat",
-  what: "a BGP key that is not 6–80 printable ASCII characters without spaces",
-  why: "CloudFormation refuses any other `AuthKey`",
-  source: SOURCES.bgpPeer,
-  prop: "authKey",
-});
-
-export const PLAINTEXT_AUTH_KEY = warningRule({
-  id: "plaintextAuthKey",
-  what: "a plain-text BGP key",
-  why: "it is readable in the template: keep BGP keys in Secrets Manager",
-  source: SOURCES.bgpPeer,
-  prop: "authKey",
-});
-
-export const PUBLIC_ROUTE_FILTER_PREFIXES = errorRule({
-  id: "publicRouteFilterPrefixes",
-  what: "a public interface without route filter prefixes",
-  why: "a public virtual interface needs the public prefixes you advertise to AWS",
-  source: SOURCES.publicVif,
-  prop: "routeFilterPrefixes",
-});
-
-export const PUBLIC_PEER_ADDRESSES = errorRule({
-  id: "publicPeerAddresses",
-  what: "a public IPv4 interface without peer addresses for every slot (`peerAddresses` or `addressPool`)",
-  why: "AWS assigns no IPv4 peer addresses to a public virtual interface: they are public addresses you own",
-  source: SOURCES.publicVif,
-  prop: "peerAddresses",
-});
-
-export const ADDRESS_POOL_SIZE = errorRule({
-  id: "addressPoolSize",
-  what: "an `addressPool` smaller than a /30",
-  why: "each session takes a /30 of the pool",
-  source: SOURCES.bgpPeer,
-  prop: "addressPool",
-});
-
-export const PEER_ADDRESSES_SLOT = errorRule({
-  id: "peerAddressesSlot",
-  what: "`peerAddresses` for a slot the construct does not have, or for one slot twice",
-  why: "pinned addresses that land nowhere, or twice, are a mistake in the props",
-  prop: "peerAddresses",
-});
-
-export const PEER_ADDRESS_PAIR = errorRule({
-  id: "peerAddressPair",
-  what: "peer addresses that are not the two hosts of one /30 or /31",
-  why: "the two ends of a BGP session are the two hosts of one /30 or /31",
-  source: SOURCES.bgpPeer,
-  prop: "peerAddresses",
-});
-
-export const PEER_ADDRESSES_SHARED = errorRule({
-  id: "peerAddressesShared",
-  what: "two sessions on one /30 (from `addressPool` or `peerAddresses`)",
-  why: "each BGP session needs its own peer addresses",
-  source: SOURCES.bgpPeer,
-  prop: "addressPool",
-});
-
-export const VIF_NAME_LENGTH = errorRule({
-  id: "vifNameLength",
-  what: "interface names (`<prefix>-<location>-d<slot>-<name>`) over 100 characters",
-  why: "CloudFormation takes virtual interface names of at most 100 characters",
-  source: SOURCES.transitVif,
-  prop: "namePrefix",
-});
-
-export const TRANSIT_VIF_GATEWAY = errorRule({
-  id: "transitVifGateway",
-  what: "a transit spec without `gateway`",
-  why: "transit interfaces land on a Direct Connect gateway",
-  source: SOURCES.transitVif,
-  prop: "gateway",
-});
-
-export const PRIVATE_VIF_TARGET = errorRule({
-  id: "privateVifTarget",
-  what: "a private spec with neither or both of `gateway` and `virtualGatewayId` (`null` is neither)",
-  why: "a private interface lands on a Direct Connect gateway or on a virtual private gateway",
-  source: SOURCES.privateVif,
-  prop: "virtualGatewayId",
-});
-
-export const TAG_KEY = errorRule({
-  id: "tagKey",
-  what: "a tag key outside 1–128 characters or starting with `aws:`",
-  why: "CloudFormation refuses such tag keys",
-  source: SOURCES.transitVif,
-  prop: "tags",
-});
-
-export const TAG_VALUE = errorRule({
-  id: "tagValue",
-  what: "a tag value that is not a string of at most 256 characters",
-  why: "CloudFormation refuses such tag values",
-  source: SOURCES.transitVif,
-  prop: "tags",
-});
+export const {
+  TRANSIT_VIFS_PER_SLOT,
+  VIFS_PER_SLOT,
+  VIF_NAME_TWICE,
+  VLAN_RANGE,
+  VLAN_TWICE,
+  CUSTOMER_ASN_RANGE,
+  CUSTOMER_ASN_IS_GATEWAY_ASN,
+  LONG_ASN,
+  ADDRESS_FAMILIES_EMPTY,
+  ADDRESS_FAMILY_TWICE,
+  MTU_VALUE,
+  PRIVATE_MTU_9001,
+  AUTH_KEY_FORMAT,
+  PLAINTEXT_AUTH_KEY,
+  PUBLIC_ROUTE_FILTER_PREFIXES,
+  PUBLIC_PEER_ADDRESSES,
+  ADDRESS_POOL_SIZE,
+  PEER_ADDRESSES_SLOT,
+  PEER_ADDRESS_PAIR,
+  PEER_ADDRESSES_SHARED,
+  VIF_NAME_LENGTH,
+  TRANSIT_VIF_GATEWAY,
+  PRIVATE_VIF_TARGET,
+  TAG_KEY,
+  TAG_VALUE,
+} = VIRTUAL_INTERFACE_RULES;
 
 /** §4.7: the interfaces every slot carries. */
 export function checkVifsPerSlot(specs: ReadonlyArray<PlanVirtualInterface>): void {
@@ -544,31 +550,3 @@ export function checkTags(
     }
   }
 }
-
-export const VIRTUAL_INTERFACE_RULES = [
-  TRANSIT_VIFS_PER_SLOT,
-  VIFS_PER_SLOT,
-  VIF_NAME_TWICE,
-  VLAN_RANGE,
-  VLAN_TWICE,
-  CUSTOMER_ASN_RANGE,
-  CUSTOMER_ASN_IS_GATEWAY_ASN,
-  LONG_ASN,
-  ADDRESS_FAMILIES_EMPTY,
-  ADDRESS_FAMILY_TWICE,
-  MTU_VALUE,
-  PRIVATE_MTU_9001,
-  AUTH_KEY_FORMAT,
-  PLAINTEXT_AUTH_KEY,
-  PUBLIC_ROUTE_FILTER_PREFIXES,
-  PUBLIC_PEER_ADDRESSES,
-  ADDRESS_POOL_SIZE,
-  PEER_ADDRESSES_SLOT,
-  PEER_ADDRESS_PAIR,
-  PEER_ADDRESSES_SHARED,
-  VIF_NAME_LENGTH,
-  TRANSIT_VIF_GATEWAY,
-  PRIVATE_VIF_TARGET,
-  TAG_KEY,
-  TAG_VALUE,
-];

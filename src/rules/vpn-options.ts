@@ -3,7 +3,7 @@
  * AWS page that states it. Each throws for what AWS refuses at deploy, or returns a warning for what is
  * legal but breaks the backup. Called by planVpnBackup (vpn.ts).
  */
-import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
 import { IsUnresolved } from "../core/props";
 import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
 import type { PlanWarning } from "../core/rule";
@@ -40,81 +40,87 @@ export const DEFAULT_AMAZON_SIDE_ASN = 64512;
 /** API CreateCustomerGateway: DeviceName "Up to 255 characters". */
 export const DEVICE_NAME_MAX = 255;
 
-export const ACCELERATION_TARGET = errorRule({
-  id: "accelerationTarget",
-  what: "`acceleration` with a virtual private gateway",
-  why: "accelerated VPN (AWS Global Accelerator) is offered for transit gateways only",
-  source: SOURCES.acceleratedVpn,
-  prop: "acceleration",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const VPN_OPTION_RULES = ruleFamily({
+  ACCELERATION_TARGET: errorRule({
+    id: "accelerationTarget",
+    what: "`acceleration` with a virtual private gateway",
+    why: "accelerated VPN (AWS Global Accelerator) is offered for transit gateways only",
+    source: SOURCES.acceleratedVpn,
+    prop: "acceleration",
+  }),
+  ACCELERATION_PRIVATE_IP: errorRule({
+    id: "accelerationPrivateIp",
+    what: "`acceleration` with a private IP VPN (`transportAttachmentId`)",
+    why: "a private IP VPN runs over Direct Connect: it cannot be accelerated",
+    source: SOURCES.privateIpVpn,
+    prop: "acceleration",
+  }),
+  LARGE_TUNNELS_TARGET: errorRule({
+    id: "largeTunnelsTarget",
+    what: "large tunnels (`TunnelBandwidth.LARGE`) to a virtual private gateway",
+    why: "large (5 Gbps) tunnels need a transit gateway",
+    source: SOURCES.largeTunnels,
+    prop: "tunnelBandwidth",
+  }),
+  LARGE_TUNNELS_ACCELERATION: errorRule({
+    id: "largeTunnelsAcceleration",
+    what: "large tunnels (`TunnelBandwidth.LARGE`) with `acceleration`",
+    why: "accelerated VPN connections have standard (1.25 Gbps) tunnels",
+    source: SOURCES.largeTunnels,
+    prop: "tunnelBandwidth",
+  }),
+  LARGE_TUNNELS_REGION: warningRule({
+    id: "vpnLargeTunnelsRegion",
+    what:
+      "large tunnels in a Region where AWS did not offer them at launch (ap-southeast-4, ca-west-1, eu-central-2, " +
+      "il-central-1, me-central-1)",
+    why: "creating the VPN connections fails there unless AWS offers them now",
+    source: SOURCES.largeTunnels,
+    prop: "tunnelBandwidth",
+  }),
+  DEVICE_NAME_LENGTH: errorRule({
+    id: "deviceNameLength",
+    what: "a `deviceName` over 255 characters",
+    why: "AWS takes device names of up to 255 characters",
+    source: SOURCES.createCustomerGateway,
+    prop: "deviceName",
+  }),
+  CUSTOMER_GATEWAY_ASN_RESERVED: errorRule({
+    id: "customerGatewayAsnReserved",
+    what:
+      "customer gateway ASN 7224 (reserved in all Regions), or 9059, 10124, 17943 in the stack's Region (eu-west-1, " +
+      "ap-northeast-1, ap-southeast-1)",
+    why: "AWS refuses a customer gateway with an ASN it reserves",
+    source: SOURCES.customerGatewayOptions,
+    prop: "bgpAsn",
+  }),
+  ASN_RESERVED_IN_REGION: warningRule({
+    id: "vpnAsnReservedInRegion",
+    what: "customer gateway ASN 9059, 10124 or 17943 in a stack without a Region",
+    why: "AWS reserves it in one Region (eu-west-1, ap-northeast-1, ap-southeast-1): deploying there fails",
+    source: SOURCES.customerGatewayOptions,
+    prop: "bgpAsn",
+  }),
+  ASN_IS_AMAZON_DEFAULT: warningRule({
+    id: "vpnAsnIsAmazonDefault",
+    what: "customer gateway ASN 64512 with BGP: the default Amazon-side ASN of transit and virtual private gateways",
+    why: "BGP needs two ASNs: if the gateway kept its default, the session cannot come up",
+    source: SOURCES.howVpnWorks,
+    prop: "bgpAsn",
+  }),
 });
-
-export const ACCELERATION_PRIVATE_IP = errorRule({
-  id: "accelerationPrivateIp",
-  what: "`acceleration` with a private IP VPN (`transportAttachmentId`)",
-  why: "a private IP VPN runs over Direct Connect: it cannot be accelerated",
-  source: SOURCES.privateIpVpn,
-  prop: "acceleration",
-});
-
-export const LARGE_TUNNELS_TARGET = errorRule({
-  id: "largeTunnelsTarget",
-  what: "large tunnels (`TunnelBandwidth.LARGE`) to a virtual private gateway",
-  why: "large (5 Gbps) tunnels need a transit gateway",
-  source: SOURCES.largeTunnels,
-  prop: "tunnelBandwidth",
-});
-
-export const LARGE_TUNNELS_ACCELERATION = errorRule({
-  id: "largeTunnelsAcceleration",
-  what: "large tunnels (`TunnelBandwidth.LARGE`) with `acceleration`",
-  why: "accelerated VPN connections have standard (1.25 Gbps) tunnels",
-  source: SOURCES.largeTunnels,
-  prop: "tunnelBandwidth",
-});
-
-export const LARGE_TUNNELS_REGION = warningRule({
-  id: "vpnLargeTunnelsRegion",
-  what:
-    "large tunnels in a Region where AWS did not offer them at launch (ap-southeast-4, ca-west-1, eu-central-2, " +
-    "il-central-1, me-central-1)",
-  why: "creating the VPN connections fails there unless AWS offers them now",
-  source: SOURCES.largeTunnels,
-  prop: "tunnelBandwidth",
-});
-
-export const DEVICE_NAME_LENGTH = errorRule({
-  id: "deviceNameLength",
-  what: "a `deviceName` over 255 characters",
-  why: "AWS takes device names of up to 255 characters",
-  source: SOURCES.createCustomerGateway,
-  prop: "deviceName",
-});
-
-export const CUSTOMER_GATEWAY_ASN_RESERVED = errorRule({
-  id: "customerGatewayAsnReserved",
-  what:
-    "customer gateway ASN 7224 (reserved in all Regions), or 9059, 10124, 17943 in the stack's Region (eu-west-1, " +
-    "ap-northeast-1, ap-southeast-1)",
-  why: "AWS refuses a customer gateway with an ASN it reserves",
-  source: SOURCES.customerGatewayOptions,
-  prop: "bgpAsn",
-});
-
-export const ASN_RESERVED_IN_REGION = warningRule({
-  id: "vpnAsnReservedInRegion",
-  what: "customer gateway ASN 9059, 10124 or 17943 in a stack without a Region",
-  why: "AWS reserves it in one Region (eu-west-1, ap-northeast-1, ap-southeast-1): deploying there fails",
-  source: SOURCES.customerGatewayOptions,
-  prop: "bgpAsn",
-});
-
-export const ASN_IS_AMAZON_DEFAULT = warningRule({
-  id: "vpnAsnIsAmazonDefault",
-  what: "customer gateway ASN 64512 with BGP: the default Amazon-side ASN of transit and virtual private gateways",
-  why: "BGP needs two ASNs: if the gateway kept its default, the session cannot come up",
-  source: SOURCES.howVpnWorks,
-  prop: "bgpAsn",
-});
+export const {
+  ACCELERATION_TARGET,
+  ACCELERATION_PRIVATE_IP,
+  LARGE_TUNNELS_TARGET,
+  LARGE_TUNNELS_ACCELERATION,
+  LARGE_TUNNELS_REGION,
+  DEVICE_NAME_LENGTH,
+  CUSTOMER_GATEWAY_ASN_RESERVED,
+  ASN_RESERVED_IN_REGION,
+  ASN_IS_AMAZON_DEFAULT,
+} = VPN_OPTION_RULES;
 
 /** The options a virtual private gateway does not have, and the ones that exclude each other. */
 export function checkTransitGatewayOnlyOptions(vpn: PlanVpnBackup, unresolved: IsUnresolved): PlanWarning[] {
@@ -245,15 +251,3 @@ function amazonDefaultAsn(cgw: PlanCustomerGateway, bgp: boolean): PlanWarning[]
     ),
   ];
 }
-
-export const VPN_OPTION_RULES = [
-  ACCELERATION_TARGET,
-  ACCELERATION_PRIVATE_IP,
-  LARGE_TUNNELS_TARGET,
-  LARGE_TUNNELS_ACCELERATION,
-  LARGE_TUNNELS_REGION,
-  DEVICE_NAME_LENGTH,
-  CUSTOMER_GATEWAY_ASN_RESERVED,
-  ASN_RESERVED_IN_REGION,
-  ASN_IS_AMAZON_DEFAULT,
-];

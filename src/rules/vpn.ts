@@ -4,7 +4,7 @@
  * usage.ts). The options some targets lack and the values AWS reserves are in vpn-options.ts.
  */
 import { Cidr, checkCidr, formatCidr, overlaps, parseCidr } from "./cidr-blocks";
-import { errorRule, fail, warn, warningRule } from "../core/fail";
+import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
 import { IsUnresolved, show } from "../core/props";
 import type { PlanCustomerGateway } from "../core/request";
 import type { PlanWarning } from "../core/rule";
@@ -58,209 +58,215 @@ function within(c: Cidr, blocks: ReadonlyArray<Cidr>): boolean {
   return blocks.some((b) => overlaps(b, c) && b.prefixLength <= c.prefixLength);
 }
 
-export const TRANSPORT_ATTACHMENT_ID = errorRule({
-  id: "transportAttachmentIdFormat",
-  what: "a `transportAttachmentId` that is not a transit gateway attachment id (`tgw-attach-...`)",
-  why: "a private IP VPN runs over the transit gateway's attachment to the Direct Connect gateway",
-  source: SOURCES.privateIpVpn,
-  prop: "transportAttachmentId",
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const VPN_RULES = ruleFamily({
+  TRANSPORT_ATTACHMENT_ID: errorRule({
+    id: "transportAttachmentIdFormat",
+    what: "a `transportAttachmentId` that is not a transit gateway attachment id (`tgw-attach-...`)",
+    why: "a private IP VPN runs over the transit gateway's attachment to the Direct Connect gateway",
+    source: SOURCES.privateIpVpn,
+    prop: "transportAttachmentId",
+  }),
+  PRIVATE_IP_VPN_TARGET: errorRule({
+    id: "privateIpVpnTarget",
+    what: "a private IP VPN (`transportAttachmentId`) to a virtual private gateway",
+    why: "a private IP VPN terminates on a transit gateway",
+    source: SOURCES.privateIpVpn,
+    prop: "transportAttachmentId",
+  }),
+  CUSTOMER_GATEWAY_COUNT: errorRule({
+    id: "customerGatewayCount",
+    what: "no customer gateway device, or more than two",
+    why: "a VPN backup is one or two devices: two protect against a device failure",
+    prop: "customerGateways",
+  }),
+  CUSTOMER_GATEWAY_NAME_TWICE: errorRule({
+    id: "customerGatewayNameTwice",
+    what: "two customer gateway devices with one name",
+    why: "the name makes the resources' logical IDs, which must differ",
+    prop: "name",
+  }),
+  CUSTOMER_GATEWAY_ADDRESS: errorRule({
+    id: "customerGatewayAddress",
+    what: "a customer gateway address that is not IPv4",
+    why: "the outside address of a customer gateway of this library is an IPv4 address",
+    source: SOURCES.customerGatewayOptions,
+    prop: "ipAddress",
+  }),
+  CUSTOMER_GATEWAY_PUBLIC_ADDRESS: errorRule({
+    id: "customerGatewayPublicAddress",
+    what: "a customer gateway address that is not public (private, shared, loopback, link-local, multicast, reserved)",
+    why: "the outside address of a VPN over the internet must be reachable from the internet",
+    source: SOURCES.customerGatewayOptions,
+    prop: "ipAddress",
+  }),
+  CUSTOMER_GATEWAY_PRIVATE_ADDRESS: errorRule({
+    id: "customerGatewayPrivateAddress",
+    what: "with `transportAttachmentId`, a customer gateway address not in RFC 1918 / 100.64.0.0/10",
+    why: "a private IP VPN runs over Direct Connect between private addresses",
+    source: SOURCES.privateIpVpn,
+    prop: "ipAddress",
+  }),
+  CUSTOMER_GATEWAY_ADDRESS_TWICE: errorRule({
+    id: "customerGatewayAddressTwice",
+    what: "two VPN connections from one customer gateway address to one gateway (in the construct or across the app)",
+    why: "two connections to one address are no second device; one address has one VPN connection per gateway",
+    source: SOURCES.customerGatewayOptions,
+    prop: "ipAddress",
+  }),
+  CUSTOMER_GATEWAY_ASN_RANGE: errorRule({
+    id: "customerGatewayAsnRange",
+    what: "a customer gateway ASN outside 1–4294967294",
+    why: "CloudFormation takes `BgpAsn` up to 2147483647 and `BgpAsnExtended` up to 4294967294",
+    source: SOURCES.customerGatewayOptions,
+    prop: "bgpAsn",
+  }),
+  TUNNEL_INSIDE_CIDR_COUNT: errorRule({
+    id: "tunnelInsideCidrCount",
+    what: "`tunnelInsideCidrs` that are not two (one per tunnel)",
+    why: "a VPN connection has two tunnels",
+    source: SOURCES.tunnelOptions,
+    prop: "tunnelInsideCidrs",
+  }),
+  TUNNEL_INSIDE_CIDR_RANGE: errorRule({
+    id: "tunnelInsideCidrRange",
+    what: "a tunnel inside CIDR that is not a /30 of 169.254.0.0/16",
+    why: "AWS takes inside CIDRs of this size and range only",
+    source: SOURCES.tunnelOptions,
+    prop: "tunnelInsideCidrs",
+  }),
+  TUNNEL_INSIDE_CIDR_RESERVED: errorRule({
+    id: "tunnelInsideCidrReserved",
+    what: "a tunnel inside CIDR AWS reserves (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30)",
+    why: "AWS refuses these /30s",
+    source: SOURCES.tunnelOptions,
+    prop: "tunnelInsideCidrs",
+  }),
+  TUNNEL_INSIDE_CIDR_TWICE: errorRule({
+    id: "tunnelInsideCidrTwice",
+    what: "one tunnel inside CIDR used twice on one gateway (in the construct or across the app)",
+    why: "each tunnel needs its own /30",
+    source: SOURCES.tunnelOptions,
+    prop: "tunnelInsideCidrs",
+  }),
+  PRE_SHARED_KEY_COUNT: errorRule({
+    id: "preSharedKeyCount",
+    what: "pre-shared keys that are not two (also none: `[]`)",
+    why: "a VPN connection has two tunnels, one key each",
+    source: SOURCES.tunnelOptions,
+    prop: "preSharedKeys",
+  }),
+  PRE_SHARED_KEY_FORMAT: errorRule({
+    id: "preSharedKeyFormat",
+    what: "a pre-shared key not 8–64 of letters, digits, `.`, `_` (not starting with 0)",
+    why: "AWS refuses any other pre-shared key",
+    source: SOURCES.tunnelOptions,
+    prop: "preSharedKeys",
+  }),
+  PLAINTEXT_PRE_SHARED_KEY: warningRule({
+    id: "plaintextPreSharedKey",
+    what: "a plain-text pre-shared key",
+    why: "it is readable in the template: keep keys in Secrets Manager",
+    source: SOURCES.tunnelOptions,
+    prop: "preSharedKeys",
+  }),
+  VPN_SINGLE_CUSTOMER_GATEWAY: warningRule({
+    id: "vpnSingleCustomerGateway",
+    what: "one customer gateway device",
+    why: "its failure takes the VPN backup down; a second device protects against it",
+    source: SOURCES.tunnelOptions,
+    prop: "customerGateways",
+  }),
+  STATIC_ROUTES_EMPTY: errorRule({
+    id: "staticRoutesEmpty",
+    what: "an empty list of `staticRoutes`",
+    why: "leave it out for BGP, or give the prefixes to route over the VPN",
+    prop: "staticRoutes",
+  }),
+  STATIC_ROUTE_IPV6: errorRule({
+    id: "staticRouteIpv6",
+    what: "an IPv6 static route",
+    why: "the tunnels carry IPv4, and a VPN connection carries one IP version",
+    source: SOURCES.ipv4Ipv6,
+    prop: "staticRoutes",
+  }),
+  VPN_IPV4_ONLY: warningRule({
+    id: "vpnIpv4Only",
+    what: "an IPv6 advertised prefix",
+    why: "the tunnels carry IPv4: IPv6 traffic has no VPN backup",
+    source: SOURCES.ipv4Ipv6,
+    prop: "advertisedPrefixes",
+  }),
+  STATIC_ROUTES_WITH_BGP_PREFIXES: errorRule({
+    id: "staticRoutesWithAdvertisedPrefixes",
+    what: "`advertisedPrefixes` (BGP) together with `staticRoutes`",
+    why: "a VPN with static routes uses static routes only",
+    prop: "advertisedPrefixes",
+  }),
+  STATIC_ROUTES_NEED_ON_PREMISES: errorRule({
+    id: "staticRoutesNeedOnPremisesPrefixes",
+    what: "`staticRoutes` without `onPremisesPrefixes` to check them against",
+    why: "a static route equal to or more specific than a Direct Connect prefix can take the traffic from Direct Connect",
+    source: SOURCES.vpnFailover,
+    prop: "onPremisesPrefixes",
+  }),
+  VPN_WITHOUT_DIRECT_CONNECT_PATH: warningRule({
+    id: "vpnWithoutDirectConnectPath",
+    what: "a VPN backup on a construct without private or transit interfaces",
+    why: "the VPN then backs up no Direct Connect path: it is a separate path",
+    source: SOURCES.vpnFailover,
+    prop: "vpnBackup",
+  }),
+  VPN_STATIC_ROUTES_ON_TRANSIT_GATEWAY: warningRule({
+    id: "vpnStaticRoutesOnTransitGateway",
+    what: "`staticRoutes` on a transit gateway",
+    why: "CloudFormation exposes no attachment id for a VPN connection: add the routes to the transit gateway route table yourself",
+    source: SOURCES.vpnConnection,
+    prop: "staticRoutes",
+  }),
+  VPN_MTU: warningRule({
+    id: "vpnMtu",
+    what: "jumbo frames on the interfaces of a construct with a VPN backup",
+    why: "the VPN carries 1500 bytes at most: after failover larger packets need path MTU discovery or MSS clamping",
+    source: SOURCES.transitGatewayQuotas,
+    prop: "vpnBackup",
+  }),
+  VPN_TARGET_MISMATCH: warningRule({
+    id: "vpnTargetMismatch",
+    what: "a VPN on another gateway than the Direct Connect paths reach (checked at synth, when all associations exist)",
+    why: "a backup takes over only for destinations behind the same gateway: this VPN is a separate path",
+    source: SOURCES.vpnFailover,
+    prop: "vpnBackup",
+  }),
 });
-
-export const PRIVATE_IP_VPN_TARGET = errorRule({
-  id: "privateIpVpnTarget",
-  what: "a private IP VPN (`transportAttachmentId`) to a virtual private gateway",
-  why: "a private IP VPN terminates on a transit gateway",
-  source: SOURCES.privateIpVpn,
-  prop: "transportAttachmentId",
-});
-
-export const CUSTOMER_GATEWAY_COUNT = errorRule({
-  id: "customerGatewayCount",
-  what: "no customer gateway device, or more than two",
-  why: "a VPN backup is one or two devices: two protect against a device failure",
-  prop: "customerGateways",
-});
-
-export const CUSTOMER_GATEWAY_NAME_TWICE = errorRule({
-  id: "customerGatewayNameTwice",
-  what: "two customer gateway devices with one name",
-  why: "the name makes the resources' logical IDs, which must differ",
-  prop: "name",
-});
-
-export const CUSTOMER_GATEWAY_ADDRESS = errorRule({
-  id: "customerGatewayAddress",
-  what: "a customer gateway address that is not IPv4",
-  why: "the outside address of a customer gateway of this library is an IPv4 address",
-  source: SOURCES.customerGatewayOptions,
-  prop: "ipAddress",
-});
-
-export const CUSTOMER_GATEWAY_PUBLIC_ADDRESS = errorRule({
-  id: "customerGatewayPublicAddress",
-  what: "a customer gateway address that is not public (private, shared, loopback, link-local, multicast, reserved)",
-  why: "the outside address of a VPN over the internet must be reachable from the internet",
-  source: SOURCES.customerGatewayOptions,
-  prop: "ipAddress",
-});
-
-export const CUSTOMER_GATEWAY_PRIVATE_ADDRESS = errorRule({
-  id: "customerGatewayPrivateAddress",
-  what: "with `transportAttachmentId`, a customer gateway address not in RFC 1918 / 100.64.0.0/10",
-  why: "a private IP VPN runs over Direct Connect between private addresses",
-  source: SOURCES.privateIpVpn,
-  prop: "ipAddress",
-});
-
-export const CUSTOMER_GATEWAY_ADDRESS_TWICE = errorRule({
-  id: "customerGatewayAddressTwice",
-  what: "two VPN connections from one customer gateway address to one gateway (in the construct or across the app)",
-  why: "two connections to one address are no second device; one address has one VPN connection per gateway",
-  source: SOURCES.customerGatewayOptions,
-  prop: "ipAddress",
-});
-
-export const CUSTOMER_GATEWAY_ASN_RANGE = errorRule({
-  id: "customerGatewayAsnRange",
-  what: "a customer gateway ASN outside 1–4294967294",
-  why: "CloudFormation takes `BgpAsn` up to 2147483647 and `BgpAsnExtended` up to 4294967294",
-  source: SOURCES.customerGatewayOptions,
-  prop: "bgpAsn",
-});
-
-export const TUNNEL_INSIDE_CIDR_COUNT = errorRule({
-  id: "tunnelInsideCidrCount",
-  what: "`tunnelInsideCidrs` that are not two (one per tunnel)",
-  why: "a VPN connection has two tunnels",
-  source: SOURCES.tunnelOptions,
-  prop: "tunnelInsideCidrs",
-});
-
-export const TUNNEL_INSIDE_CIDR_RANGE = errorRule({
-  id: "tunnelInsideCidrRange",
-  what: "a tunnel inside CIDR that is not a /30 of 169.254.0.0/16",
-  why: "AWS takes inside CIDRs of this size and range only",
-  source: SOURCES.tunnelOptions,
-  prop: "tunnelInsideCidrs",
-});
-
-export const TUNNEL_INSIDE_CIDR_RESERVED = errorRule({
-  id: "tunnelInsideCidrReserved",
-  what: "a tunnel inside CIDR AWS reserves (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30)",
-  why: "AWS refuses these /30s",
-  source: SOURCES.tunnelOptions,
-  prop: "tunnelInsideCidrs",
-});
-
-export const TUNNEL_INSIDE_CIDR_TWICE = errorRule({
-  id: "tunnelInsideCidrTwice",
-  what: "one tunnel inside CIDR used twice on one gateway (in the construct or across the app)",
-  why: "each tunnel needs its own /30",
-  source: SOURCES.tunnelOptions,
-  prop: "tunnelInsideCidrs",
-});
-
-export const PRE_SHARED_KEY_COUNT = errorRule({
-  id: "preSharedKeyCount",
-  what: "pre-shared keys that are not two (also none: `[]`)",
-  why: "a VPN connection has two tunnels, one key each",
-  source: SOURCES.tunnelOptions,
-  prop: "preSharedKeys",
-});
-
-export const PRE_SHARED_KEY_FORMAT = errorRule({
-  id: "preSharedKeyFormat",
-  what: "a pre-shared key not 8–64 of letters, digits, `.`, `_` (not starting with 0)",
-  why: "AWS refuses any other pre-shared key",
-  source: SOURCES.tunnelOptions,
-  prop: "preSharedKeys",
-});
-
-export const PLAINTEXT_PRE_SHARED_KEY = warningRule({
-  id: "plaintextPreSharedKey",
-  what: "a plain-text pre-shared key",
-  why: "it is readable in the template: keep keys in Secrets Manager",
-  source: SOURCES.tunnelOptions,
-  prop: "preSharedKeys",
-});
-
-export const VPN_SINGLE_CUSTOMER_GATEWAY = warningRule({
-  id: "vpnSingleCustomerGateway",
-  what: "one customer gateway device",
-  why: "its failure takes the VPN backup down; a second device protects against it",
-  source: SOURCES.tunnelOptions,
-  prop: "customerGateways",
-});
-
-export const STATIC_ROUTES_EMPTY = errorRule({
-  id: "staticRoutesEmpty",
-  what: "an empty list of `staticRoutes`",
-  why: "leave it out for BGP, or give the prefixes to route over the VPN",
-  prop: "staticRoutes",
-});
-
-export const STATIC_ROUTE_IPV6 = errorRule({
-  id: "staticRouteIpv6",
-  what: "an IPv6 static route",
-  why: "the tunnels carry IPv4, and a VPN connection carries one IP version",
-  source: SOURCES.ipv4Ipv6,
-  prop: "staticRoutes",
-});
-
-export const VPN_IPV4_ONLY = warningRule({
-  id: "vpnIpv4Only",
-  what: "an IPv6 advertised prefix",
-  why: "the tunnels carry IPv4: IPv6 traffic has no VPN backup",
-  source: SOURCES.ipv4Ipv6,
-  prop: "advertisedPrefixes",
-});
-
-export const STATIC_ROUTES_WITH_BGP_PREFIXES = errorRule({
-  id: "staticRoutesWithAdvertisedPrefixes",
-  what: "`advertisedPrefixes` (BGP) together with `staticRoutes`",
-  why: "a VPN with static routes uses static routes only",
-  prop: "advertisedPrefixes",
-});
-
-export const STATIC_ROUTES_NEED_ON_PREMISES = errorRule({
-  id: "staticRoutesNeedOnPremisesPrefixes",
-  what: "`staticRoutes` without `onPremisesPrefixes` to check them against",
-  why: "a static route equal to or more specific than a Direct Connect prefix can take the traffic from Direct Connect",
-  source: SOURCES.vpnFailover,
-  prop: "onPremisesPrefixes",
-});
-
-export const VPN_WITHOUT_DIRECT_CONNECT_PATH = warningRule({
-  id: "vpnWithoutDirectConnectPath",
-  what: "a VPN backup on a construct without private or transit interfaces",
-  why: "the VPN then backs up no Direct Connect path: it is a separate path",
-  source: SOURCES.vpnFailover,
-  prop: "vpnBackup",
-});
-
-export const VPN_STATIC_ROUTES_ON_TRANSIT_GATEWAY = warningRule({
-  id: "vpnStaticRoutesOnTransitGateway",
-  what: "`staticRoutes` on a transit gateway",
-  why: "CloudFormation exposes no attachment id for a VPN connection: add the routes to the transit gateway route table yourself",
-  source: SOURCES.vpnConnection,
-  prop: "staticRoutes",
-});
-
-export const VPN_MTU = warningRule({
-  id: "vpnMtu",
-  what: "jumbo frames on the interfaces of a construct with a VPN backup",
-  why: "the VPN carries 1500 bytes at most: after failover larger packets need path MTU discovery or MSS clamping",
-  source: SOURCES.transitGatewayQuotas,
-  prop: "vpnBackup",
-});
-
-export const VPN_TARGET_MISMATCH = warningRule({
-  id: "vpnTargetMismatch",
-  what: "a VPN on another gateway than the Direct Connect paths reach (checked at synth, when all associations exist)",
-  why: "a backup takes over only for destinations behind the same gateway: this VPN is a separate path",
-  source: SOURCES.vpnFailover,
-  prop: "vpnBackup",
-});
+export const {
+  TRANSPORT_ATTACHMENT_ID,
+  PRIVATE_IP_VPN_TARGET,
+  CUSTOMER_GATEWAY_COUNT,
+  CUSTOMER_GATEWAY_NAME_TWICE,
+  CUSTOMER_GATEWAY_ADDRESS,
+  CUSTOMER_GATEWAY_PUBLIC_ADDRESS,
+  CUSTOMER_GATEWAY_PRIVATE_ADDRESS,
+  CUSTOMER_GATEWAY_ADDRESS_TWICE,
+  CUSTOMER_GATEWAY_ASN_RANGE,
+  TUNNEL_INSIDE_CIDR_COUNT,
+  TUNNEL_INSIDE_CIDR_RANGE,
+  TUNNEL_INSIDE_CIDR_RESERVED,
+  TUNNEL_INSIDE_CIDR_TWICE,
+  PRE_SHARED_KEY_COUNT,
+  PRE_SHARED_KEY_FORMAT,
+  PLAINTEXT_PRE_SHARED_KEY,
+  VPN_SINGLE_CUSTOMER_GATEWAY,
+  STATIC_ROUTES_EMPTY,
+  STATIC_ROUTE_IPV6,
+  VPN_IPV4_ONLY,
+  STATIC_ROUTES_WITH_BGP_PREFIXES,
+  STATIC_ROUTES_NEED_ON_PREMISES,
+  VPN_WITHOUT_DIRECT_CONNECT_PATH,
+  VPN_STATIC_ROUTES_ON_TRANSIT_GATEWAY,
+  VPN_MTU,
+  VPN_TARGET_MISMATCH,
+} = VPN_RULES;
 
 /** A private IP VPN runs over the transit gateway's attachment to the Direct Connect gateway. */
 export function checkTransportAttachmentId(id: string | undefined, unresolved: IsUnresolved): void {
@@ -600,32 +606,3 @@ export function checkFreeOnTarget(
     }
   }
 }
-
-export const VPN_RULES = [
-  TRANSPORT_ATTACHMENT_ID,
-  PRIVATE_IP_VPN_TARGET,
-  CUSTOMER_GATEWAY_COUNT,
-  CUSTOMER_GATEWAY_NAME_TWICE,
-  CUSTOMER_GATEWAY_ADDRESS,
-  CUSTOMER_GATEWAY_PUBLIC_ADDRESS,
-  CUSTOMER_GATEWAY_PRIVATE_ADDRESS,
-  CUSTOMER_GATEWAY_ADDRESS_TWICE,
-  CUSTOMER_GATEWAY_ASN_RANGE,
-  TUNNEL_INSIDE_CIDR_COUNT,
-  TUNNEL_INSIDE_CIDR_RANGE,
-  TUNNEL_INSIDE_CIDR_RESERVED,
-  TUNNEL_INSIDE_CIDR_TWICE,
-  PRE_SHARED_KEY_COUNT,
-  PRE_SHARED_KEY_FORMAT,
-  PLAINTEXT_PRE_SHARED_KEY,
-  VPN_SINGLE_CUSTOMER_GATEWAY,
-  STATIC_ROUTES_EMPTY,
-  STATIC_ROUTE_IPV6,
-  VPN_IPV4_ONLY,
-  STATIC_ROUTES_WITH_BGP_PREFIXES,
-  STATIC_ROUTES_NEED_ON_PREMISES,
-  VPN_WITHOUT_DIRECT_CONNECT_PATH,
-  VPN_STATIC_ROUTES_ON_TRANSIT_GATEWAY,
-  VPN_MTU,
-  VPN_TARGET_MISMATCH,
-];

@@ -1,4 +1,4 @@
-import { errorRule } from "../../core/fail";
+import { errorRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 import { SOURCES, claimOf, hasUnknownLocation } from "../../rules/design/layout";
@@ -6,20 +6,24 @@ import { checkModelDeviceSlots } from "../../rules/design/model-device-slots";
 import { checkModelLocations } from "../../rules/design/model-locations";
 import { FailureAnalysis } from "../failures";
 
-/** The failure analysis finds a single failure the claimed model promises to survive and the layout does not. */
-export const MODEL_PROMISE = errorRule({
-  id: "modelPromise",
-  what:
-    "a claimed model whose promise the failure analysis refutes: a single failure it covers leaves no capacity, " +
-    "or a gateway without a Direct Connect BGP session",
-  why:
-    "Each model promises to survive certain single failures (Maximum: any device or location; High: any port, " +
-    "device or location; Development and Test: any device). A layout with the right locations and devices can " +
-    "still break it, for example through where its virtual interfaces are or a LAG's minimum links.",
-  source: SOURCES.resiliencyToolkit,
-  prop: "model",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const MODEL_PROMISE_RULES = ruleFamily({
+  /** The failure analysis finds a single failure the claimed model promises to survive and the layout does not. */
+  MODEL_PROMISE: errorRule({
+    id: "modelPromise",
+    what:
+      "a claimed model whose promise the failure analysis refutes: a single failure it covers leaves no capacity, " +
+      "or a gateway without a Direct Connect BGP session",
+    why:
+      "Each model promises to survive certain single failures (Maximum: any device or location; High: any port, " +
+      "device or location; Development and Test: any device). A layout with the right locations and devices can " +
+      "still break it, for example through where its virtual interfaces are or a LAG's minimum links.",
+    source: SOURCES.resiliencyToolkit,
+    prop: "model",
+    audit: true,
+  }),
 });
+export const { MODEL_PROMISE } = MODEL_PROMISE_RULES;
 
 /**
  * The first claim of the layout's model that the failure analysis refutes, with its counter-example.

@@ -1,24 +1,28 @@
 import { checkModelPromise } from "./model-promise";
-import { errorRule } from "../../core/fail";
+import { errorRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 import { SOURCES, claimOf } from "../../rules/design/layout";
 import { checkModelDeviceSlots } from "../../rules/design/model-device-slots";
 import { checkModelLocations } from "../../rules/design/model-locations";
 
-/** A resiliency group claims a model that the connections it holds do not meet. */
-export const RESILIENCY_GROUP_MODEL = errorRule({
-  id: "resiliencyGroupModel",
-  what:
-    "a resiliency group whose `IntendedResiliencyModel` its own connections do not meet (for example a group " +
-    "that holds the connections of one location only)",
-  why:
-    "A resiliency group is the record of which connections form one layout and of the model they meet: a " +
-    "group that claims more than its members give records a resiliency that the connections do not have.",
-  source: SOURCES.resiliencyGroup,
-  prop: "resiliencyGroup",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const RESILIENCY_GROUP_MODEL_RULES = ruleFamily({
+  /** A resiliency group claims a model that the connections it holds do not meet. */
+  RESILIENCY_GROUP_MODEL: errorRule({
+    id: "resiliencyGroupModel",
+    what:
+      "a resiliency group whose `IntendedResiliencyModel` its own connections do not meet (for example a group " +
+      "that holds the connections of one location only)",
+    why:
+      "A resiliency group is the record of which connections form one layout and of the model they meet: a " +
+      "group that claims more than its members give records a resiliency that the connections do not have.",
+    source: SOURCES.resiliencyGroup,
+    prop: "resiliencyGroup",
+    audit: true,
+  }),
 });
+export const { RESILIENCY_GROUP_MODEL } = RESILIENCY_GROUP_MODEL_RULES;
 
 /**
  * The group's members as a layout (`topology`: their device slots, with only the member ports, and the

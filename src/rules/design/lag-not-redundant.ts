@@ -1,20 +1,24 @@
 import { SOURCES, claimOf, isMultiPortLag, slotLabel } from "./layout";
-import { warningRule } from "../../core/fail";
+import { warningRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
-/** In a layout that claims no model, a location's capacity is one LAG of several ports: one device. */
-export const LAG_NOT_REDUNDANT = warningRule({
-  id: "lagNotRedundant",
-  what:
-    "in a layout that claims no model, a location whose only device slot is a LAG of two or more ports " +
-    '("redundant" ports on one device)',
-  why:
-    "All members of a LAG terminate on the same AWS device, so the ports add capacity, not redundancy: " +
-    "the device's failure takes all of them down.",
-  source: SOURCES.lags,
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const LAG_NOT_REDUNDANT_RULES = ruleFamily({
+  /** In a layout that claims no model, a location's capacity is one LAG of several ports: one device. */
+  LAG_NOT_REDUNDANT: warningRule({
+    id: "lagNotRedundant",
+    what:
+      "in a layout that claims no model, a location whose only device slot is a LAG of two or more ports " +
+      '("redundant" ports on one device)',
+    why:
+      "All members of a LAG terminate on the same AWS device, so the ports add capacity, not redundancy: " +
+      "the device's failure takes all of them down.",
+    source: SOURCES.lags,
+    audit: true,
+  }),
 });
+export const { LAG_NOT_REDUNDANT } = LAG_NOT_REDUNDANT_RULES;
 
 /**
  * Every location of a layout without a claimed model (Classic) whose only device slot is a LAG of two

@@ -1,20 +1,24 @@
 import { SOURCES, slotLabel, slotsOf } from "./layout";
-import { warningRule } from "../../core/fail";
+import { warningRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
-/** A LAG requests MACsec and a member port does not, or the reverse. */
-export const MACSEC_MISMATCH = warningRule({
-  id: "macSecMismatch",
-  what: "MACsec requested on a LAG but not on a member port, or on a member port but not on its LAG",
-  why:
-    "All connections of a MACsec LAG must support MACsec, and `RequestMACSec` is what orders a port that does. " +
-    "A port that joins a LAG takes the LAG's MACsec key in place of its own, and a LAG without MACsec has none. " +
-    "Both are create-only: fixing it later replaces the resource.",
-  source: SOURCES.lag,
-  prop: "requestMacSec",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const MACSEC_MISMATCH_RULES = ruleFamily({
+  /** A LAG requests MACsec and a member port does not, or the reverse. */
+  MACSEC_MISMATCH: warningRule({
+    id: "macSecMismatch",
+    what: "MACsec requested on a LAG but not on a member port, or on a member port but not on its LAG",
+    why:
+      "All connections of a MACsec LAG must support MACsec, and `RequestMACSec` is what orders a port that does. " +
+      "A port that joins a LAG takes the LAG's MACsec key in place of its own, and a LAG without MACsec has none. " +
+      "Both are create-only: fixing it later replaces the resource.",
+    source: SOURCES.lag,
+    prop: "requestMacSec",
+    audit: true,
+  }),
 });
+export const { MACSEC_MISMATCH } = MACSEC_MISMATCH_RULES;
 
 /**
  * Every member port whose MACsec request differs from its LAG's, at the port. New members of an existing

@@ -1,20 +1,24 @@
 import { SOURCES, claimOf, portSpeedOf, slotLabel, slotsOf } from "./layout";
-import { errorRule } from "../../core/fail";
+import { errorRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
-/** The device slots of a layout that claims a model have different port speeds. */
-export const MIXED_PORT_SPEEDS = errorRule({
-  id: "mixedPortSpeeds",
-  what: "ports of different speeds in a layout that claims a model",
-  why:
-    "The Resiliency Toolkit orders the redundant connections of a model at the same speed: when a faster " +
-    "path fails, a slower one cannot carry its traffic, so the layout does not keep what its model promises " +
-    "(a model construct with an existing circuit of another port speed fails synth; the audit reports it too).",
-  source: SOURCES.resiliencyToolkit,
-  prop: "bandwidth",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const MIXED_PORT_SPEEDS_RULES = ruleFamily({
+  /** The device slots of a layout that claims a model have different port speeds. */
+  MIXED_PORT_SPEEDS: errorRule({
+    id: "mixedPortSpeeds",
+    what: "ports of different speeds in a layout that claims a model",
+    why:
+      "The Resiliency Toolkit orders the redundant connections of a model at the same speed: when a faster " +
+      "path fails, a slower one cannot carry its traffic, so the layout does not keep what its model promises " +
+      "(a model construct with an existing circuit of another port speed fails synth; the audit reports it too).",
+    source: SOURCES.resiliencyToolkit,
+    prop: "bandwidth",
+    audit: true,
+  }),
 });
+export const { MIXED_PORT_SPEEDS } = MIXED_PORT_SPEEDS_RULES;
 
 /**
  * Every device slot of a claimed layout whose port speed differs from the layout's most common one

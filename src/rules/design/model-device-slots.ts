@@ -1,23 +1,27 @@
 import { SOURCES, claimOf, hasUnknownLocation, isMultiPortLag, plural, slotLabel } from "./layout";
-import { errorRule, raise } from "../../core/fail";
+import { errorRule, raise, ruleFamily } from "../../core/fail";
 import { ResiliencyModel } from "../../core/model";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
-/** A location has fewer separate AWS devices than the claimed model needs ("redundant" ports in one LAG). */
-export const MODEL_DEVICE_SLOTS = errorRule({
-  id: "modelDeviceSlots",
-  what:
-    "a location with fewer device slots (separate AWS devices) than the claimed model needs (Maximum, " +
-    'Development and Test: 2), for example two "redundant" ports in one LAG',
-  why:
-    "Maximum Resiliency and Development and Test survive a device failure with separate connections on " +
-    "separate devices in each location. All members of a LAG terminate on the same AWS device: ports in " +
-    "one LAG are one device, not two.",
-  source: SOURCES.resiliencyToolkit,
-  prop: "deviceSlots",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const MODEL_DEVICE_SLOTS_RULES = ruleFamily({
+  /** A location has fewer separate AWS devices than the claimed model needs ("redundant" ports in one LAG). */
+  MODEL_DEVICE_SLOTS: errorRule({
+    id: "modelDeviceSlots",
+    what:
+      "a location with fewer device slots (separate AWS devices) than the claimed model needs (Maximum, " +
+      'Development and Test: 2), for example two "redundant" ports in one LAG',
+    why:
+      "Maximum Resiliency and Development and Test survive a device failure with separate connections on " +
+      "separate devices in each location. All members of a LAG terminate on the same AWS device: ports in " +
+      "one LAG are one device, not two.",
+    source: SOURCES.resiliencyToolkit,
+    prop: "deviceSlots",
+    audit: true,
+  }),
 });
+export const { MODEL_DEVICE_SLOTS } = MODEL_DEVICE_SLOTS_RULES;
 
 /**
  * Every location with fewer device slots than the claimed model needs, at its first slot. Nothing for

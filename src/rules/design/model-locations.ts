@@ -1,20 +1,24 @@
 import { SOURCES, claimOf, hasUnknownLocation, plural, usedLocations } from "./layout";
-import { errorRule, raise } from "../../core/fail";
+import { errorRule, raise, ruleFamily } from "../../core/fail";
 import { ResiliencyModel } from "../../core/model";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
-/** A claimed model needs more locations than the layout has: all ports in one location. */
-export const MODEL_LOCATIONS = errorRule({
-  id: "modelLocations",
-  what: "fewer distinct locations than the claimed model needs (Maximum, High: 2), for example all ports in one location",
-  why:
-    "The loss of a location (its power, its building, its fibre; a campus is one location) takes down every " +
-    "connection in it. Maximum and High Resiliency put connections in two or more locations to survive it.",
-  source: SOURCES.resiliencyToolkit,
-  prop: "locations",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const MODEL_LOCATIONS_RULES = ruleFamily({
+  /** A claimed model needs more locations than the layout has: all ports in one location. */
+  MODEL_LOCATIONS: errorRule({
+    id: "modelLocations",
+    what: "fewer distinct locations than the claimed model needs (Maximum, High: 2), for example all ports in one location",
+    why:
+      "The loss of a location (its power, its building, its fibre; a campus is one location) takes down every " +
+      "connection in it. Maximum and High Resiliency put connections in two or more locations to survive it.",
+    source: SOURCES.resiliencyToolkit,
+    prop: "locations",
+    audit: true,
+  }),
 });
+export const { MODEL_LOCATIONS } = MODEL_LOCATIONS_RULES;
 
 /** The message of the rule: `got` the distinct locations, `counted` how they were counted, `hint` what to do. */
 function shortOfLocations(

@@ -1,18 +1,22 @@
 import { SOURCES, claimOf, hasUnknownLocation, plural, slotsOf, usedLocations } from "./layout";
-import { warningRule } from "../../core/fail";
+import { warningRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 
-/** A layout that claims no model has all its connections in one location. */
-export const SINGLE_LOCATION = warningRule({
-  id: "singleLocation",
-  what: "all ports of a layout that claims no model in one location",
-  why:
-    "The location is a single point of failure: its loss takes down every connection. AWS recommends " +
-    "connecting from multiple locations for physical location redundancy.",
-  source: SOURCES.resiliencyRecommendations,
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const SINGLE_LOCATION_RULES = ruleFamily({
+  /** A layout that claims no model has all its connections in one location. */
+  SINGLE_LOCATION: warningRule({
+    id: "singleLocation",
+    what: "all ports of a layout that claims no model in one location",
+    why:
+      "The location is a single point of failure: its loss takes down every connection. AWS recommends " +
+      "connecting from multiple locations for physical location redundancy.",
+    source: SOURCES.resiliencyRecommendations,
+    audit: true,
+  }),
 });
+export const { SINGLE_LOCATION } = SINGLE_LOCATION_RULES;
 
 /**
  * A layout without a claimed model (Classic) whose device slots are all in one location. Nothing when

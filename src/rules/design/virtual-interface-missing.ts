@@ -1,19 +1,23 @@
 import { SOURCES, slotLabel, slotsOf } from "./layout";
-import { warningRule } from "../../core/fail";
+import { warningRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology, TopologyDeviceSlot, VirtualInterfaceType } from "../../core/topology";
 
-/** A device slot has no virtual interface to a gateway that other slots of its layout reach. */
-export const VIRTUAL_INTERFACE_MISSING = warningRule({
-  id: "virtualInterfaceMissing",
-  what: "a device slot without a virtual interface to a gateway (or to AWS public endpoints) that other slots of its layout reach",
-  why:
-    "Each virtual interface is one BGP session on one connection or LAG. A slot without one to a gateway " +
-    "carries none of its traffic: the gateway has fewer redundant paths than the layout has slots.",
-  source: SOURCES.resiliencyRecommendations,
-  prop: "virtualInterfaces",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const VIRTUAL_INTERFACE_MISSING_RULES = ruleFamily({
+  /** A device slot has no virtual interface to a gateway that other slots of its layout reach. */
+  VIRTUAL_INTERFACE_MISSING: warningRule({
+    id: "virtualInterfaceMissing",
+    what: "a device slot without a virtual interface to a gateway (or to AWS public endpoints) that other slots of its layout reach",
+    why:
+      "Each virtual interface is one BGP session on one connection or LAG. A slot without one to a gateway " +
+      "carries none of its traffic: the gateway has fewer redundant paths than the layout has slots.",
+    source: SOURCES.resiliencyRecommendations,
+    prop: "virtualInterfaces",
+    audit: true,
+  }),
 });
+export const { VIRTUAL_INTERFACE_MISSING } = VIRTUAL_INTERFACE_MISSING_RULES;
 
 /** The gateway targets a slot's virtual interfaces reach: the gateway id, or `public`. */
 function targetsOf(slot: TopologyDeviceSlot): Set<string> {

@@ -1,36 +1,39 @@
 import { SOURCES } from "./layout";
-import { errorRule, warningRule } from "../../core/fail";
+import { errorRule, warningRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology, VpnTarget } from "../../core/topology";
 import { Cidr, formatCidr, overlaps, parseCidr } from "../cidr-blocks";
 
-/** On a transit gateway, a static VPN route equal to or more specific than a Direct Connect prefix. */
-export const VPN_STATIC_ROUTE_WINS = errorRule({
-  id: "vpnStaticRouteWins",
-  what:
-    "a static route of a VPN to a transit gateway equal to or more specific than an on-premises prefix that " +
-    "Direct Connect carries",
-  why:
-    "A transit gateway prefers the longer prefix, and for the same prefix a static route over a route " +
-    "propagated from the Direct Connect gateway: the VPN would carry the traffic instead of backing it up.",
-  source: SOURCES.vpnFailover,
-  prop: "staticRoutes",
-  audit: true,
+/** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
+export const VPN_STATIC_ROUTES_RULES = ruleFamily({
+  /** On a transit gateway, a static VPN route equal to or more specific than a Direct Connect prefix. */
+  VPN_STATIC_ROUTE_WINS: errorRule({
+    id: "vpnStaticRouteWins",
+    what:
+      "a static route of a VPN to a transit gateway equal to or more specific than an on-premises prefix that " +
+      "Direct Connect carries",
+    why:
+      "A transit gateway prefers the longer prefix, and for the same prefix a static route over a route " +
+      "propagated from the Direct Connect gateway: the VPN would carry the traffic instead of backing it up.",
+    source: SOURCES.vpnFailover,
+    prop: "staticRoutes",
+    audit: true,
+  }),
+  /** A static VPN route (virtual private gateway) or BGP-advertised VPN prefix more specific than a Direct Connect one. */
+  VPN_MORE_SPECIFIC: warningRule({
+    id: "vpnMoreSpecific",
+    what:
+      "a static route of a VPN to a virtual private gateway, or a prefix advertised over a VPN with BGP, more " +
+      "specific than an on-premises prefix that Direct Connect carries",
+    why:
+      "AWS prefers the longer prefix whatever the path: traffic to it leaves over the VPN while the answers " +
+      "come back over Direct Connect (asymmetric routing). AS_PATH prepending does not change this.",
+    source: SOURCES.asymmetricRouting,
+    prop: "staticRoutes",
+    audit: true,
+  }),
 });
-
-/** A static VPN route (virtual private gateway) or BGP-advertised VPN prefix more specific than a Direct Connect one. */
-export const VPN_MORE_SPECIFIC = warningRule({
-  id: "vpnMoreSpecific",
-  what:
-    "a static route of a VPN to a virtual private gateway, or a prefix advertised over a VPN with BGP, more " +
-    "specific than an on-premises prefix that Direct Connect carries",
-  why:
-    "AWS prefers the longer prefix whatever the path: traffic to it leaves over the VPN while the answers " +
-    "come back over Direct Connect (asymmetric routing). AS_PATH prepending does not change this.",
-  source: SOURCES.asymmetricRouting,
-  prop: "staticRoutes",
-  audit: true,
-});
+export const { VPN_STATIC_ROUTE_WINS, VPN_MORE_SPECIFIC } = VPN_STATIC_ROUTES_RULES;
 
 /** The element id of a static route of the VPN backup, for findings: `vpn/route/<cidr>`. */
 export function staticRouteId(cidr: string): string {
