@@ -142,8 +142,8 @@ export function fail(rule: ErrorRule, message: string): never {
 }
 
 /** Throws the Error of an error finding: a design rule (rules/design) that the planner checks too. */
-export function raise(finding: RuleFinding): never {
-  throw new RuleError(finding.rule as ErrorRule, finding.message);
+export function raise(f: RuleFinding): never {
+  throw new RuleError(f.rule as ErrorRule, f.message);
 }
 
 /** Throws every error finding at once (one alone as it is); warnings and an empty list pass. */
