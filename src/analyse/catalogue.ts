@@ -86,5 +86,19 @@ export class RuleCatalogue {
     return `${WARNING_PREFIX}:${id}`;
   }
 
+  /**
+   * The ids of the rules an error names, in order: each error line of this library ends with its rule's
+   * id in brackets (`... [vlanRange]`), one line per mistake when a construct found several. This is how
+   * every language reads them (jsii carries only an error's message to Python, Java, C# and Go; in
+   * TypeScript `ruleId` and `errors` are on the error too).
+   *
+   * @param message the message of the error, for example `str(e)` in Python
+   * @returns the catalogued rule ids found, each once; empty for an error that names none
+   */
+  public static ruleIdsOf(message: string): string[] {
+    const ids = [...String(message).matchAll(/\[([a-zA-Z0-9]+)\]$/gm)].map((m) => m[1]);
+    return [...new Set(ids)].filter((id) => BY_ID.has(id));
+  }
+
   private constructor() {}
 }

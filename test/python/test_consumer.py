@@ -7,6 +7,7 @@ from aws_cdk import App, RemovalPolicy, Stack
 from cdk_direct_connect_resiliency import (
     ConnectionBandwidth,
     MaximumResiliencyConnections,
+    RuleCatalogue,
     VirtualInterface,
 )
 
@@ -49,6 +50,10 @@ class PythonConsumerTest(unittest.TestCase):
         self.assertIn("S/Dx: 3 errors:", message)
         for rule_id in ["[removalPolicySupported]", "[locationCodeFormat]", "[vlanRange]"]:
             self.assertIn(rule_id, message)
+        self.assertEqual(
+            sorted(RuleCatalogue.rule_ids_of(message)),
+            ["locationCodeFormat", "removalPolicySupported", "vlanRange"],
+        )
 
     def test_names_read_naturally(self):
         dx = MaximumResiliencyConnections(

@@ -144,6 +144,23 @@ describe("the rule catalogue", () => {
 });
 
 describe("an error names its rule (ruleId)", () => {
+  test("in its message, which every language reads: RuleCatalogue.ruleIdsOf", () => {
+    const stack = newStack();
+    let message = "";
+    try {
+      new HighResiliency(stack, "Dx", {
+        locations: ["EqDC2", "eq dc2!"],
+        bandwidth: ConnectionBandwidth.GBPS_10,
+        removalPolicy: RemovalPolicy.SNAPSHOT,
+      });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(RuleCatalogue.ruleIdsOf(message).sort()).toEqual(["locationCodeFormat", "removalPolicySupported"]);
+    // a bracketed word that is no rule id, or not at a line's end, is not taken
+    expect(RuleCatalogue.ruleIdsOf("see [notARule]\nat [vlanRange] here")).toEqual([]);
+  });
+
   /** The id of the rule the call breaks. */
   function ruleIdOf(call: () => unknown): string | undefined {
     try {
