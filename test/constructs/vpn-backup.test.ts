@@ -509,7 +509,9 @@ describe("validation", () => {
     const badTarget = () =>
       VpnBackup.toTransitGateway({ transitGatewayId: "vgw-0123456789abcdef0", customerGateways: [EDGE1] });
     expect(badTarget).not.toThrow();
-    expect(() => build(badTarget)).toThrow('`transitGatewayId` "vgw-0123456789abcdef0" is not allowed: tgw-...');
+    expect(() => build(badTarget)).toThrow(
+      '`transitGatewayId` "vgw-0123456789abcdef0" is not allowed: tgw-...',
+    );
   });
 
   test("reports every mistake of a VPN backup in one error, each with its rule id", () => {
