@@ -65,22 +65,7 @@ export function vpnRequestOf(options: unknown, target: VpnTarget, out: RuleFindi
     shape,
   );
   const customerGateways = devices?.map((d, i) => customerGatewayOf(d, i + 1, shape));
-  const request = {
-    target,
-    staticRoutes: cidrListOf(o.staticRoutes, "staticRoutes", shape),
-    onPremisesPrefixes: cidrListOf(o.onPremisesPrefixes, "onPremisesPrefixes", shape),
-    advertisedPrefixes: cidrListOf(o.advertisedPrefixes, "advertisedPrefixes", shape),
-    acceleration: optionalBooleanOf(o.acceleration, "acceleration", shape),
-    tunnelBandwidth: tunnelBandwidthOf(o.tunnelBandwidth, shape),
-    transportAttachmentId: markGiven(
-      optionalStringOf(
-        o.transportAttachmentId,
-        "transportAttachmentId",
-        "a transit gateway attachment id (tgw-attach-...)",
-        shape,
-      ),
-    ),
-  };
+  const request = optionValuesOf(o, target, shape);
   // a private IP VPN is offered by toTransitGateway only: no request for a virtual private gateway
   const premise =
     target === VpnTarget.VIRTUAL_PRIVATE_GATEWAY
@@ -99,6 +84,26 @@ export function vpnRequestOf(options: unknown, target: VpnTarget, out: RuleFindi
       customerGateways: customerGateways as PlanCustomerGateway[],
       tunnelBandwidth: request.tunnelBandwidth!,
     },
+  };
+}
+
+/** The options but the devices and the target's id, each of its type (a finding in `out` for any other). */
+function optionValuesOf(o: Record<string, unknown>, target: VpnTarget, out: RuleFinding[]) {
+  return {
+    target,
+    staticRoutes: cidrListOf(o.staticRoutes, "staticRoutes", out),
+    onPremisesPrefixes: cidrListOf(o.onPremisesPrefixes, "onPremisesPrefixes", out),
+    advertisedPrefixes: cidrListOf(o.advertisedPrefixes, "advertisedPrefixes", out),
+    acceleration: optionalBooleanOf(o.acceleration, "acceleration", out),
+    tunnelBandwidth: tunnelBandwidthOf(o.tunnelBandwidth, out),
+    transportAttachmentId: markGiven(
+      optionalStringOf(
+        o.transportAttachmentId,
+        "transportAttachmentId",
+        "a transit gateway attachment id (tgw-attach-...)",
+        out,
+      ),
+    ),
   };
 }
 
