@@ -1,7 +1,9 @@
 /**
  * The request: what the constructs' props say, normalised, as the rules and the planner read it.
  */
+import type { Deferrable } from "./deferred";
 import type { VirtualInterfaceType, VpnTarget } from "./topology";
+import type { TunnelBandwidth } from "./tunnel-bandwidth";
 
 /** A virtual interface spec as the planner sees it: one interface on every device slot. */
 export interface PlanVirtualInterface {
@@ -31,31 +33,40 @@ export interface PlanPeerAddresses {
   readonly customerAddress: string;
 }
 
-/** One customer gateway device of a VPN backup, as the planner sees it. */
+/**
+ * One customer gateway device of a VPN backup: the one internal type of a device, built once at the edge
+ * from `CustomerGatewayDevice` (emit/vpn-backup.ts); the planner makes its `TopologyVpnConnection`.
+ */
 export interface PlanCustomerGateway {
   readonly name: string;
-  readonly ipAddress: string;
-  readonly bgpAsn: number;
+  /** The device's outside IPv4 address. */
+  readonly ipAddress: Deferrable<string>;
+  /** The device's BGP ASN (65000 when not given). */
+  readonly bgpAsn: Deferrable<number>;
   /** The device's name in AWS (`DeviceName`). */
-  readonly deviceName?: string;
-  readonly tunnelInsideCidrs?: ReadonlyArray<string>;
-  /** Pre-shared keys given in plain text (to check their form); undefined entries are secrets. */
-  readonly plaintextPreSharedKeys?: ReadonlyArray<string | undefined>;
-  /** How many pre-shared keys were given; undefined when none were (AWS generates them). */
-  readonly preSharedKeyCount?: number;
+  readonly deviceName?: Deferrable<string>;
+  /** The inside CIDRs of the tunnels, as given. */
+  readonly tunnelInsideCidrs?: ReadonlyArray<Deferrable<string>>;
+  /**
+   * The pre-shared keys of the tunnels, as the template takes them: a key given in plain text as it is,
+   * a secret (resolved at deploy) `Deferred`. Undefined when none were given (AWS generates them).
+   */
+  readonly preSharedKeys?: ReadonlyArray<Deferrable<string>>;
 }
 
+/** A VPN backup as the planner sees it: built once at the edge from the options of a `VpnBackup` factory. */
 export interface PlanVpnBackup {
   readonly target: VpnTarget;
-  readonly targetId: string;
+  /** The transit gateway or virtual private gateway. */
+  readonly targetId: Deferrable<string>;
   readonly customerGateways: ReadonlyArray<PlanCustomerGateway>;
   readonly staticRoutes?: ReadonlyArray<string>;
   readonly onPremisesPrefixes?: ReadonlyArray<string>;
   readonly advertisedPrefixes?: ReadonlyArray<string>;
   readonly acceleration?: boolean;
-  readonly transportAttachmentId?: string;
-  readonly tunnelBandwidthGbps: number;
-  readonly tunnelBandwidth: string;
-  /** The stack's Region (a token when the stack is environment-agnostic), for per-Region rules. */
-  readonly region?: string;
+  /** A private IP VPN: the transit gateway's attachment to the Direct Connect gateway. */
+  readonly transportAttachmentId?: Deferrable<string>;
+  readonly tunnelBandwidth: TunnelBandwidth;
+  /** The stack's Region (`Deferred` when the stack is environment-agnostic), for per-Region rules. */
+  readonly region?: Deferrable<string>;
 }

@@ -19,6 +19,15 @@ export class TunnelBandwidth {
     return value === TunnelBandwidth.LARGE.value ? TunnelBandwidth.LARGE : TunnelBandwidth.STANDARD;
   }
 
+  /**
+   * The tunnel bandwidth of a CloudFormation value (`standard` or `large`); undefined for any other.
+   *
+   * @internal
+   */
+  public static _byValue(value: string): TunnelBandwidth | undefined {
+    return [TunnelBandwidth.STANDARD, TunnelBandwidth.LARGE].find((b) => b.value === value);
+  }
+
   /** The CloudFormation value: `standard` or `large`. */
   public readonly value: string;
   /** The capacity of one tunnel in Gbps. */

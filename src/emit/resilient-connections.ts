@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { writeIntoAssembly } from "./assembly-file";
 import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
+import { mark, report } from "./findings";
 import { gatewayUsage } from "./gateway";
 import { DirectConnectMonitoring, MonitoringOptions } from "./operate/monitoring";
 import { watchReplacements } from "./replacement-check";
@@ -16,7 +17,7 @@ import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { RuleErrors, fail } from "../core/fail";
+import { RuleErrors, fail, raiseAll, warningsOf } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import { checkObject, checkOptionalList, given, isMadeBy, show } from "../core/props";
@@ -484,6 +485,7 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
   const vpnBackup = given(props.vpnBackup)
     ? errors.attempt(() => vpnBackupOf(props.vpnBackup), undefined)
     : undefined;
+  errors.attempt(() => raiseAll(vpnBackup?._findings() ?? [], construct.node.path), undefined);
   const prices = given(props.portHourPrices)
     ? errors.attempt(() => pricesOf(props.portHourPrices), PortHourPrices.AWS_LIST_PRICES)
     : PortHourPrices.AWS_LIST_PRICES;
@@ -532,18 +534,23 @@ function planConstruct(
     });
   const sized = sizeBandwidth({ ...props, prices }, (bandwidth) => planWith(bandwidth).topology);
   const planned = planWith(sized.bandwidth);
-  const vpn = vpnBackup
+  const vpnRequest = vpnBackup?._plan();
+  const vpn = vpnRequest
     ? planVpnBackup(
-        { ...vpnBackup._plan(), region: Stack.of(construct).region },
+        { ...vpnRequest, region: mark(Stack.of(construct).region) },
         {
           hasVirtualInterfaces: specPlans.some((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC),
           jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
         },
-        isUnresolved,
       )
     : undefined;
+  raiseAll(vpn?.findings ?? [], construct.node.path);
   const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
-  const warnings = [...planned.warnings, ...(vpn?.warnings ?? []), ...checkCapacity(topology, sized)];
+  const warnings = [
+    ...planned.warnings,
+    ...warningsOf(vpn?.findings ?? []),
+    ...checkCapacity(topology, sized),
+  ];
   return { topology, warnings, sized };
 }
 
@@ -573,7 +580,7 @@ function watchVpnTarget(
   Aspects.of(construct).add({
     visit(node) {
       if (node !== construct) return;
-      annotate(construct, checkVpnTarget(vpnBackup.targetId, directConnectTargets(specs), isUnresolved));
+      report(construct, checkVpnTarget(mark(vpnBackup.targetId), directConnectTargets(specs)));
     },
   });
 }
@@ -667,7 +674,7 @@ function directConnectTargets(specs: ReadonlyArray<VirtualInterface>): string[] 
         spec.gateway
           ? gatewayUsage(spec.gateway).associatedGateways()
           : [gatewayIdOf(spec.virtualGatewayId!)],
-      ),
-    isUnresolved,
+      )
+      .map((ids) => ids?.map((id) => mark(id))),
   );
 }

@@ -4,12 +4,13 @@ import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws
 import { Construct, IConstruct } from "constructs";
 import { appUsage } from "./app-usage";
 import { vpnMetric } from "./operate/metrics";
-import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
+import { vpnRequestOf } from "./vpn-options";
+import { valueOf } from "../core/deferred";
 import type { PlanVpnBackup } from "../core/request";
+import type { RuleFinding } from "../core/rule";
 import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../core/topology";
 import { TunnelBandwidth } from "../core/tunnel-bandwidth";
-import { checkTransitGatewayId, checkVirtualGatewayId } from "../rules/gateways";
-import { VPN_FACTS, checkPrivateIpVpnTarget } from "../rules/vpn";
+import { VPN_FACTS } from "../rules/vpn";
 
 /**
  * One customer gateway device of a VPN backup: it gets an `AWS::EC2::CustomerGateway` and an
@@ -183,8 +184,6 @@ export interface VirtualPrivateGatewayVpnBackupOptions extends VpnBackupOptions 
   readonly virtualGatewayId: string;
 }
 
-const isUnresolved = (value: unknown) => Token.isUnresolved(value);
-
 /**
  * A Site-to-Site VPN backup for the Direct Connect paths of a construct: per customer gateway device an
  * `AWS::EC2::CustomerGateway` and an `AWS::EC2::VPNConnection` (`ipsec.1`, two tunnels) to the same
@@ -203,19 +202,22 @@ const isUnresolved = (value: unknown) => Token.isUnresolved(value);
  * });
  */
 export class VpnBackup {
-  /** VPN connections to a transit gateway (the one the Direct Connect gateway is associated with). */
+  /**
+   * VPN connections to a transit gateway (the one the Direct Connect gateway is associated with).
+   *
+   * The options are checked by the construct that takes the backup, with all its other props.
+   */
   public static toTransitGateway(options: TransitGatewayVpnBackupOptions): VpnBackup {
-    const checked = checkVpnOptions(options, "toTransitGateway", "transitGatewayId");
-    checkTransitGatewayId(options.transitGatewayId, false, isUnresolved);
-    return new VpnBackup(VpnTarget.TRANSIT_GATEWAY, options.transitGatewayId, checked);
+    return new VpnBackup(VpnTarget.TRANSIT_GATEWAY, options);
   }
 
-  /** VPN connections to a virtual private gateway (the one the Direct Connect paths reach). */
+  /**
+   * VPN connections to a virtual private gateway (the one the Direct Connect paths reach).
+   *
+   * The options are checked by the construct that takes the backup, with all its other props.
+   */
   public static toVirtualPrivateGateway(options: VirtualPrivateGatewayVpnBackupOptions): VpnBackup {
-    const checked = checkVpnOptions(options, "toVirtualPrivateGateway", "virtualGatewayId");
-    checkPrivateIpVpnTarget(checked.transportAttachmentId);
-    checkVirtualGatewayId(options.virtualGatewayId, false, isUnresolved);
-    return new VpnBackup(VpnTarget.VIRTUAL_PRIVATE_GATEWAY, options.virtualGatewayId, checked);
+    return new VpnBackup(VpnTarget.VIRTUAL_PRIVATE_GATEWAY, options);
   }
 
   /** A transit gateway or a virtual private gateway. */
@@ -223,44 +225,36 @@ export class VpnBackup {
   /** The id of the transit gateway or virtual private gateway. */
   public readonly targetId: string;
 
-  private readonly bandwidth: TunnelBandwidth;
+  /** The findings of the options, which the construct that takes the backup reports. */
+  private readonly findings: RuleFinding[] = [];
+  /** The options as the planner reads them; undefined when a value has the wrong type. */
+  private readonly request?: PlanVpnBackup;
 
-  private constructor(
-    target: VpnTarget,
-    targetId: string,
-    private readonly options: CheckedVpnOptions,
-  ) {
+  private constructor(target: VpnTarget, options: VpnBackupOptions) {
     this.target = target;
+    const { targetId, request } = vpnRequestOf(options, target, this.findings);
     this.targetId = targetId;
-    this.bandwidth = TunnelBandwidth._fromValue(options.tunnelBandwidth);
+    this.request = request;
   }
 
   /**
-   * The backup as the planner sees it.
+   * The findings of the factory's options (values of the wrong type, the target's id), for the construct
+   * that takes the backup to report with its own.
    *
    * @internal
    */
-  public _plan(): PlanVpnBackup {
-    return {
-      target: this.target as PlanVpnBackup["target"],
-      targetId: this.targetId,
-      customerGateways: this.options.customerGateways.map((c) => ({
-        name: c.name,
-        ipAddress: c.ipAddress,
-        bgpAsn: c.bgpAsn ?? 65000,
-        deviceName: c.deviceName,
-        tunnelInsideCidrs: c.tunnelInsideCidrs,
-        preSharedKeyCount: c.preSharedKeys?.length,
-        plaintextPreSharedKeys: c.preSharedKeys?.map((k) => plaintext(k)),
-      })),
-      staticRoutes: this.options.staticRoutes,
-      onPremisesPrefixes: this.options.onPremisesPrefixes,
-      advertisedPrefixes: this.options.advertisedPrefixes,
-      acceleration: this.options.acceleration,
-      transportAttachmentId: this.options.transportAttachmentId,
-      tunnelBandwidth: this.bandwidth.value,
-      tunnelBandwidthGbps: this.bandwidth.gbps,
-    };
+  public _findings(): RuleFinding[] {
+    return [...this.findings];
+  }
+
+  /**
+   * The backup as the planner sees it; undefined when a value of its options has the wrong type (see
+   * `_findings`).
+   *
+   * @internal
+   */
+  public _plan(): PlanVpnBackup | undefined {
+    return this.request;
   }
 
   /**
@@ -269,10 +263,11 @@ export class VpnBackup {
    * @internal
    */
   public _emit(scope: Construct, topology: TopologyVpnBackup): VpnBackupConnection[] {
-    const bandwidth = this.bandwidth;
-    const privateIp = this.options.transportAttachmentId;
+    const request = this.request!;
+    const bandwidth = request.tunnelBandwidth;
+    const privateIp = valueOf(request.transportAttachmentId);
     return topology.connections.map((connection, i) => {
-      const device = this.options.customerGateways[i];
+      const device = request.customerGateways[i];
       const deviceScope = new Construct(scope, connection.name);
       const asn = connection.bgpAsn;
       const customerGateway = new CfnCustomerGateway(deviceScope, "CustomerGateway", {
@@ -280,13 +275,13 @@ export class VpnBackup {
         ipAddress: connection.customerGatewayIp,
         bgpAsn: asn <= VPN_FACTS.bgpAsnMax ? asn : undefined,
         bgpAsnExtended: asn > VPN_FACTS.bgpAsnMax ? asn : undefined,
-        deviceName: device.deviceName,
+        deviceName: valueOf(device.deviceName),
       });
-      const keys = device.preSharedKeys;
+      const keys = device.preSharedKeys?.map((key) => valueOf(key));
       const insides = connection.tunnelInsideCidrs;
       const tunnels =
         keys || insides
-          ? [0, 1].map((t) => ({ preSharedKey: keys?.[t].unsafeUnwrap(), tunnelInsideCidr: insides?.[t] }))
+          ? [0, 1].map((t) => ({ preSharedKey: keys?.[t], tunnelInsideCidr: insides?.[t] }))
           : undefined;
       const vpn = new CfnVPNConnection(deviceScope, "Connection", {
         type: "ipsec.1",
@@ -400,11 +395,6 @@ export class VpnBackupConnection {
   }
 }
 
-function plaintext(key: SecretValue): string | undefined {
-  const raw = key.unsafeUnwrap();
-  return Token.isUnresolved(raw) ? undefined : raw;
-}
-
 /**
  * Two VPN connections from one address, or one inside CIDR twice, on one target: an error across the
  * app (its registry, app-usage.ts). Called before anything is emitted; `scope` names the owner in messages.
@@ -412,5 +402,9 @@ function plaintext(key: SecretValue): string | undefined {
  * @internal
  */
 export function registerVpnAcrossApp(scope: IConstruct, vpn: TopologyVpnBackup): void {
-  appUsage(scope).vpnAddresses.register(vpn, (name) => `${scope.node.path}/${name}`, isUnresolved);
+  appUsage(scope).vpnAddresses.register(
+    vpn,
+    (name) => `${scope.node.path}/${name}`,
+    (value) => Token.isUnresolved(value),
+  );
 }

@@ -4,6 +4,8 @@
  * addresses and tunnel inside CIDRs in use (VpnAddressBook). Pure state and rules; the emit layer keeps
  * one AppUsage per app (emit/app-usage.ts).
  */
+import { Deferred } from "../core/deferred";
+import { raise } from "../core/fail";
 import { IsUnresolved, given } from "../core/props";
 import { TopologyVpnBackup, VirtualInterfaceType } from "../core/topology";
 import { Cidr, checkCidr, normalizeCidrList } from "../rules/cidr-blocks";
@@ -119,7 +121,9 @@ export class VpnAddressBook {
     const used = this.byTarget.get(vpn.targetId) ?? new Map<string, string>();
     this.byTarget.set(vpn.targetId, used);
     for (const c of vpn.connections) {
-      checkFreeOnTarget(c, vpn.targetId, used, unresolved);
+      const ip = unresolved(c.customerGatewayIp) ? new Deferred(c.customerGatewayIp) : c.customerGatewayIp;
+      const [taken] = checkFreeOnTarget({ ...c, customerGatewayIp: ip }, vpn.targetId, used);
+      if (taken !== undefined) raise(taken);
     }
     for (const c of vpn.connections) {
       used.set(`ip ${c.customerGatewayIp}`, owner(c.name));

@@ -1,18 +1,16 @@
-import { raise } from "../core/fail";
-import { IsUnresolved } from "../core/props";
+import { Deferrable, isDeferred, valueOf } from "../core/deferred";
 import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
-import { PlanWarning, warningOf } from "../core/rule";
+import type { RuleFinding } from "../core/rule";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../core/topology";
-import { TunnelBandwidth } from "../core/tunnel-bandwidth";
-import { checkCidr, formatCidr, normalizeCidrList } from "../rules/cidr-blocks";
+import { CidrListRules, formatCidr, normalizeCidrList, parseCidr } from "../rules/cidr-blocks";
 import { PrefixNamer, VpnRoutes, moreSpecificOf, staticRouteWinsOf } from "../rules/design/vpn-static-routes";
-import { checkIdName } from "../rules/names";
 import {
   DirectConnectSide,
   VPN_FACTS,
   checkAddressOnce,
   checkCustomerGatewayAsn,
   checkCustomerGatewayCount,
+  checkCustomerGatewayName,
   checkCustomerGatewayNameOnce,
   checkOutsideAddress,
   checkPreSharedKeys,
@@ -20,6 +18,7 @@ import {
   checkStaticRoutesHaveOnPremises,
   checkTransportAttachmentId,
   checkTunnelInsideCidrs,
+  cidrFindings,
   customerGatewayWarnings,
   directConnectSideWarnings,
 } from "../rules/vpn";
@@ -28,76 +27,95 @@ import { checkCustomerGatewayValues, checkTransitGatewayOnlyOptions } from "../r
 export type { DirectConnectSide } from "../rules/vpn";
 export { VPN_FACTS } from "../rules/vpn";
 
-/** The prefixes of a VPN backup, normalised. */
+/** The prefixes of a VPN backup, normalised (the blocks that parse). */
 interface VpnPrefixes {
   readonly staticRoutes?: string[];
   readonly onPremises?: string[];
   readonly advertised?: string[];
 }
 
+/** The prefix lists of a VPN backup: any IPv6 length, they are routes. */
+const PREFIX_RULES = {
+  staticRoutes: { prop: "staticRoutes", maxIpv6PrefixLength: 128 },
+  onPremisesPrefixes: { prop: "onPremisesPrefixes", maxIpv6PrefixLength: 128 },
+  advertisedPrefixes: { prop: "advertisedPrefixes", maxIpv6PrefixLength: 128 },
+} as const;
+
 /**
- * Checks a VPN backup and returns its topology and warnings, or throws naming the prop and value.
- * `unresolved` tells token values, which are not checked. The rules are in rules/vpn.ts and
- * rules/vpn-options.ts; this puts them in order.
+ * The topology of a VPN backup and the findings of every rule on it, errors and warnings (a token,
+ * `Deferred`, is not checked). The rules are in rules/vpn.ts and rules/vpn-options.ts; this puts them
+ * in order. The topology is built whatever the findings (a construct with an error emits nothing).
  */
 export function planVpnBackup(
   vpn: PlanVpnBackup,
   dx: DirectConnectSide,
-  unresolved: IsUnresolved,
-): { topology: TopologyVpnBackup; warnings: PlanWarning[] } {
+): { topology: TopologyVpnBackup; findings: RuleFinding[] } {
   const tgw = vpn.target === VpnTarget.TRANSIT_GATEWAY;
-  const warnings = checkTransitGatewayOnlyOptions(vpn, unresolved);
-  // (a private IP VPN is offered by VpnBackup.toTransitGateway only)
-  checkTransportAttachmentId(vpn.transportAttachmentId, unresolved);
-
-  const gateways = vpn.customerGateways;
-  checkCustomerGatewayCount(gateways);
-  checkCustomerGateways(gateways, vpn.transportAttachmentId !== undefined, unresolved);
   const bgp = vpn.staticRoutes === undefined;
-  warnings.push(
-    ...checkCustomerGatewayValues(gateways, { region: vpn.region, bgp }, unresolved),
-    ...customerGatewayWarnings(gateways),
-  );
-
+  const gateways = vpn.customerGateways;
   const prefixes = normalisedPrefixes(vpn);
-  warnings.push(
-    ...checkRouting(prefixes.staticRoutes, prefixes.advertised),
-    ...checkAgainstDirectConnect(prefixes, tgw),
+  const findings = [
+    ...checkTransitGatewayOnlyOptions(vpn),
+    // (a private IP VPN is offered by VpnBackup.toTransitGateway only)
+    ...checkTransportAttachmentId(vpn.transportAttachmentId),
+    ...checkCustomerGatewayCount(gateways.length),
+    ...checkCustomerGateways(gateways, vpn.transportAttachmentId !== undefined),
+    ...checkCustomerGatewayValues(gateways, { region: vpn.region, bgp }),
+    ...customerGatewayWarnings(gateways),
+    ...checkPrefixes(vpn, prefixes, tgw),
     ...directConnectSideWarnings(dx, tgw, prefixes.staticRoutes),
-  );
-  return { topology: vpnTopology(vpn, prefixes, bgp, unresolved), warnings };
+  ];
+  return { topology: vpnTopology(vpn, prefixes, bgp), findings };
 }
 
-/** Each device: its name, outside address, ASN, inside CIDRs and keys. */
+/** Each device: its name, outside address, ASN, inside CIDRs and keys, against the devices before it. */
 function checkCustomerGateways(
   gateways: ReadonlyArray<PlanCustomerGateway>,
   privateIp: boolean,
-  unresolved: IsUnresolved,
-): void {
-  const names = new Set<string>();
-  const ips = new Map<string, string>();
-  const insides = new Map<string, string>();
-  for (const cgw of gateways) {
-    checkIdName(cgw.name, "customer gateway");
-    checkCustomerGatewayNameOnce(cgw.name, names);
-    if (!unresolved(cgw.ipAddress)) {
-      checkOutsideAddress(cgw, privateIp);
-      checkAddressOnce(cgw, ips);
-    }
-    if (!unresolved(cgw.bgpAsn)) checkCustomerGatewayAsn(cgw);
-    checkTunnelInsideCidrs(cgw, insides, unresolved);
-    checkPreSharedKeys(cgw);
-  }
+): RuleFinding[] {
+  return gateways.flatMap((cgw, i) => {
+    const earlier = gateways.slice(0, i);
+    return [
+      ...checkCustomerGatewayName(cgw.name),
+      ...checkCustomerGatewayNameOnce(cgw, earlier),
+      ...checkOutsideAddress(cgw, privateIp),
+      ...checkAddressOnce(cgw, earlier),
+      ...checkCustomerGatewayAsn(cgw),
+      ...checkTunnelInsideCidrs(cgw, earlier),
+      ...checkPreSharedKeys(cgw),
+    ];
+  });
 }
 
-/** The prefixes of the VPN, each list checked and normalised (any IPv6 length: they are routes). */
+/** The blocks of each prefix list, then (when they all parse) the routing against Direct Connect. */
+function checkPrefixes(vpn: PlanVpnBackup, prefixes: VpnPrefixes, tgw: boolean): RuleFinding[] {
+  const blocks = (list: ReadonlyArray<string> | undefined, rules: CidrListRules) =>
+    (list ?? []).flatMap((text) => cidrFindings(text, rules));
+  const invalid = [
+    ...blocks(vpn.staticRoutes, PREFIX_RULES.staticRoutes),
+    ...blocks(vpn.onPremisesPrefixes, PREFIX_RULES.onPremisesPrefixes),
+    ...blocks(vpn.advertisedPrefixes, PREFIX_RULES.advertisedPrefixes),
+  ];
+  if (invalid.length > 0) return invalid;
+  return [
+    ...checkRouting(prefixes.staticRoutes, prefixes.advertised),
+    ...checkAgainstDirectConnect(prefixes, tgw),
+  ];
+}
+
+/** The prefixes of the VPN, each list normalised (its blocks that parse: checkPrefixes reports the others). */
 function normalisedPrefixes(vpn: PlanVpnBackup): VpnPrefixes {
-  const list = (blocks: ReadonlyArray<string> | undefined, prop: string) =>
-    blocks === undefined ? undefined : normalizeCidrList(blocks, { prop, maxIpv6PrefixLength: 128 });
+  const list = (blocks: ReadonlyArray<string> | undefined, rules: CidrListRules) =>
+    blocks === undefined
+      ? undefined
+      : normalizeCidrList(
+          blocks.filter((text) => cidrFindings(text, rules).length === 0),
+          rules,
+        );
   return {
-    staticRoutes: list(vpn.staticRoutes, "staticRoutes"),
-    onPremises: list(vpn.onPremisesPrefixes, "onPremisesPrefixes"),
-    advertised: list(vpn.advertisedPrefixes, "advertisedPrefixes"),
+    staticRoutes: list(vpn.staticRoutes, PREFIX_RULES.staticRoutes),
+    onPremises: list(vpn.onPremisesPrefixes, PREFIX_RULES.onPremisesPrefixes),
+    advertised: list(vpn.advertisedPrefixes, PREFIX_RULES.advertisedPrefixes),
   };
 }
 
@@ -110,48 +128,52 @@ const BY_PROP: PrefixNamer = (prop, prefix) => `\`${prop}\`: ${prefix}`;
  * one on a virtual private gateway, or advertised with BGP, a warning (asymmetric). Both are design
  * rules (rules/design), which the audit checks too.
  */
-function checkAgainstDirectConnect(prefixes: VpnPrefixes, tgw: boolean): PlanWarning[] {
-  checkStaticRoutesHaveOnPremises(prefixes.staticRoutes, prefixes.onPremises);
+function checkAgainstDirectConnect(prefixes: VpnPrefixes, tgw: boolean): RuleFinding[] {
   const routes: VpnRoutes = {
     target: tgw ? VpnTarget.TRANSIT_GATEWAY : VpnTarget.VIRTUAL_PRIVATE_GATEWAY,
     staticRoutes: prefixes.staticRoutes,
     onPremisesPrefixes: prefixes.onPremises,
     advertisedPrefixes: prefixes.advertised,
   };
-  const [wins] = staticRouteWinsOf(routes, BY_PROP);
-  if (wins !== undefined) raise(wins);
-  return moreSpecificOf(routes, BY_PROP).map(warningOf);
+  return [
+    ...checkStaticRoutesHaveOnPremises(prefixes.staticRoutes, prefixes.onPremises),
+    ...staticRouteWinsOf(routes, BY_PROP),
+    ...moreSpecificOf(routes, BY_PROP),
+  ];
 }
 
-/** The topology of a checked VPN backup. */
-function vpnTopology(
-  vpn: PlanVpnBackup,
-  prefixes: VpnPrefixes,
-  bgp: boolean,
-  unresolved: IsUnresolved,
-): TopologyVpnBackup {
+/** The tunnel inside CIDRs as the template gets them: in canonical text when it parses, a token as it is. */
+function insideCidrsOf(cidrs: ReadonlyArray<Deferrable<string>>): string[] {
+  return cidrs.map((t) => {
+    if (isDeferred(t)) return t.value;
+    const c = parseCidr(t);
+    return c === undefined ? t : formatCidr(c);
+  });
+}
+
+/** The topology of a VPN backup. */
+function vpnTopology(vpn: PlanVpnBackup, prefixes: VpnPrefixes, bgp: boolean): TopologyVpnBackup {
   const tgw = vpn.target === VpnTarget.TRANSIT_GATEWAY;
   const tunnels = vpn.customerGateways.length * VPN_FACTS.tunnelsPerConnection;
   // ECMP over tunnels needs BGP and a transit gateway (facts §6); otherwise one tunnel carries the traffic.
   const activeTunnels = tgw && bgp ? tunnels : 1;
+  const bandwidth = vpn.tunnelBandwidth;
   const connections: TopologyVpnConnection[] = vpn.customerGateways.map((cgw) => ({
     name: cgw.name,
-    customerGatewayIp: cgw.ipAddress,
-    bgpAsn: cgw.bgpAsn,
+    customerGatewayIp: valueOf(cgw.ipAddress),
+    bgpAsn: valueOf(cgw.bgpAsn),
     tunnels: VPN_FACTS.tunnelsPerConnection,
-    tunnelInsideCidrs: cgw.tunnelInsideCidrs?.map((t: string) =>
-      unresolved(t) ? t : formatCidr(checkCidr(t, { prop: "tunnelInsideCidrs" })),
-    ),
+    tunnelInsideCidrs: cgw.tunnelInsideCidrs && insideCidrsOf(cgw.tunnelInsideCidrs),
   }));
   return {
     target: vpn.target,
-    targetId: vpn.targetId,
+    targetId: valueOf(vpn.targetId),
     routing: bgp ? VpnRouting.BGP : VpnRouting.STATIC,
     connections,
-    bandwidthPerTunnel: TunnelBandwidth._fromValue(vpn.tunnelBandwidth),
-    tunnelBandwidth: vpn.tunnelBandwidth,
-    tunnelBandwidthGbps: vpn.tunnelBandwidthGbps,
-    capacityGbps: activeTunnels * vpn.tunnelBandwidthGbps,
+    bandwidthPerTunnel: bandwidth,
+    tunnelBandwidth: bandwidth.value,
+    tunnelBandwidthGbps: bandwidth.gbps,
+    capacityGbps: activeTunnels * bandwidth.gbps,
     staticRoutes: prefixes.staticRoutes,
     onPremisesPrefixes: prefixes.onPremises,
     advertisedPrefixes: prefixes.advertised,

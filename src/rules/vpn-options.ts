@@ -1,12 +1,12 @@
 /**
  * VPN options that exist only on some targets, and values AWS reserves: small pure rules, each with the
- * AWS page that states it. Each throws for what AWS refuses at deploy, or returns a warning for what is
- * legal but breaks the backup. Called by planVpnBackup (vpn.ts).
+ * AWS page that states it. Each returns an error finding for what AWS refuses at deploy, or a warning for
+ * what is legal but breaks the backup. Called by planVpnBackup (plan/vpn.ts).
  */
-import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
-import { IsUnresolved } from "../core/props";
+import { Deferrable, isDeferred, known } from "../core/deferred";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
 import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
-import type { PlanWarning } from "../core/rule";
+import type { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import { VpnTarget } from "../core/topology";
 
@@ -123,9 +123,8 @@ export const {
 } = VPN_OPTION_RULES;
 
 /** The options a virtual private gateway does not have, and the ones that exclude each other. */
-export function checkTransitGatewayOnlyOptions(vpn: PlanVpnBackup, unresolved: IsUnresolved): PlanWarning[] {
-  checkAcceleration(vpn);
-  return checkTunnelBandwidth(vpn, unresolved);
+export function checkTransitGatewayOnlyOptions(vpn: PlanVpnBackup): RuleFinding[] {
+  return [...checkAcceleration(vpn), ...checkTunnelBandwidth(vpn)];
 }
 
 /**
@@ -133,46 +132,58 @@ export function checkTransitGatewayOnlyOptions(vpn: PlanVpnBackup, unresolved: I
  * https://docs.aws.amazon.com/vpn/latest/s2svpn/accelerated-vpn.html,
  * https://docs.aws.amazon.com/vpn/latest/s2svpn/private-ip-dx.html
  */
-function checkAcceleration(vpn: PlanVpnBackup): void {
-  if (!vpn.acceleration) return;
+function checkAcceleration(vpn: PlanVpnBackup): RuleFinding[] {
+  if (!vpn.acceleration) return [];
+  const found: RuleFinding[] = [];
   if (vpn.target !== VpnTarget.TRANSIT_GATEWAY) {
-    fail(
-      ACCELERATION_TARGET,
-      "`acceleration`: accelerated VPN (AWS Global Accelerator) is offered only for transit gateways, not for a virtual private gateway.",
+    found.push(
+      finding(
+        ACCELERATION_TARGET,
+        "`acceleration`: accelerated VPN (AWS Global Accelerator) is offered only for transit gateways, not for a virtual private gateway.",
+      ),
     );
   }
   if (vpn.transportAttachmentId !== undefined) {
-    fail(
-      ACCELERATION_PRIVATE_IP,
-      "`acceleration`: a private IP VPN runs over Direct Connect; it cannot be accelerated.",
+    found.push(
+      finding(
+        ACCELERATION_PRIVATE_IP,
+        "`acceleration`: a private IP VPN runs over Direct Connect; it cannot be accelerated.",
+      ),
     );
   }
+  return found;
 }
 
 /**
  * Large tunnels: transit gateways (and Cloud WAN) only, and not with accelerated VPN.
  * https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html#large-bandwidth-tunnels
  */
-function checkTunnelBandwidth(vpn: PlanVpnBackup, unresolved: IsUnresolved): PlanWarning[] {
-  if (vpn.tunnelBandwidth !== "large") return [];
+function checkTunnelBandwidth(vpn: PlanVpnBackup): RuleFinding[] {
+  if (vpn.tunnelBandwidth.value !== "large") return [];
+  const found: RuleFinding[] = [];
   if (vpn.target !== VpnTarget.TRANSIT_GATEWAY) {
-    fail(
-      LARGE_TUNNELS_TARGET,
-      "`tunnelBandwidth` LARGE is not offered on a virtual private gateway: large (5 Gbps) tunnels need a transit " +
-        "gateway. Use TunnelBandwidth.STANDARD (1.25 Gbps), or VpnBackup.toTransitGateway().",
+    found.push(
+      finding(
+        LARGE_TUNNELS_TARGET,
+        "`tunnelBandwidth` LARGE is not offered on a virtual private gateway: large (5 Gbps) tunnels need a transit " +
+          "gateway. Use TunnelBandwidth.STANDARD (1.25 Gbps), or VpnBackup.toTransitGateway().",
+      ),
     );
   }
   if (vpn.acceleration) {
-    fail(
-      LARGE_TUNNELS_ACCELERATION,
-      "`tunnelBandwidth` LARGE cannot be combined with `acceleration`: accelerated VPN connections have standard " +
-        "(1.25 Gbps) tunnels. Drop one of the two.",
+    found.push(
+      finding(
+        LARGE_TUNNELS_ACCELERATION,
+        "`tunnelBandwidth` LARGE cannot be combined with `acceleration`: accelerated VPN connections have standard " +
+          "(1.25 Gbps) tunnels. Drop one of the two.",
+      ),
     );
   }
-  const region = vpn.region;
-  if (region === undefined || unresolved(region) || !LARGE_TUNNELS_NOT_OFFERED.includes(region)) return [];
+  const region = known(vpn.region);
+  if (region === undefined || !LARGE_TUNNELS_NOT_OFFERED.includes(region)) return found;
   return [
-    warn(
+    ...found,
+    finding(
       LARGE_TUNNELS_REGION,
       `\`tunnelBandwidth\` LARGE: AWS did not offer large tunnels in ${region} at their launch; creating the VPN ` +
         "connections fails there unless AWS offers them now. Check the Site-to-Site VPN user guide (tunnel options).",
@@ -186,66 +197,67 @@ function checkTunnelBandwidth(vpn: PlanVpnBackup, unresolved: IsUnresolved): Pla
  */
 export function checkCustomerGatewayValues(
   gateways: ReadonlyArray<PlanCustomerGateway>,
-  vpn: { readonly region?: string; readonly bgp: boolean },
-  unresolved: IsUnresolved,
-): PlanWarning[] {
-  const region = vpn.region !== undefined && !unresolved(vpn.region) ? vpn.region : undefined;
+  vpn: { readonly region?: Deferrable<string>; readonly bgp: boolean },
+): RuleFinding[] {
+  const region = known(vpn.region);
   return gateways.flatMap((cgw) => {
-    checkDeviceName(cgw, unresolved);
-    if (unresolved(cgw.bgpAsn)) return [];
-    return [...reservedAsn(cgw, region), ...amazonDefaultAsn(cgw, vpn.bgp)];
+    const asn = cgw.bgpAsn;
+    const name = checkDeviceName(cgw);
+    if (isDeferred(asn)) return name;
+    return [...name, ...reservedAsn(cgw.name, asn, region), ...amazonDefaultAsn(cgw.name, asn, vpn.bgp)];
   });
 }
 
 /** API CreateCustomerGateway: DeviceName up to 255 characters. */
-function checkDeviceName(cgw: PlanCustomerGateway, unresolved: IsUnresolved): void {
-  if (
-    cgw.deviceName === undefined ||
-    unresolved(cgw.deviceName) ||
-    cgw.deviceName.length <= DEVICE_NAME_MAX
-  ) {
-    return;
-  }
-  fail(
-    DEVICE_NAME_LENGTH,
-    `\`deviceName\` of ${cgw.name} has ${cgw.deviceName.length} characters: at most ${DEVICE_NAME_MAX}.`,
-  );
+function checkDeviceName(cgw: PlanCustomerGateway): RuleFinding[] {
+  const deviceName = known(cgw.deviceName);
+  if (deviceName === undefined || deviceName.length <= DEVICE_NAME_MAX) return [];
+  return [
+    finding(
+      DEVICE_NAME_LENGTH,
+      `\`deviceName\` of ${cgw.name} has ${deviceName.length} characters: at most ${DEVICE_NAME_MAX}.`,
+    ),
+  ];
 }
 
-/** https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html: the reserved ASNs. */
-function reservedAsn(cgw: PlanCustomerGateway, region: string | undefined): PlanWarning[] {
-  if (!RESERVED_CUSTOMER_GATEWAY_ASNS.has(cgw.bgpAsn)) return [];
-  const reservedIn = RESERVED_CUSTOMER_GATEWAY_ASNS.get(cgw.bgpAsn);
+/** https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html: the reserved ASNs of device `name`. */
+function reservedAsn(name: string, asn: number, region: string | undefined): RuleFinding[] {
+  if (!RESERVED_CUSTOMER_GATEWAY_ASNS.has(asn)) return [];
+  const reservedIn = RESERVED_CUSTOMER_GATEWAY_ASNS.get(asn);
   const choose = "choose another ASN (a private one: 64512 to 65534, or 4200000000 to 4294967294).";
   if (reservedIn === undefined) {
-    fail(
-      CUSTOMER_GATEWAY_ASN_RESERVED,
-      `\`bgpAsn\` ${cgw.bgpAsn} of ${cgw.name} is reserved by AWS in all Regions: ${choose}`,
-    );
+    return [
+      finding(
+        CUSTOMER_GATEWAY_ASN_RESERVED,
+        `\`bgpAsn\` ${asn} of ${name} is reserved by AWS in all Regions: ${choose}`,
+      ),
+    ];
   }
   if (region === reservedIn) {
-    fail(
-      CUSTOMER_GATEWAY_ASN_RESERVED,
-      `\`bgpAsn\` ${cgw.bgpAsn} of ${cgw.name} is reserved by AWS in ${region}, this stack's Region: ${choose}`,
-    );
+    return [
+      finding(
+        CUSTOMER_GATEWAY_ASN_RESERVED,
+        `\`bgpAsn\` ${asn} of ${name} is reserved by AWS in ${region}, this stack's Region: ${choose}`,
+      ),
+    ];
   }
   if (region !== undefined) return [];
   return [
-    warn(
+    finding(
       ASN_RESERVED_IN_REGION,
-      `\`bgpAsn\` ${cgw.bgpAsn} of ${cgw.name} is reserved by AWS in ${reservedIn}: deploying this stack there fails ` +
+      `\`bgpAsn\` ${asn} of ${name} is reserved by AWS in ${reservedIn}: deploying this stack there fails ` +
         "(the stack has no Region yet). Choose another ASN if it may go there.",
     ),
   ];
 }
 
-/** A BGP device on the default Amazon-side ASN of both gateway kinds. */
-function amazonDefaultAsn(cgw: PlanCustomerGateway, bgp: boolean): PlanWarning[] {
-  if (!bgp || cgw.bgpAsn !== DEFAULT_AMAZON_SIDE_ASN) return [];
+/** A BGP device (`name`) on the default Amazon-side ASN of both gateway kinds. */
+function amazonDefaultAsn(name: string, asn: number, bgp: boolean): RuleFinding[] {
+  if (!bgp || asn !== DEFAULT_AMAZON_SIDE_ASN) return [];
   return [
-    warn(
+    finding(
       ASN_IS_AMAZON_DEFAULT,
-      `\`bgpAsn\` ${DEFAULT_AMAZON_SIDE_ASN} of ${cgw.name} is the default Amazon-side ASN of virtual private gateways ` +
+      `\`bgpAsn\` ${DEFAULT_AMAZON_SIDE_ASN} of ${name} is the default Amazon-side ASN of virtual private gateways ` +
         "and transit gateways: if your gateway kept it, the BGP session cannot come up (the two sides need different " +
         "ASNs). Use your routers' own ASN.",
     ),

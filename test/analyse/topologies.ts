@@ -1,4 +1,4 @@
-import { ConnectionBandwidth, ConnectionTopology, ResiliencyModel } from "../../src";
+import { ConnectionBandwidth, ConnectionTopology, ResiliencyModel, TunnelBandwidth } from "../../src";
 import type { PlanVirtualInterface } from "../../src/core/request";
 import { VirtualInterfaceType, VpnTarget } from "../../src/core/topology";
 import { PlanLocation, PlanRequest, planTopology } from "../../src/plan/planner";
@@ -47,15 +47,12 @@ export function withVpn(
         name: `edge${i + 1}`,
         ipAddress: `203.0.113.${i + 10}`,
         bgpAsn: 65010 + i,
-        preSharedKeyCount: undefined,
       })),
       staticRoutes,
       onPremisesPrefixes: staticRoutes && ["10.1.0.0/16"],
-      tunnelBandwidthGbps: 1.25,
-      tunnelBandwidth: "standard",
+      tunnelBandwidth: TunnelBandwidth.STANDARD,
     },
     { hasVirtualInterfaces: true, jumbo: false },
-    () => false,
   );
   return { ...topology, vpnBackup: vpn.topology };
 }

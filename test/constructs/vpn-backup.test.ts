@@ -505,8 +505,48 @@ describe("validation", () => {
     expect(() => build(() => toTgw({ customerGateways: [{ ...EDGE1, name: "edge 1" }] }))).toThrow(
       /`name` "edge 1" of a customer gateway is not allowed/,
     );
-    expect(() =>
-      VpnBackup.toTransitGateway({ transitGatewayId: "vgw-0123456789abcdef0", customerGateways: [EDGE1] }),
-    ).toThrow('`transitGatewayId` "vgw-0123456789abcdef0" is not allowed: tgw-...');
+    // the factory records its findings; the construct that takes the backup reports them
+    const badTarget = () =>
+      VpnBackup.toTransitGateway({ transitGatewayId: "vgw-0123456789abcdef0", customerGateways: [EDGE1] });
+    expect(badTarget).not.toThrow();
+    expect(() => build(badTarget)).toThrow(
+      '`transitGatewayId` "vgw-0123456789abcdef0" is not allowed: tgw-...',
+    );
+  });
+
+  test("reports every mistake of a VPN backup in one error, each with its rule id", () => {
+    const backup = () =>
+      VpnBackup.toTransitGateway({
+        transitGatewayId: "vgw-0123456789abcdef0",
+        customerGateways: [
+          { ...EDGE1, tunnelInsideCidrs: ["169.254.10.0/30", "169.254.0.0/30"] },
+          { ...EDGE2, name: "edge1" },
+        ],
+        staticRoutes: ["192.168.0.0/16"],
+      });
+    let error: any;
+    try {
+      build(backup);
+    } catch (e) {
+      error = e;
+    }
+    expect(error?.message).toBe(
+      [
+        "TestStack/Dx: 4 errors:",
+        '  - `transitGatewayId` "vgw-0123456789abcdef0" is not allowed: tgw-.... [transitGatewayIdFormat]',
+        "  - `tunnelInsideCidrs`: 169.254.0.0/30 of edge1 is reserved by AWS (169.254.0.0/30, 169.254.1.0/30, " +
+          "169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.169.252/30); choose another /30. " +
+          "[tunnelInsideCidrReserved]",
+        '  - `name` "edge1" is used by two customer gateways. [customerGatewayNameTwice]',
+        "  - `onPremisesPrefixes` is required with `staticRoutes`: the prefixes your routers advertise over Direct " +
+          "Connect, so that the static VPN routes can be checked to stay a backup. [staticRoutesNeedOnPremisesPrefixes]",
+      ].join("\n"),
+    );
+    expect(error.errors.map((e: { ruleId: string }) => e.ruleId)).toEqual([
+      "transitGatewayIdFormat",
+      "tunnelInsideCidrReserved",
+      "customerGatewayNameTwice",
+      "staticRoutesNeedOnPremisesPrefixes",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { SOURCES } from "./layout";
-import { errorRule, warningRule, ruleFamily } from "../../core/fail";
+import { errorRule, finding, warningRule, ruleFamily } from "../../core/fail";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology, VpnTarget } from "../../core/topology";
 import { Cidr, formatCidr, overlaps, parseCidr } from "../cidr-blocks";
@@ -80,17 +80,16 @@ export function staticRouteWinsOf(vpn: VpnRoutes, name: PrefixNamer = AUDIT_NAME
   return (vpn.staticRoutes ?? []).flatMap((route) => {
     const covered = coveringPrefix(route, dx, false);
     if (covered === undefined) return [];
-    const how = covered.prefixLength === parseCidr(route)!.prefixLength ? "equal to" : "more specific than";
+    const how = covered.prefixLength === parseCidr(route)?.prefixLength ? "equal to" : "more specific than";
     return [
-      {
-        rule: VPN_STATIC_ROUTE_WINS,
-        message:
-          `${name("staticRoutes", route)} is ${how} ${formatCidr(covered)}, which Direct Connect carries. On a ` +
+      finding(
+        VPN_STATIC_ROUTE_WINS,
+        `${name("staticRoutes", route)} is ${how} ${formatCidr(covered)}, which Direct Connect carries. On a ` +
           "transit gateway a static VPN route beats the route propagated from the Direct Connect gateway for the " +
           "same prefix (and the longer prefix always wins): the VPN would carry the traffic. Route a less specific " +
           "prefix over the VPN, or use BGP.",
-        at: staticRouteId(route),
-      },
+        staticRouteId(route),
+      ),
     ];
   });
 }
@@ -110,7 +109,7 @@ export function moreSpecificOf(vpn: VpnRoutes, name: PrefixNamer = AUDIT_NAMES):
       `${name(prop, prefix)} is more specific than ${formatCidr(covered)}, which Direct Connect carries: AWS ` +
       "prefers the longer prefix, so traffic to it leaves over the VPN while the answers come back over Direct " +
       "Connect (asymmetric). Use the same prefixes over both; AS_PATH prepending does not change this.";
-    return [{ rule: VPN_MORE_SPECIFIC, message, at }];
+    return [finding(VPN_MORE_SPECIFIC, message, at)];
   };
   return [
     ...statics.flatMap((route) => find("staticRoutes", route, staticRouteId(route))),
