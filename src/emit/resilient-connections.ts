@@ -528,7 +528,8 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
     (given(props.portHourPrices) ? pricesOf(props.portHourPrices, findings) : undefined) ??
     PortHourPrices.AWS_LIST_PRICES;
   const monitoring = given(props.monitoring)
-    ? (objectOf(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}", findings) as MonitoringOptions)
+    ? (objectOf(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}", findings) as
+        MonitoringOptions | undefined)
     : undefined;
   const planned = planConstruct(construct, props, { specs, vpnBackup, prices }, findings);
   const reportMaxFailures = planned
@@ -552,51 +553,56 @@ function requestOf(
   virtualInterfaces: ReadonlyArray<PlanVirtualInterface>,
   out: RuleFinding[],
 ): PlanRequest {
-  const namePrefix = optionalStringOf(
-    props.namePrefix ?? construct.node.id.replace(/[^\w-]/g, "-"),
-    "namePrefix",
-    "a string",
-    out,
-  );
+  const prefix = props.namePrefix ?? construct.node.id.replace(/[^\w-]/g, "-");
+  const namePrefix = optionalStringOf(prefix, "namePrefix", "a string", out);
   const providerName = optionalStringOf(
     props.providerName,
     "providerName",
     "the service provider's name",
     out,
   );
-  const before = out.length;
-  const locations = listOf(props.locations, "locations", "Direct Connect locations", out) ?? [];
-  const existingSlots = optionalListOf(
-    props.existingSlots,
-    "existingSlots",
-    "existing connections or LAGs",
-    out,
-  );
+  const layout = layoutOf(props, out);
   const requestMacSec = optionalBooleanOf(props.requestMacSec, "requestMacSec", out);
   const resiliencyGroup = optionalBooleanOf(props.resiliencyGroup, "resiliencyGroup", out);
-  const resiliencyGroupName = optionalStringOf(
-    props.resiliencyGroupName,
-    "resiliencyGroupName",
-    "a group name",
-    out,
-  );
-  const layoutOut: RuleFinding[] = [];
-  const request: PlanRequest = {
+  const groupName = optionalStringOf(props.resiliencyGroupName, "resiliencyGroupName", "a group name", out);
+  return {
+    ...layout,
     model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
-    locations: locations.flatMap((l) => locationOf(l, layoutOut)),
-    existingSlots: existingSlots?.flatMap((e) => existingSlotOf(e, layoutOut)),
     virtualInterfaces,
     namePrefix: namePrefix === undefined ? "Dx" : mark(namePrefix),
     providerName: providerName === undefined ? undefined : mark(providerName),
     requestMacSec,
     resiliencyGroup,
-    resiliencyGroupName: resiliencyGroupName === undefined ? undefined : mark(resiliencyGroupName),
+    resiliencyGroupName: groupName === undefined ? undefined : mark(groupName),
     minimumLinks: given(props.minimumLinks) ? mark(props.minimumLinks) : undefined,
     locationsProp: locationPropOf(props),
-    layoutComplete: out.length === before && layoutOut.length === 0,
   };
-  out.push(...layoutOut);
-  return request;
+}
+
+/**
+ * The locations and existing slots of the props, each entry marked (findings in `out` for a list or
+ * entry of the wrong type), and whether every entry is there.
+ */
+function layoutOf(
+  props: ResilientConnectionsProps,
+  out: RuleFinding[],
+): Pick<PlanRequest, "locations" | "existingSlots" | "layoutComplete"> {
+  const found: RuleFinding[] = [];
+  const locations = listOf(props.locations, "locations", "Direct Connect locations", found) ?? [];
+  const existing = optionalListOf(
+    props.existingSlots,
+    "existingSlots",
+    "existing connections or LAGs",
+    found,
+  );
+  const entries: RuleFinding[] = [];
+  const layout = {
+    locations: locations.flatMap((l) => locationOf(l, entries)),
+    existingSlots: existing?.flatMap((e) => existingSlotOf(e, entries)),
+    layoutComplete: found.length === 0 && entries.length === 0,
+  };
+  out.push(...found, ...entries);
+  return layout;
 }
 
 /** One entry of `locations`, marked; none when it is not an object (its finding in `out`). */
