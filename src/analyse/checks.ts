@@ -3,23 +3,23 @@ import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
 import { ConnectionBandwidth } from "../core/bandwidth";
 import { given } from "../core/props";
 import { checkModelPromise } from "./rules/model-promise";
-import { raiseAll } from "../core/fail";
-import { PlanWarning } from "../core/rule";
+import { RuleFinding } from "../core/rule";
 import { ConnectionTopology } from "../core/topology";
+import { caught, findingsOfWarnings } from "../plan/legacy-checks";
 import { checkMixedPortSpeeds } from "../rules/design/mixed-port-speeds";
 import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../rules/sizing";
 
 /** What the construct asks of the analysis: sizing and the traffic to keep. */
 export interface CapacityRequest {
-  readonly bandwidth?: unknown;
-  readonly requiredBandwidthGbps?: unknown;
-  readonly expectedPeakGbps?: unknown;
+  readonly bandwidth?: ConnectionBandwidth;
+  readonly requiredBandwidthGbps?: number;
+  readonly expectedPeakGbps?: number;
   readonly prices: PortHourPrices;
 }
 
 /** The bandwidth to plan with, and how it was chosen (for the report). */
 export interface SizedBandwidth {
-  readonly bandwidth: unknown;
+  readonly bandwidth?: ConnectionBandwidth;
   readonly chosen?: string;
   readonly requiredGbps?: number;
   readonly expectedPeakGbps?: number;
@@ -49,22 +49,32 @@ export function sizeBandwidth(
   };
 }
 
+/** A design rule's message as a construct's error: the prop in front, the layout's words after it. */
+function namingProp(f: RuleFinding, props: string): RuleFinding {
+  return { ...f, message: `${props}: ${f.message.charAt(0).toLowerCase()}${f.message.slice(1)}` };
+}
+
 /**
- * The model's promise, proven on the planned topology (an Error naming `model` with the first
- * counter-example when it does not hold), a given bandwidth against `requiredBandwidthGbps`, and the
- * warning when the worst covered failure leaves less than the expected peak.
+ * The model's promise, proven on the planned topology (an error naming `model` with the first
+ * counter-example when it does not hold), mixed port speeds (naming the props that set them), a given
+ * bandwidth against `requiredBandwidthGbps`, and the warning when the worst covered failure leaves less
+ * than the expected peak. The sizing rules still throw and return warnings: read here as findings.
  */
-export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidth): PlanWarning[] {
-  const [broken] = checkModelPromise(topology, "`model`: this layout");
-  // The audit's message names the slot; the construct's names the props that set the speeds.
-  const mixed = checkMixedPortSpeeds(topology).map((f) => ({
-    ...f,
-    message: `\`bandwidth\` and \`existingSlots\`: ${f.message}`,
-  }));
-  raiseAll([...(broken ? [broken] : []), ...mixed], "the layout");
+export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidth): RuleFinding[] {
+  // The audit's messages speak of the layout and name the slot; the construct's name the props.
+  const broken = [
+    ...checkModelPromise(topology).map((f) => namingProp(f, "`model`")),
+    ...checkMixedPortSpeeds(topology).map((f) => ({
+      ...f,
+      message: `\`bandwidth\` and \`existingSlots\`: ${f.message}`,
+    })),
+  ];
+  if (broken.length > 0) return broken;
   const worst = worstCoveredCapacity(topology).gbps;
-  if (sized.requiredGbps !== undefined && sized.chosen === undefined) {
-    checkRequiredKept(sized.requiredGbps, worst, topology.bandwidth.toString());
+  const found: RuleFinding[] = [];
+  const required = sized.requiredGbps;
+  if (required !== undefined && sized.chosen === undefined) {
+    caught(() => checkRequiredKept(required, worst, topology.bandwidth.toString()), undefined, found);
   }
-  return checkExpectedPeak(sized.expectedPeakGbps, worst);
+  return [...found, ...findingsOfWarnings(checkExpectedPeak(sized.expectedPeakGbps, worst))];
 }

@@ -6,8 +6,9 @@
  *   LAG page and the CreateLag API say 2 for 400G, GR-QUOTAS says 4 without a speed split, §9.3:
  *   the stricter limit is used, so a plan never asks for a LAG AWS refuses).
  */
-import { errorRule, fail, ruleFamily } from "./fail";
+import { errorRule, finding, raiseAll, ruleFamily } from "./fail";
 import { show } from "./props";
+import type { RuleFinding } from "./rule";
 import { SOURCES } from "./sources";
 
 // The two rules of a bandwidth value live with it: `ConnectionBandwidth.gbps(n)` checks them as it is made,
@@ -62,6 +63,40 @@ function describe(r: Realisation): string {
     : `${r.capacityGbps} Gbps (${r.portCount} x ${r.portSpeedGbps} Gbps)`;
 }
 
+/** How equal dedicated ports build a capacity; undefined when none can. */
+function realisationOf(capacityGbps: number): Realisation | undefined {
+  return REALISABLE.find((r) => r.capacityGbps === capacityGbps);
+}
+
+/**
+ * §4.1, §4.2: a capacity per device slot is a whole positive number of Gbps that equal dedicated ports
+ * build within the LAG member limits (the message gives the nearest that can).
+ */
+export function checkBandwidthGbps(capacityGbps: number): RuleFinding[] {
+  const allowed = REALISABLE.map((r) => r.capacityGbps).join(", ");
+  if (!Number.isInteger(capacityGbps) || capacityGbps <= 0) {
+    return [
+      finding(
+        BANDWIDTH_WHOLE_GBPS,
+        `\`bandwidth\`: ConnectionBandwidth.gbps(${show(capacityGbps)}) is not a whole positive number of Gbps ` +
+          `(a literal value is needed to plan ports). Allowed: ${allowed}.`,
+      ),
+    ];
+  }
+  if (realisationOf(capacityGbps) !== undefined) return [];
+  const below = [...REALISABLE].reverse().find((r) => r.capacityGbps < capacityGbps);
+  const above = REALISABLE.find((r) => r.capacityGbps > capacityGbps);
+  const nearest = [below, above].filter((r): r is Realisation => r !== undefined).map(describe);
+  return [
+    finding(
+      BANDWIDTH_REALISABLE,
+      `\`bandwidth\`: ${capacityGbps} Gbps cannot be built from equal dedicated ports (1, 10, 100 or 400 Gbps) ` +
+        "within the LAG member limits (at most 4 ports below 100 Gbps, 2 at 100 and 400 Gbps). " +
+        `Nearest that can: ${nearest.join(" or ")}. Allowed: ${allowed}.`,
+    ),
+  ];
+}
+
 /**
  * The capacity of one device slot (one AWS device at one location) and the ports that build it.
  *
@@ -92,27 +127,8 @@ export class ConnectionBandwidth {
    * @param capacityGbps the capacity of one device slot, in Gbps
    */
   public static gbps(capacityGbps: number): ConnectionBandwidth {
-    const allowed = REALISABLE.map((r) => r.capacityGbps).join(", ");
-    if (!Number.isInteger(capacityGbps) || capacityGbps <= 0) {
-      fail(
-        BANDWIDTH_WHOLE_GBPS,
-        `\`bandwidth\`: ConnectionBandwidth.gbps(${show(capacityGbps)}) is not a whole positive number of Gbps ` +
-          `(a literal value is needed to plan ports). Allowed: ${allowed}.`,
-      );
-    }
-    const exact = REALISABLE.find((r) => r.capacityGbps === capacityGbps);
-    if (!exact) {
-      const below = [...REALISABLE].reverse().find((r) => r.capacityGbps < capacityGbps);
-      const above = REALISABLE.find((r) => r.capacityGbps > capacityGbps);
-      const nearest = [below, above].filter((r): r is Realisation => r !== undefined).map(describe);
-      fail(
-        BANDWIDTH_REALISABLE,
-        `\`bandwidth\`: ${capacityGbps} Gbps cannot be built from equal dedicated ports (1, 10, 100 or 400 Gbps) ` +
-          "within the LAG member limits (at most 4 ports below 100 Gbps, 2 at 100 and 400 Gbps). " +
-          `Nearest that can: ${nearest.join(" or ")}. Allowed: ${allowed}.`,
-      );
-    }
-    return new ConnectionBandwidth(exact);
+    raiseAll(checkBandwidthGbps(capacityGbps), "`bandwidth`");
+    return new ConnectionBandwidth(realisationOf(capacityGbps)!);
   }
 
   /**

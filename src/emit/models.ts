@@ -1,17 +1,23 @@
-import { Token } from "aws-cdk-lib";
 import { Construct } from "constructs";
+import { withLocationProp } from "./location-prop";
 import {
   ConnectionsCommonProps,
   ResilientConnections,
   ResilientConnectionsProps,
 } from "./resilient-connections";
+import { raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
-import { checkObject } from "../core/props";
-import { checkLocationCode } from "../rules/layout";
+import { objectOf } from "../core/props";
+import { RuleFinding } from "../core/rule";
 
-/** The props of a model construct, with one device-slot layout per location code (the model's slots). */
+/**
+ * The props of a model construct, with one device-slot layout per location code (the model's slots).
+ * Props that are not an object go on as they are: `ResilientConnections` refuses them in the same words.
+ */
 function modelProps(props: ResiliencyPresetProps, model: ResiliencyModel): ResilientConnectionsProps {
-  checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
+  if (typeof props !== "object" || props === null || Array.isArray(props)) {
+    return props as unknown as ResilientConnectionsProps;
+  }
   const locations = props.locations;
   return {
     ...props,
@@ -119,11 +125,23 @@ export interface DevTestProps extends ConnectionsCommonProps {
  */
 export class DevTest extends ResilientConnections {
   constructor(scope: Construct, id: string, props: DevTestProps) {
-    checkObject(props, "props", "the props of DevTest, with `location` and `bandwidth`");
-    super(scope, id, {
-      ...props,
-      model: ResiliencyModel.DEVELOPMENT_AND_TEST,
-      locations: [{ location: checkLocationCode(props.location, "location", Token.isUnresolved) }],
-    });
+    super(scope, id, devTestProps(props, id));
   }
+}
+
+/**
+ * The props of `DevTest` as `ResilientConnections` takes them: its one location as `locations`, whose
+ * messages name `location`. Props that are not an object are refused at once (nothing else can be
+ * checked without them).
+ */
+function devTestProps(props: DevTestProps, id: string): ResilientConnectionsProps {
+  const shape: RuleFinding[] = [];
+  objectOf(props, "props", "the props of DevTest, with `location` and `bandwidth`", shape);
+  raiseAll(shape, id);
+  const request = {
+    ...props,
+    model: ResiliencyModel.DEVELOPMENT_AND_TEST,
+    locations: [{ location: props.location }],
+  };
+  return withLocationProp(request, "location");
 }

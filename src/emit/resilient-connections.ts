@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Aspects, CfnResource, RemovalPolicy, Stack, Token } from "aws-cdk-lib";
+import { ArnFormat, Aspects, CfnResource, RemovalPolicy, Stack, Token } from "aws-cdk-lib";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
 import { writeIntoAssembly } from "./assembly-file";
@@ -6,6 +6,7 @@ import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
 import { mark, report } from "./findings";
 import { gatewayUsage } from "./gateway";
+import { locationPropOf } from "./location-prop";
 import { DirectConnectMonitoring, MonitoringOptions } from "./operate/monitoring";
 import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
@@ -17,16 +18,36 @@ import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { RuleErrors, fail, raiseAll, warningsOf } from "../core/fail";
+import { errorsOf, finding } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
-import { checkObject, checkOptionalList, given, isMadeBy, show } from "../core/props";
-import { PlanWarning, WARNING_PREFIX } from "../core/rule";
+import {
+  given,
+  isMadeBy,
+  listOf,
+  objectOf,
+  optionalBooleanOf,
+  optionalListOf,
+  optionalStringOf,
+  show,
+} from "../core/props";
+import type { PlanVirtualInterface } from "../core/request";
+import { RuleFinding, RuleSeverity } from "../core/rule";
 import { ConnectionTopology, VirtualInterfaceType, VpnTarget } from "../core/topology";
-import { allSlots, describeTopology, groupMembers, planTopology } from "../plan/planner";
+import { caught } from "../plan/legacy-checks";
+import {
+  PlanExistingSlot,
+  PlanLocation,
+  PlanRequest,
+  allSlots,
+  describeTopology,
+  groupMembers,
+  planLayout,
+  planTopology,
+} from "../plan/planner";
 import { describeVpnBackup, planVpnBackup } from "../plan/vpn";
 import { gatewayIdOf } from "../rules/gateways";
-import { checkRemovalPolicy } from "../rules/ports";
+import { checkRemovalPolicy, removalPolicyOf } from "../rules/ports";
 import { checkReportMaxFailures, checkReportScenarios } from "../rules/report";
 import { checkVpnTarget, reachedTargets } from "../rules/vpn";
 
@@ -327,18 +348,18 @@ export class ResilientConnections extends Construct implements IResilientConnect
 
   constructor(scope: Construct, id: string, props: ResilientConnectionsProps) {
     super(scope, id);
-    checkObject(props, "props", "the props of the construct, with `locations` and `bandwidth`");
+    const shape: RuleFinding[] = [];
+    objectOf(props, "props", "the props of the construct, with `locations` and `bandwidth`", shape);
+    report(this, shape);
     watchReplacements(this);
-    const { removal, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } = checkProps(
-      this,
-      props,
-    );
-    const removalPolicy = removal.policy as RemovalPolicy;
-    const { topology, warnings, sized } = planned;
+    const { findings, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } =
+      checkProps(this, props);
+    // Every error of the props and the plan at once; the warnings annotated.
+    report(this, findings);
+    const { topology, sized } = planned!;
     // The gateways' quotas and path rules, and the VPN addresses, count across the app: checked before
     // anything is emitted.
     useAcrossApp(this, specs, topology);
-    annotate(this, [...warnings, ...removal.warnings]);
 
     this.topology = topology;
     this.model = topology.model;
@@ -472,86 +493,188 @@ export class ResilientConnections extends Construct implements IResilientConnect
   }
 }
 
-/** What the props say, checked: every independent check runs, and all broken rules are thrown as one error. */
-function checkProps(construct: ResilientConnections, props: ResilientConnectionsProps) {
-  const errors = new RuleErrors();
-  const removal = errors.attempt(() => checkRemovalPolicy(props.removalPolicy), {
-    policy: RemovalPolicy.RETAIN as string,
-    warnings: [],
-  });
-  const specs = errors
-    .attempt(() => virtualInterfacesOf(props.virtualInterfaces), [])
-    .filter((spec) => errors.attempt(() => (spec._check(), true), false));
-  const vpnBackup = given(props.vpnBackup)
-    ? errors.attempt(() => vpnBackupOf(props.vpnBackup), undefined)
-    : undefined;
-  errors.attempt(() => raiseAll(vpnBackup?._findings() ?? [], construct.node.path), undefined);
-  const prices = given(props.portHourPrices)
-    ? errors.attempt(() => pricesOf(props.portHourPrices), PortHourPrices.AWS_LIST_PRICES)
-    : PortHourPrices.AWS_LIST_PRICES;
+/** What the props say, checked, and the findings of every rule of the props and the plan. */
+interface CheckedProps {
+  readonly findings: RuleFinding[];
+  readonly removalPolicy: RemovalPolicy;
+  readonly specs: VirtualInterface[];
+  readonly vpnBackup?: VpnBackup;
+  readonly prices: PortHourPrices;
+  readonly monitoring?: MonitoringOptions;
+  /** The plan; undefined when a finding is an error. */
+  readonly planned?: Planned;
+  readonly reportMaxFailures?: number;
+}
+
+/** A construct's layout, planned: its topology and how its bandwidth was chosen. */
+interface Planned {
+  readonly topology: ConnectionTopology;
+  readonly sized: SizedBandwidth;
+}
+
+/**
+ * What the props say, checked: every independent check runs, and the findings of all of them are
+ * collected (the construct reports them at once).
+ */
+function checkProps(construct: ResilientConnections, props: ResilientConnectionsProps): CheckedProps {
+  const findings: RuleFinding[] = [];
+  const removal = checkRemovalPolicy(props.removalPolicy);
+  findings.push(...errorsOf(removal));
+  const specs = virtualInterfacesOf(props.virtualInterfaces, findings).filter((spec) =>
+    caught(() => (spec._check(), true), false, findings),
+  );
+  const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup, findings) : undefined;
+  findings.push(...(vpnBackup?._findings() ?? []));
+  const prices =
+    (given(props.portHourPrices) ? pricesOf(props.portHourPrices, findings) : undefined) ??
+    PortHourPrices.AWS_LIST_PRICES;
   const monitoring = given(props.monitoring)
-    ? errors.attempt(
-        () => checkObject(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}") as MonitoringOptions,
-        undefined,
-      )
+    ? (objectOf(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}", findings) as
+        MonitoringOptions | undefined)
     : undefined;
-  const planned = errors.attempt(() => planConstruct(construct, props, specs, vpnBackup, prices), undefined);
+  const planned = planConstruct(construct, props, { specs, vpnBackup, prices }, findings);
   const reportMaxFailures = planned
-    ? errors.attempt(() => reportDepthOf(props.reportMaxFailures, planned.topology), undefined)
+    ? caught(() => reportDepthOf(props.reportMaxFailures, planned.topology), undefined, findings)
     : undefined;
-  errors.throwIfAny(construct.node.path);
-  return { removal, specs, vpnBackup, prices, monitoring, planned: planned!, reportMaxFailures };
+  // The warning of DESTROY after the plan's, as before.
+  findings.push(...removal.filter((f) => f.rule.severity === RuleSeverity.WARNING));
+  const removalPolicy = (removalPolicyOf(props.removalPolicy) ?? RemovalPolicy.RETAIN) as RemovalPolicy;
+  return { findings, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures };
 }
 
 const isUnresolved = (value: unknown) => Token.isUnresolved(value);
 
 /**
+ * The planner's request from the props: each prop of its type (a `propType` finding in `out` for one
+ * that is not, and a neutral value in its place), tokens marked. The bandwidth is left to the sizing.
+ */
+function requestOf(
+  construct: ResilientConnections,
+  props: ResilientConnectionsProps,
+  virtualInterfaces: ReadonlyArray<PlanVirtualInterface>,
+  out: RuleFinding[],
+): PlanRequest {
+  const prefix = props.namePrefix ?? construct.node.id.replace(/[^\w-]/g, "-");
+  const namePrefix = optionalStringOf(prefix, "namePrefix", "a string", out);
+  const providerName = optionalStringOf(
+    props.providerName,
+    "providerName",
+    "the service provider's name",
+    out,
+  );
+  const layout = layoutOf(props, out);
+  const requestMacSec = optionalBooleanOf(props.requestMacSec, "requestMacSec", out);
+  const resiliencyGroup = optionalBooleanOf(props.resiliencyGroup, "resiliencyGroup", out);
+  const groupName = optionalStringOf(props.resiliencyGroupName, "resiliencyGroupName", "a group name", out);
+  return {
+    ...layout,
+    model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
+    virtualInterfaces,
+    namePrefix: namePrefix === undefined ? "Dx" : mark(namePrefix),
+    providerName: providerName === undefined ? undefined : mark(providerName),
+    requestMacSec,
+    resiliencyGroup,
+    resiliencyGroupName: groupName === undefined ? undefined : mark(groupName),
+    minimumLinks: given(props.minimumLinks) ? mark(props.minimumLinks) : undefined,
+    locationsProp: locationPropOf(props),
+  };
+}
+
+/**
+ * The locations and existing slots of the props, each entry marked (findings in `out` for a list or
+ * entry of the wrong type), and whether every entry is there.
+ */
+function layoutOf(
+  props: ResilientConnectionsProps,
+  out: RuleFinding[],
+): Pick<PlanRequest, "locations" | "existingSlots" | "layoutComplete"> {
+  const found: RuleFinding[] = [];
+  const locations = listOf(props.locations, "locations", "Direct Connect locations", found) ?? [];
+  const existing = optionalListOf(
+    props.existingSlots,
+    "existingSlots",
+    "existing connections or LAGs",
+    found,
+  );
+  const entries: RuleFinding[] = [];
+  const layout = {
+    locations: locations.flatMap((l) => locationOf(l, entries)),
+    existingSlots: existing?.flatMap((e) => existingSlotOf(e, entries)),
+    layoutComplete: found.length === 0 && entries.length === 0,
+  };
+  out.push(...found, ...entries);
+  return layout;
+}
+
+/** One entry of `locations`, marked; none when it is not an object (its finding in `out`). */
+function locationOf(value: unknown, out: RuleFinding[]): PlanLocation[] {
+  const l = objectOf(value, "locations", "a list of location layouts, each like { location: 'EqDC2' }", out);
+  if (l === undefined) return [];
+  const layout = l as unknown as LocationLayout;
+  return [
+    {
+      location: mark(layout.location),
+      deviceSlots: layout.deviceSlots,
+      firstSlotNumber: layout.firstSlotNumber,
+    },
+  ];
+}
+
+/** One entry of `existingSlots`, marked; none when it is not an object (its finding in `out`). */
+function existingSlotOf(value: unknown, out: RuleFinding[]): PlanExistingSlot[] {
+  const e = objectOf(value, "existingSlots", "each entry a location, slotNumber and connectionId", out);
+  if (e === undefined) return [];
+  const slot = e as unknown as ExistingDeviceSlot;
+  return [
+    {
+      location: mark(slot.location),
+      slotNumber: slot.slotNumber,
+      connectionId: mark(slot.connectionId),
+      bandwidth: slot.bandwidth,
+    },
+  ];
+}
+
+/** What a construct plans with, beside its props: the checked specs, VPN backup and prices. */
+interface PlanInputs {
+  readonly specs: ReadonlyArray<VirtualInterface>;
+  readonly vpnBackup?: VpnBackup;
+  readonly prices: PortHourPrices;
+}
+
+/**
  * The topology of a construct (the bandwidth sized when `requiredBandwidthGbps` asks for it), with its
- * VPN backup, and the warnings of every rule.
+ * VPN backup; the findings of every rule in `out`. Undefined when one of them is an error.
  */
 function planConstruct(
   construct: ResilientConnections,
   props: ResilientConnectionsProps,
-  specs: ReadonlyArray<VirtualInterface>,
-  vpnBackup: VpnBackup | undefined,
-  prices: PortHourPrices,
-): { topology: ConnectionTopology; warnings: PlanWarning[]; sized: SizedBandwidth } {
+  { specs, vpnBackup, prices }: PlanInputs,
+  out: RuleFinding[],
+): Planned | undefined {
   const specPlans = specs.map((spec) => spec._plan());
-  const planWith = (bandwidth: unknown) =>
-    planTopology({
-      model: given(props.model) ? props.model : ResiliencyModel.CLASSIC,
-      locations: props.locations,
-      existingSlots: props.existingSlots,
-      virtualInterfaces: specPlans,
-      bandwidth: bandwidth as ConnectionBandwidth,
-      namePrefix: props.namePrefix ?? construct.node.id.replace(/[^\w-]/g, "-"),
-      providerName: props.providerName,
-      requestMacSec: props.requestMacSec,
-      resiliencyGroup: props.resiliencyGroup,
-      resiliencyGroupName: props.resiliencyGroupName,
-      minimumLinks: props.minimumLinks,
-      isUnresolved,
-    });
-  const sized = sizeBandwidth({ ...props, prices }, (bandwidth) => planWith(bandwidth).topology);
-  const planned = planWith(sized.bandwidth);
+  const request = requestOf(construct, props, specPlans, out);
+  const plan = (bandwidth: ConnectionBandwidth) =>
+    planTopology({ ...request, bandwidth }, isUnresolved).topology;
+  const sized = caught(() => sizeBandwidth({ ...props, prices }, plan), undefined, out);
+  if (sized === undefined) return undefined;
+  const planned = planLayout({ ...request, bandwidth: sized.bandwidth }, isUnresolved);
+  out.push(...planned.findings);
+  if (planned.topology === undefined) return undefined;
+  const dx = {
+    hasVirtualInterfaces: specPlans.some((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC),
+    jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
+  };
   const vpnRequest = vpnBackup?._plan();
   const vpn = vpnRequest
-    ? planVpnBackup(
-        { ...vpnRequest, region: mark(Stack.of(construct).region) },
-        {
-          hasVirtualInterfaces: specPlans.some((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC),
-          jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
-        },
-      )
+    ? planVpnBackup({ ...vpnRequest, region: mark(Stack.of(construct).region) }, dx)
     : undefined;
-  raiseAll(vpn?.findings ?? [], construct.node.path);
+  out.push(...(vpn?.findings ?? []));
+  if (vpn !== undefined && errorsOf(vpn.findings).length > 0) return undefined;
   const topology: ConnectionTopology = { ...planned.topology, vpnBackup: vpn?.topology };
-  const warnings = [
-    ...planned.warnings,
-    ...warningsOf(vpn?.findings ?? []),
-    ...checkCapacity(topology, sized),
-  ];
-  return { topology, warnings, sized };
+  const capacity = checkCapacity(topology, sized);
+  out.push(...capacity);
+  return errorsOf(capacity).length > 0 ? undefined : { topology, sized };
 }
 
 /** Registers what the construct uses in its app's registry: gateway interfaces, VPN addresses. */
@@ -585,13 +708,6 @@ function watchVpnTarget(
   });
 }
 
-/** The warnings of the rules, as warning annotations acknowledgeable by `cdk-direct-connect-resiliency:<id>`. */
-function annotate(construct: Construct, warnings: ReadonlyArray<PlanWarning>): void {
-  for (const w of warnings) {
-    Annotations.of(construct).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
-  }
-}
-
 /** The depth of the report's analysis, checked now: the report is written at synth, too late to refuse. */
 function reportDepthOf(value: unknown, topology: ConnectionTopology): number | undefined {
   if (!given(value)) return undefined;
@@ -601,14 +717,15 @@ function reportDepthOf(value: unknown, topology: ConnectionTopology): number | u
 }
 
 /** The port-hour prices, made by `PortHourPrices` (told by shape: a second library copy counts). */
-function pricesOf(value: unknown): PortHourPrices {
-  if (!isMadeBy(value, "estimate")) {
-    fail(
+function pricesOf(value: unknown, out: RuleFinding[]): PortHourPrices | undefined {
+  if (isMadeBy(value, "estimate")) return value as PortHourPrices;
+  out.push(
+    finding(
       PROP_TYPE,
       `\`portHourPrices\` ${show(value)} is not a PortHourPrices: use PortHourPrices.AWS_LIST_PRICES or PortHourPrices.of().`,
-    );
-  }
-  return value as PortHourPrices;
+    ),
+  );
+  return undefined;
 }
 
 /** Readable names of the gateways the virtual interfaces and the VPN land on (ids may be tokens). */
@@ -636,30 +753,36 @@ function targetLabels(
   return labels;
 }
 
-/** The specs, each made by a `VirtualInterface` factory (told by shape: a second library copy counts). */
-function virtualInterfacesOf(value: unknown): VirtualInterface[] {
-  const specs = checkOptionalList(value, "virtualInterfaces", "VirtualInterface specs") ?? [];
-  for (const spec of specs) {
-    if (!isMadeBy(spec, "_plan") || !isMadeBy(spec, "_emit")) {
-      fail(
+/**
+ * The specs, each made by a `VirtualInterface` factory (told by shape: a second library copy counts); a
+ * finding in `out` for the list when it is not one, and for each entry that is not a spec.
+ */
+function virtualInterfacesOf(value: unknown, out: RuleFinding[]): VirtualInterface[] {
+  const specs = optionalListOf(value, "virtualInterfaces", "VirtualInterface specs", out) ?? [];
+  return specs.filter((spec): spec is VirtualInterface => {
+    if (isMadeBy(spec, "_plan") && isMadeBy(spec, "_emit")) return true;
+    out.push(
+      finding(
         PROP_TYPE,
         `\`virtualInterfaces\`: ${show(spec)} is not a VirtualInterface: make each with VirtualInterface.transit(), ` +
           "VirtualInterface.privateInterface() or VirtualInterface.publicInterface().",
-      );
-    }
-  }
-  return specs as VirtualInterface[];
+      ),
+    );
+    return false;
+  });
 }
 
-function vpnBackupOf(value: unknown): VpnBackup {
-  if (!isMadeBy(value, "_plan") || !isMadeBy(value, "_emit")) {
-    fail(
+/** The VPN backup, made by a `VpnBackup` factory (told by shape: a second library copy counts). */
+function vpnBackupOf(value: unknown, out: RuleFinding[]): VpnBackup | undefined {
+  if (isMadeBy(value, "_plan") && isMadeBy(value, "_emit")) return value as VpnBackup;
+  out.push(
+    finding(
       PROP_TYPE,
       `\`vpnBackup\` ${show(value)} is not a VpnBackup: make it with VpnBackup.toTransitGateway() or ` +
         "VpnBackup.toVirtualPrivateGateway().",
-    );
-  }
-  return value as VpnBackup;
+    ),
+  );
+  return undefined;
 }
 
 /**

@@ -1,50 +1,44 @@
+import { caught, findingsOfWarnings } from "./legacy-checks";
 import { checkVirtualInterfaceSpecs, placeVirtualInterfaces } from "./virtual-interfaces";
-import { ConnectionBandwidth } from "../core/bandwidth";
-import { RuleErrors, fail } from "../core/fail";
+import { ConnectionBandwidth, checkBandwidthGbps } from "../core/bandwidth";
+import { Deferrable, isDeferred, valueOf } from "../core/deferred";
+import { errorsOf, finding, raiseAll, warningsOf } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
-import {
-  IsUnresolved,
-  checkList,
-  checkObject,
-  checkOptionalBoolean,
-  checkOptionalList,
-  checkOptionalString,
-  given,
-  show,
-} from "../core/props";
+import { IsUnresolved, given, show } from "../core/props";
 import type { PlanVirtualInterface } from "../core/request";
-import { PlanWarning } from "../core/rule";
+import { PlanWarning, RuleFinding } from "../core/rule";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "../core/topology";
-import { checkRequestDeviceSlots } from "../rules/design/model-device-slots";
-import { checkRequestLocations } from "../rules/design/model-locations";
+import { checkModelDeviceSlots } from "../rules/design/model-device-slots";
+import { checkModelLocations } from "../rules/design/model-locations";
 import {
+  checkConnectionsPerLocationQuota,
   checkDeviceSlots,
   checkExistingConnectionBandwidth,
   checkExistingSlotId,
+  checkLagsPerRegionQuota,
+  checkLocation,
   checkLocationCase,
-  checkLocationCode,
   checkLocationOnce,
   checkNamePrefix,
   checkProviderName,
-  checkSlotNumber,
   checkSlotNumberFree,
+  checkSlotNumberRange,
   checkSlotNumbers,
-  connectionsPerLocationQuota,
-  lagsPerRegionQuota,
 } from "../rules/layout";
 import { checkMacSec, checkMinimumLinks } from "../rules/ports";
 import {
+  checkExistingLagsNotInGroup,
   checkGroupModel,
   checkGroupName,
   checkGroupNameWithoutGroup,
   checkGroupSize,
-  existingLagsNotInGroup,
 } from "../rules/resiliency-group";
 
 /** One location of a layout to plan. */
 export interface PlanLocation {
-  readonly location: string;
+  /** The location code: a literal (a token is refused: it names logical IDs). */
+  readonly location: Deferrable<string>;
   /** Device slots at the location; undefined means the model's `slotsPerLocation`. */
   readonly deviceSlots?: number;
   /** The number of the first new slot (default 1). */
@@ -53,34 +47,61 @@ export interface PlanLocation {
 
 /** An existing connection or LAG that stands as a device slot. */
 export interface PlanExistingSlot {
-  readonly location: string;
+  /** Its location code: a literal (a token is refused: it names logical IDs). */
+  readonly location: Deferrable<string>;
   readonly slotNumber: number;
-  readonly connectionId: string;
+  readonly connectionId: Deferrable<string>;
   /** Its capacity; undefined means the construct's bandwidth. */
   readonly bandwidth?: ConnectionBandwidth;
 }
 
-/** What the planner needs. Prop names in error messages are the construct props these come from. */
+/**
+ * What the planner needs: the props of a construct, each of its type (the construct checks their types
+ * and marks tokens, `Deferred`, where it takes them). Prop names in messages are the construct props
+ * these come from.
+ */
 export interface PlanRequest {
   readonly model: ResiliencyModel;
   readonly locations: ReadonlyArray<PlanLocation>;
-  readonly bandwidth: ConnectionBandwidth;
-  readonly namePrefix: string;
-  readonly providerName?: string;
+  /** The capacity of every new slot: required (undefined is an error naming `bandwidth`). */
+  readonly bandwidth?: ConnectionBandwidth;
+  readonly namePrefix: Deferrable<string>;
+  readonly providerName?: Deferrable<string>;
   readonly requestMacSec?: boolean;
   /** undefined: a group when the model has an IntendedResiliencyModel. */
   readonly resiliencyGroup?: boolean;
-  readonly resiliencyGroupName?: string;
-  readonly minimumLinks?: number;
+  readonly resiliencyGroupName?: Deferrable<string>;
+  readonly minimumLinks?: Deferrable<number>;
   readonly existingSlots?: ReadonlyArray<PlanExistingSlot>;
   readonly virtualInterfaces?: ReadonlyArray<PlanVirtualInterface>;
-  /** Tells values that are resolved only at deploy time (CDK tokens); they are not validated. */
-  readonly isUnresolved?: (value: unknown) => boolean;
+  /**
+   * The prop that gives the locations, as messages about a location code name it (`DevTest`: `location`).
+   *
+   * @default "locations"
+   */
+  readonly locationsProp?: string;
+  /**
+   * Whether `locations` and `existingSlots` hold every entry of the props: the construct leaves out an
+   * entry of the wrong type (with its finding), and the model's minimums, which count the entries, are
+   * then not checked.
+   *
+   * @default true
+   */
+  readonly layoutComplete?: boolean;
 }
+
+/** A request whose model and bandwidth are canonical (a neutral one in place of a refused one). */
+type CheckedRequest = PlanRequest & { readonly bandwidth: ConnectionBandwidth };
 
 export interface PlanResult {
   readonly topology: ConnectionTopology;
   readonly warnings: PlanWarning[];
+}
+
+/** A plan, and every finding of its rules: without a topology when one of them is an error. */
+export interface PlanOutcome {
+  readonly topology?: ConnectionTopology;
+  readonly findings: RuleFinding[];
 }
 
 /** The stable id of a device slot: `<location>/Slot<n>`. */
@@ -99,94 +120,92 @@ export function allPorts(topology: ConnectionTopology): TopologyPort[] {
 }
 
 /**
- * Turns a model and its inputs into a topology, or throws an `Error` naming the prop, the bad value
- * and what is allowed. The rules of the layout are in rules/ (each a named check with its catalogue
- * entry); this puts them in order.
+ * Turns a model and its inputs into a topology, or throws a `RuleError` listing every error finding
+ * (one alone as it is): `planLayout` for callers that want the plan or nothing.
  */
-export function planTopology(request: PlanRequest): PlanResult {
-  const unresolved = request.isUnresolved ?? (() => false);
-  const errors = new RuleErrors();
-  const req = checkRequest(request, unresolved, errors);
-  const { model, bandwidth, namePrefix } = req;
+export function planTopology(request: PlanRequest, unresolved?: IsUnresolved): PlanResult {
+  const { topology, findings } = planLayout(request, unresolved);
+  raiseAll(findings, "the layout");
+  return { topology: topology!, warnings: warningsOf(findings) };
+}
 
-  const layout = checkLayout(req, unresolved, errors);
-  const warnings: PlanWarning[] = [
-    ...errors.attempt(() => checkMacSec(req.requestMacSec, bandwidth), []),
-    ...errors.attempt(() => checkMinimumLinks(req.minimumLinks, bandwidth, unresolved), []),
-  ];
-  if (!unresolved(namePrefix)) {
-    errors.attempt(() => checkNamePrefix(namePrefix, longestPortName(req, layout)), undefined);
-  }
-
+/**
+ * Turns a model and its inputs into a topology, with the findings of every rule of the layout (rules/,
+ * each a named check with its catalogue entry; this puts them in order). Every independent check runs;
+ * the layout is built only from values that passed, so there is no topology when one finds an error.
+ *
+ * `unresolved` tells tokens in the virtual interface specs to that family's checks, which still take it
+ * (transitional: it goes when they read marked specs).
+ */
+export function planLayout(request: PlanRequest, unresolved: IsUnresolved = () => false): PlanOutcome {
+  const out: RuleFinding[] = [];
+  const req = checkRequest(request, out);
+  const layout = checkLayout(req, out);
+  const bandwidth = req.bandwidth;
+  const canCount = errorsOf(out).length === 0 && request.layoutComplete !== false;
+  // The model's minimums count locations and slots: only meaningful when every entry was valid.
+  const locations = canCount ? buildLocations(req, layout) : undefined;
+  if (locations) out.push(...checkModelMinimums(req, locations));
+  out.push(
+    ...checkMacSec(req.requestMacSec, bandwidth),
+    ...checkMinimumLinks(req.minimumLinks, bandwidth),
+    ...checkNamePrefix(req.namePrefix, longestPortName(req, layout)),
+  );
   const specs = req.virtualInterfaces ?? [];
-  warnings.push(...errors.attempt(() => checkVirtualInterfaceSpecs(specs, unresolved), []));
-  // Every independent check has run: the layout is built only from values that passed.
-  errors.throwIfAny("the layout");
-
-  const locations = layout.map((l) => ({
-    location: l.location,
-    deviceSlots: [
-      ...l.newSlots.map((slotNumber) => newSlot(req, l.location, slotNumber)),
-      ...l.existing.map((e) => existingSlot(e, bandwidth)),
-    ].sort((a, b) => a.slotNumber - b.slotNumber),
-  }));
-  const slots = locations.flatMap((l) => l.deviceSlots);
-  warnings.push(...locations.flatMap(connectionsPerLocationQuota), ...lagsPerRegionQuota(locations));
-
-  const vifs = placeVirtualInterfaces(specs, slots, namePrefix, unresolved);
-  const withVifs: TopologyLocation[] = locations.map((l) => ({
-    location: l.location,
-    deviceSlots: l.deviceSlots.map((s) => ({ ...s, virtualInterfaces: vifs.get(s.id) ?? [] })),
-  }));
-
-  const group = planResiliencyGroup(req, slots, unresolved);
+  const specWarnings = caught(() => checkVirtualInterfaceSpecs(specs, unresolved), [], out);
+  out.push(...findingsOfWarnings(specWarnings));
+  if (errorsOf(out).length > 0) return { findings: out };
   return {
-    topology: { model, bandwidth, namePrefix, locations: withVifs, resiliencyGroupName: group.name },
-    warnings: [...warnings, ...group.warnings],
+    topology: buildTopology(req, locations ?? buildLocations(req, layout), unresolved, out),
+    findings: out,
   };
 }
 
 /**
- * The request with every value of its type (a caller without static types may pass anything): the
- * model and bandwidth made canonical (they may come from a second copy of this library), scalars
- * checked, null taken as not given. Each prop is checked on its own (`errors` collects them); a bad
- * value is replaced by a neutral one so that the other props are still checked.
+ * The built layout: the quotas it reaches, the virtual interfaces on every slot and the resiliency group
+ * (their findings in `out`); undefined when one of them is an error.
  */
-function checkRequest(req: PlanRequest, unresolved: IsUnresolved, errors: RuleErrors): PlanRequest {
-  const namePrefix = errors.attempt(() => {
-    if (typeof req.namePrefix !== "string") {
-      fail(PROP_TYPE, `\`namePrefix\` must be a string, got ${show(req.namePrefix)}.`);
-    }
-    return req.namePrefix;
-  }, "Dx");
-  const providerName = errors.attempt(() => {
-    const name = checkOptionalString(req.providerName, "providerName", "the service provider's name");
-    checkProviderName(name, unresolved);
-    return name;
-  }, undefined);
+function buildTopology(
+  req: CheckedRequest,
+  locations: TopologyLocation[],
+  unresolved: IsUnresolved,
+  out: RuleFinding[],
+): ConnectionTopology | undefined {
+  const slots = locations.flatMap((l) => l.deviceSlots);
+  out.push(...locations.flatMap(checkConnectionsPerLocationQuota), ...checkLagsPerRegionQuota(locations));
+  const namePrefix = valueOf(req.namePrefix);
+  const specs = req.virtualInterfaces ?? [];
+  const vifs = caught(() => placeVirtualInterfaces(specs, slots, namePrefix, unresolved), undefined, out);
+  if (vifs === undefined) return undefined;
+  const withVifs: TopologyLocation[] = locations.map((l) => ({
+    location: l.location,
+    deviceSlots: l.deviceSlots.map((s) => ({ ...s, virtualInterfaces: vifs.get(s.id) ?? [] })),
+  }));
+  const group = planResiliencyGroup(req, slots);
+  out.push(...group.findings);
+  if (errorsOf(group.findings).length > 0) return undefined;
+  const { model, bandwidth } = req;
+  return { model, bandwidth, namePrefix, locations: withVifs, resiliencyGroupName: group.name };
+}
+
+/**
+ * The request with its model and bandwidth made canonical (they may come from a second copy of this
+ * library), and the findings of its scalars in `out`; a bad value is replaced by a neutral one so that
+ * the other props are still checked.
+ */
+function checkRequest(req: PlanRequest, out: RuleFinding[]): CheckedRequest {
+  out.push(
+    ...checkProviderName(req.providerName),
+    ...checkModel(req.model),
+    ...checkBandwidth(req.bandwidth, "bandwidth"),
+  );
   return {
     ...req,
-    namePrefix,
-    model: errors.attempt(() => modelOf(req.model), ResiliencyModel.CLASSIC),
-    bandwidth: errors.attempt(() => bandwidthOf(req.bandwidth, "bandwidth"), ConnectionBandwidth.GBPS_10),
-    locations: errors.attempt(() => checkList(req.locations, "locations", "Direct Connect locations"), []),
-    existingSlots: errors.attempt(
-      () => checkOptionalList(req.existingSlots, "existingSlots", "existing connections or LAGs"),
-      undefined,
-    ),
-    providerName,
-    requestMacSec: errors.attempt(() => checkOptionalBoolean(req.requestMacSec, "requestMacSec"), undefined),
-    resiliencyGroup: errors.attempt(
-      () => checkOptionalBoolean(req.resiliencyGroup, "resiliencyGroup"),
-      undefined,
-    ),
-    resiliencyGroupName: errors.attempt(
-      () => checkOptionalString(req.resiliencyGroupName, "resiliencyGroupName", "a group name"),
-      undefined,
-    ),
-    minimumLinks: given(req.minimumLinks) ? req.minimumLinks : undefined,
-  } as PlanRequest;
+    model: canonicalModel(req.model) ?? ResiliencyModel.CLASSIC,
+    bandwidth: canonicalBandwidth(req.bandwidth) ?? ConnectionBandwidth.GBPS_10,
+  };
 }
+
 const MODELS = [
   ResiliencyModel.MAXIMUM,
   ResiliencyModel.HIGH,
@@ -194,62 +213,106 @@ const MODELS = [
   ResiliencyModel.CLASSIC,
 ];
 
-/** The model, by its name: an instance of a second copy of this library counts too. */
-function modelOf(value: unknown): ResiliencyModel {
-  const name = typeof value === "object" && value !== null ? (value as { name?: unknown }).name : undefined;
-  const model = MODELS.find((m) => m === value || m.name === name);
-  if (!model) {
-    fail(
-      PROP_TYPE,
-      `\`model\` ${show(value)} is not a ResiliencyModel: use ResiliencyModel.MAXIMUM, HIGH, DEVELOPMENT_AND_TEST or CLASSIC.`,
-    );
-  }
-  return model;
+/** The model, by its name (an instance of a second copy of this library counts too); undefined for none. */
+function canonicalModel(model: ResiliencyModel): ResiliencyModel | undefined {
+  const name = typeof model === "object" && model !== null ? (model as { name?: unknown }).name : undefined;
+  return MODELS.find((m) => m === model || m.name === name);
 }
 
-/** A bandwidth, by its capacity: an instance of a second copy of this library counts too. */
-export function bandwidthOf(value: unknown, prop: string): ConnectionBandwidth {
-  if (value instanceof ConnectionBandwidth) return value;
-  const capacity = typeof value === "object" && value !== null ? (value as any).capacityGbps : undefined;
-  if (typeof capacity !== "number") {
-    fail(
+/** The model is a ResiliencyModel (told by name: an instance of a second copy of this library counts too). */
+export function checkModel(model: ResiliencyModel): RuleFinding[] {
+  if (canonicalModel(model) !== undefined) return [];
+  return [
+    finding(
       PROP_TYPE,
-      `\`${prop}\` is required, got ${show(value)}: for example ConnectionBandwidth.GBPS_10 ` +
-        "or ConnectionBandwidth.gbps(20).",
-    );
-  }
+      `\`model\` ${show(model)} is not a ResiliencyModel: use ResiliencyModel.MAXIMUM, HIGH, DEVELOPMENT_AND_TEST or CLASSIC.`,
+    ),
+  ];
+}
+
+/** The capacity of a bandwidth-like value (a second copy of this library makes its own); undefined for none. */
+function capacityOf(value: ConnectionBandwidth | undefined): number | undefined {
+  const capacity = typeof value === "object" && value !== null ? (value as any).capacityGbps : undefined;
+  return typeof capacity === "number" ? capacity : undefined;
+}
+
+/** A bandwidth, by its capacity (an instance of a second copy of this library counts too); undefined for none. */
+export function canonicalBandwidth(value: ConnectionBandwidth | undefined): ConnectionBandwidth | undefined {
+  if (value instanceof ConnectionBandwidth) return value;
+  const capacity = capacityOf(value);
+  if (capacity === undefined || checkBandwidthGbps(capacity).length > 0) return undefined;
   return ConnectionBandwidth.gbps(capacity);
 }
 
+/** A bandwidth (`prop`): a ConnectionBandwidth, or one of a second copy of this library with a capacity it can build. */
+export function checkBandwidth(value: ConnectionBandwidth | undefined, prop: string): RuleFinding[] {
+  if (value instanceof ConnectionBandwidth) return [];
+  const capacity = capacityOf(value);
+  if (capacity === undefined) {
+    return [
+      finding(
+        PROP_TYPE,
+        `\`${prop}\` is required, got ${show(value)}: for example ConnectionBandwidth.GBPS_10 ` +
+          "or ConnectionBandwidth.gbps(20).",
+      ),
+    ];
+  }
+  return checkBandwidthGbps(capacity);
+}
+
+/**
+ * A bandwidth, by its capacity, throwing the findings of `checkBandwidth`.
+ *
+ * @deprecated Transitional, for emit/audit/audit.ts, whose family converts on its own: use
+ * `checkBandwidth` and `canonicalBandwidth`.
+ */
+export function bandwidthOf(value: unknown, prop: string): ConnectionBandwidth {
+  raiseAll(checkBandwidth(value as ConnectionBandwidth, prop), prop);
+  return canonicalBandwidth(value as ConnectionBandwidth)!;
+}
+
 /** The longest connection name of the new slots of a layout. */
-function longestPortName(req: PlanRequest, layout: ReadonlyArray<CheckedLocation>): number {
+function longestPortName(req: CheckedRequest, layout: ReadonlyArray<CheckedLocation>): number {
+  const prefix = valueOf(req.namePrefix);
   return Math.max(
     0,
     ...layout.flatMap((l) =>
-      l.newSlots.map((n) => portName(req.namePrefix, l.location, n, req.bandwidth.portCount).length),
+      l.newSlots.map((n) => portName(prefix, l.location, n, req.bandwidth.portCount).length),
     ),
   );
 }
 
-function newSlot(req: PlanRequest, location: string, slotNumber: number): TopologyDeviceSlot {
+/** The locations of a checked layout with their new and existing device slots, by slot number. */
+function buildLocations(req: CheckedRequest, layout: ReadonlyArray<CheckedLocation>): TopologyLocation[] {
+  return layout.map((l) => ({
+    location: l.location,
+    deviceSlots: [
+      ...l.newSlots.map((slotNumber) => newSlot(req, l.location, slotNumber)),
+      ...l.existing.map((e) => existingSlot(e, req.bandwidth)),
+    ].sort((a, b) => a.slotNumber - b.slotNumber),
+  }));
+}
+
+function newSlot(req: CheckedRequest, location: string, slotNumber: number): TopologyDeviceSlot {
   const bandwidth = req.bandwidth;
+  const prefix = valueOf(req.namePrefix);
   const id = slotId(location, slotNumber);
   return {
     id,
     location,
     slotNumber,
-    lagName: lagName(req.namePrefix, location, slotNumber),
+    lagName: lagName(prefix, location, slotNumber),
     portBandwidth: bandwidth.portBandwidth,
     capacityGbps: bandwidth.capacityGbps,
-    providerName: req.providerName,
+    providerName: valueOf<string | undefined>(req.providerName),
     requestMacSec: req.requestMacSec ?? false,
-    minimumLinks: req.minimumLinks,
+    minimumLinks: valueOf<number | undefined>(req.minimumLinks),
     ports: Array.from({ length: bandwidth.portCount }, (_, j) => ({
       id: `${id}/Port${j + 1}`,
       location,
       slotNumber,
       memberNumber: j + 1,
-      connectionName: portName(req.namePrefix, location, slotNumber, j + 1),
+      connectionName: portName(prefix, location, slotNumber, j + 1),
       bandwidth: bandwidth.portBandwidth,
       speedGbps: bandwidth.portSpeedGbps,
     })),
@@ -261,15 +324,16 @@ function newSlot(req: PlanRequest, location: string, slotNumber: number): Topolo
  * A device slot for an existing circuit. Without its own bandwidth, a LAG has the construct's, and a
  * connection (one port) the construct's port speed.
  */
-function existingSlot(e: PlanExistingSlot, fallback: ConnectionBandwidth): TopologyDeviceSlot {
+function existingSlot(e: CheckedExistingSlot, fallback: ConnectionBandwidth): TopologyDeviceSlot {
+  const connectionId = valueOf(e.connectionId);
   const bandwidth =
     e.bandwidth ??
-    (e.connectionId.startsWith("dxcon-") ? ConnectionBandwidth.gbps(fallback.portSpeedGbps) : fallback);
+    (connectionId.startsWith("dxcon-") ? ConnectionBandwidth.gbps(fallback.portSpeedGbps) : fallback);
   return {
     id: slotId(e.location, e.slotNumber),
     location: e.location,
     slotNumber: e.slotNumber,
-    existingConnectionId: e.connectionId,
+    existingConnectionId: connectionId,
     portBandwidth: bandwidth.portBandwidth,
     capacityGbps: bandwidth.capacityGbps,
     requestMacSec: false,
@@ -278,121 +342,128 @@ function existingSlot(e: PlanExistingSlot, fallback: ConnectionBandwidth): Topol
   };
 }
 
+/** An existing slot whose values passed: its location a literal code, its bandwidth canonical. */
+interface CheckedExistingSlot extends PlanExistingSlot {
+  readonly location: string;
+}
+
 interface CheckedLocation {
   readonly location: string;
   readonly newSlots: number[];
-  readonly existing: PlanExistingSlot[];
+  readonly existing: CheckedExistingSlot[];
 }
 
-/** The new slots of one location: how many (bounded by the quotas) and their numbers. */
-function newSlotsOf(l: PlanLocation, code: string, model: ResiliencyModel): number[] {
-  const count = checkDeviceSlots(given(l.deviceSlots) ? l.deviceSlots : model.slotsPerLocation, code);
-  const first = checkSlotNumber(given(l.firstSlotNumber) ? l.firstSlotNumber : 1, "firstSlotNumber");
-  checkSlotNumbers(first, count, code);
-  return Array.from({ length: count }, (_, i) => first + i);
+/** The new slots of one location: how many (bounded by the quotas) and their numbers; undefined when refused. */
+function newSlotsOf(
+  l: PlanLocation,
+  code: string,
+  model: ResiliencyModel,
+  out: RuleFinding[],
+): number[] | undefined {
+  const count = given(l.deviceSlots) ? l.deviceSlots : model.slotsPerLocation;
+  const first = given(l.firstSlotNumber) ? l.firstSlotNumber : 1;
+  const found = [...checkDeviceSlots(count, code), ...checkSlotNumberRange(first, "firstSlotNumber")];
+  if (found.length === 0) found.push(...checkSlotNumbers(first, count, code));
+  out.push(...found);
+  return found.length === 0 ? Array.from({ length: count }, (_, i) => first + i) : undefined;
 }
 
 /**
- * The locations of new and existing slots, with the model's minimums checked; sorted by code. Each
- * location and existing circuit is checked on its own (`errors` collects them).
+ * The locations of new and existing slots, sorted by code; each location and existing circuit is
+ * checked on its own (their findings in `out`), and only the ones that passed are in the layout.
  */
-function checkLayout(req: PlanRequest, unresolved: IsUnresolved, errors: RuleErrors): CheckedLocation[] {
-  const model = req.model;
+function checkLayout(req: CheckedRequest, out: RuleFinding[]): CheckedLocation[] {
   const byKey = new Map<string, CheckedLocation>();
-  for (const l of req.locations) {
-    errors.attempt(() => {
-      checkObject(l, "locations", "a list of location layouts, each like { location: 'EqDC2' }");
-      const code = checkLocationCode(l.location, "locations", unresolved);
-      const key = code.toLowerCase();
-      checkLocationOnce(code, byKey.get(key)?.location);
-      byKey.set(key, { location: code, newSlots: newSlotsOf(l, code, model), existing: [] });
-    }, undefined);
-  }
-  addExistingSlots(req, byKey, unresolved, errors);
-  const checked = [...byKey.values()];
-  // The model's minimums count locations and slots: only meaningful when every prop before was valid.
-  if (!errors.any) errors.attempt(() => checkModelMinimums(model, checked), undefined);
-  // Sorted by code: reordering the input changes nothing in the template.
-  return checked.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
-}
-
-/** Puts each existing circuit in its location, checking its id, slot number and capacity. */
-function addExistingSlots(
-  req: PlanRequest,
-  byKey: Map<string, CheckedLocation>,
-  unresolved: IsUnresolved,
-  errors: RuleErrors,
-): void {
+  for (const l of req.locations) addLocation(req, l, byKey, out);
   const ids = new Set<string>();
-  for (const raw of req.existingSlots ?? []) {
-    errors.attempt(() => addExistingSlot(raw, byKey, ids, unresolved), undefined);
-  }
+  for (const e of req.existingSlots ?? []) addExistingSlot(e, byKey, ids, out);
+  // Sorted by code: reordering the input changes nothing in the template.
+  return [...byKey.values()].sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
 }
 
-/** One existing circuit, in its location. */
+/** One location of `locations`, checked, with its new slots. */
+function addLocation(
+  req: CheckedRequest,
+  l: PlanLocation,
+  byKey: Map<string, CheckedLocation>,
+  out: RuleFinding[],
+): void {
+  const located = checkLocation(l.location, req.locationsProp ?? "locations");
+  if (located.length > 0) return void out.push(...located);
+  const code = valueOf(l.location);
+  const key = code.toLowerCase();
+  const twice = checkLocationOnce(code, byKey.get(key)?.location);
+  if (twice.length > 0) return void out.push(...twice);
+  const newSlots = newSlotsOf(l, code, req.model, out);
+  if (newSlots) byKey.set(key, { location: code, newSlots, existing: [] });
+}
+
+/** One existing circuit, checked (its id, slot number and capacity), in its location. */
 function addExistingSlot(
-  raw: unknown,
+  e: PlanExistingSlot,
   byKey: Map<string, CheckedLocation>,
   ids: Set<string>,
-  unresolved: IsUnresolved,
+  out: RuleFinding[],
 ): void {
-  const e = checkObject(
-    raw,
-    "existingSlots",
-    "each entry a location, slotNumber and connectionId",
-  ) as unknown as PlanExistingSlot;
-  const code = checkLocationCode(e.location, "existingSlots", unresolved);
-  const n = checkSlotNumber(e.slotNumber, "slotNumber");
-  const bandwidth = given(e.bandwidth) ? bandwidthOf(e.bandwidth, "bandwidth") : undefined;
-  if (!unresolved(e.connectionId)) {
-    ids.add(checkExistingSlotId(e.connectionId, code, ids));
-    checkExistingConnectionBandwidth(e.connectionId, bandwidth);
-  }
+  const located = checkLocation(e.location, "existingSlots");
+  if (located.length > 0) return void out.push(...located);
+  const code = valueOf(e.location);
+  const bandwidth = given(e.bandwidth) ? canonicalBandwidth(e.bandwidth) : undefined;
+  const id = checkExistingSlotId(e.connectionId, code, ids);
+  const literalId = id.length === 0 && !isDeferred(e.connectionId) ? valueOf(e.connectionId) : undefined;
+  if (literalId !== undefined) ids.add(literalId);
   const key = code.toLowerCase();
   const entry = byKey.get(key) ?? { location: code, newSlots: [], existing: [] };
-  checkLocationCase(code, entry.location);
-  checkSlotNumberFree(
-    n,
-    [...entry.newSlots, ...entry.existing.map((x) => x.slotNumber)],
-    e.connectionId,
-    code,
-  );
-  entry.existing.push({ ...e, location: code, slotNumber: n, bandwidth });
+  const found = [
+    ...checkSlotNumberRange(e.slotNumber, "slotNumber"),
+    ...(given(e.bandwidth) ? checkBandwidth(e.bandwidth, "bandwidth") : []),
+    ...id,
+    ...(literalId === undefined ? [] : checkExistingConnectionBandwidth(literalId, bandwidth)),
+    ...checkLocationCase(code, entry.location),
+  ];
+  const taken = [...entry.newSlots, ...entry.existing.map((x) => x.slotNumber)];
+  if (found.length === 0) {
+    found.push(...checkSlotNumberFree(e.slotNumber, taken, valueOf(e.connectionId), code));
+  }
+  out.push(...found);
+  if (found.length > 0) return;
+  entry.existing.push({ ...e, location: code, bandwidth });
   byKey.set(key, entry);
 }
 
-/** §1.2: the model's locations and device slots per location (the design rules modelLocations, modelDeviceSlots). */
-function checkModelMinimums(model: ResiliencyModel, checked: ReadonlyArray<CheckedLocation>): void {
-  checkRequestDeviceSlots(
-    model,
-    checked.map((l) => ({ location: l.location, slots: l.newSlots.length + l.existing.length })),
-  );
-  checkRequestLocations(
-    model,
-    checked.map((l) => l.location),
-  );
+/**
+ * §1.2: the model's locations and device slots per location (the design rules modelDeviceSlots and
+ * modelLocations, read for the construct's props), on the layout before anything lands on it.
+ */
+function checkModelMinimums(req: CheckedRequest, locations: TopologyLocation[]): RuleFinding[] {
+  const { model, bandwidth } = req;
+  const layout: ConnectionTopology = { model, bandwidth, namePrefix: valueOf(req.namePrefix), locations };
+  return [...checkModelDeviceSlots(layout, "props"), ...checkModelLocations(layout, "props")];
 }
 
-/** The resiliency group of a layout: its name (undefined for none), or an error naming the prop. */
+/** The name of the resiliency group when not given: the name prefix, with other characters replaced by `-`. */
+function defaultGroupName(namePrefix: Deferrable<string>): Deferrable<string> {
+  return isDeferred(namePrefix) ? namePrefix : namePrefix.replace(/[^a-zA-Z0-9_-]/g, "-");
+}
+
+/** The resiliency group of a layout: its name (undefined for none), and the findings of its rules. */
 function planResiliencyGroup(
-  req: PlanRequest,
+  req: CheckedRequest,
   slots: TopologyDeviceSlot[],
-  unresolved: IsUnresolved,
-): { name?: string; warnings: PlanWarning[] } {
-  const { model, namePrefix } = req;
-  const wanted = req.resiliencyGroup ?? model.intendedResiliencyModel !== undefined;
-  if (!wanted) {
-    checkGroupNameWithoutGroup(req.resiliencyGroupName);
-    return { warnings: [] };
-  }
-  checkGroupModel(model);
-  const warnings = existingLagsNotInGroup(slots);
-  checkGroupSize(groupMembers(slots).length, slots.length);
-  const name =
-    req.resiliencyGroupName ??
-    (unresolved(namePrefix) ? namePrefix : namePrefix.replace(/[^a-zA-Z0-9_-]/g, "-"));
-  checkGroupName(name, unresolved);
-  return { name, warnings };
+): { name?: string; findings: RuleFinding[] } {
+  const wanted = req.resiliencyGroup ?? req.model.intendedResiliencyModel !== undefined;
+  if (!wanted) return { findings: checkGroupNameWithoutGroup(req.resiliencyGroupName) };
+  const model = checkGroupModel(req.model);
+  if (model.length > 0) return { findings: model };
+  const name = req.resiliencyGroupName ?? defaultGroupName(req.namePrefix);
+  return {
+    name: valueOf(name),
+    findings: [
+      ...checkExistingLagsNotInGroup(slots),
+      ...checkGroupSize(groupMembers(slots).length, slots.length),
+      ...checkGroupName(name),
+    ],
+  };
 }
 
 /**

@@ -3,9 +3,10 @@
  * names of ports and LAGs, the provider, and the account quotas a layout reaches.
  */
 import type { ConnectionBandwidth } from "../core/bandwidth";
-import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
-import { IsUnresolved, checkWholeNumber, label, show } from "../core/props";
-import type { PlanWarning } from "../core/rule";
+import { Deferrable, Deferred, isDeferred, valueOf } from "../core/deferred";
+import { errorRule, finding, raiseAll, warningRule, ruleFamily } from "../core/fail";
+import { IsUnresolved, label, show, wholeNumberFindings } from "../core/props";
+import type { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import type { TopologyDeviceSlot, TopologyLocation } from "../core/topology";
 
@@ -148,149 +149,203 @@ export const {
 } = LAYOUT_RULES;
 
 /**
- * Checks one location code (facts §7: pattern `^[a-zA-Z0-9-]+$`, case sensitivity unconfirmed) and
- * returns it. It must be a literal: it names the ports and their logical IDs.
+ * One location code (facts §7: pattern `^[a-zA-Z0-9-]+$`, case sensitivity unconfirmed), given in `prop`.
+ * It must be a literal: it names the ports and their logical IDs.
+ */
+export function checkLocation(code: Deferrable<string>, prop: string): RuleFinding[] {
+  const value = valueOf(code);
+  if (isDeferred(code) || typeof value !== "string") {
+    return [
+      finding(
+        LOCATION_LITERAL,
+        `\`${prop}\`: ${typeof value === "string" ? value : show(value)} is not a literal location code. Location codes name the ports and their ` +
+          "logical IDs, so they must be known at synth; for example EqDC2.",
+      ),
+    ];
+  }
+  if (LOCATION_PATTERN.test(value)) return [];
+  return [
+    finding(
+      LOCATION_CODE,
+      `\`${prop}\`: "${value}" is not a Direct Connect location code: allowed are letters, digits and - ` +
+        "(pattern ^[a-zA-Z0-9-]+$), for example EqDC2.",
+    ),
+  ];
+}
+
+/**
+ * Checks one location code and returns it, throwing its finding.
+ *
+ * @deprecated Transitional, for emit/audit/audit.ts, whose family converts on its own: use `checkLocation`.
  */
 export function checkLocationCode(code: unknown, prop: string, unresolved: IsUnresolved): string {
-  if (typeof code !== "string" || unresolved(code)) {
-    fail(
-      LOCATION_LITERAL,
-      `\`${prop}\`: ${typeof code === "string" ? code : show(code)} is not a literal location code. Location codes name the ports and their ` +
-        "logical IDs, so they must be known at synth; for example EqDC2.",
-    );
-  }
-  if (!LOCATION_PATTERN.test(code)) {
-    fail(
-      LOCATION_CODE,
-      `\`${prop}\`: "${code}" is not a Direct Connect location code: allowed are letters, digits and - ` +
-        "(pattern ^[a-zA-Z0-9-]+$), for example EqDC2.",
-    );
-  }
-  return code;
+  raiseAll(checkLocation(unresolved(code) ? new Deferred(code as string) : (code as string), prop), prop);
+  return code as string;
 }
 
 /** A location of `locations` that an earlier entry has (`earlier`, perhaps in another case). */
-export function checkLocationOnce(code: string, earlier: string | undefined): void {
-  if (earlier === undefined) return;
+export function checkLocationOnce(code: string, earlier: string | undefined): RuleFinding[] {
+  if (earlier === undefined) return [];
   const how =
     earlier === code ? "" : ` (as "${earlier}"; location codes that differ only in case are one location)`;
-  fail(
-    LOCATION_TWICE,
-    `\`locations\`: "${code}" is listed twice${how}. Each location appears once; a second device at a location ` +
-      "is a second device slot, not a second entry.",
-  );
+  return [
+    finding(
+      LOCATION_TWICE,
+      `\`locations\`: "${code}" is listed twice${how}. Each location appears once; a second device at a location ` +
+        "is a second device slot, not a second entry.",
+    ),
+  ];
 }
 
 /** An existing slot's location spelled in another case than the location already listed. */
-export function checkLocationCase(code: string, listed: string): void {
-  if (listed === code) return;
-  fail(
-    LOCATION_TWICE,
-    `\`existingSlots\`: "${code}" differs from "${listed}" only in case; location codes that differ only in case are one location.`,
-  );
+export function checkLocationCase(code: string, listed: string): RuleFinding[] {
+  if (listed === code) return [];
+  return [
+    finding(
+      LOCATION_TWICE,
+      `\`existingSlots\`: "${code}" differs from "${listed}" only in case; location codes that differ only in case are one location.`,
+    ),
+  ];
 }
 
-/** The number of new device slots at a location. */
-export function checkDeviceSlots(value: unknown, code: string): number {
-  return checkWholeNumber(
+/** The number of new device slots at a location (a literal: it counts resources). */
+export function checkDeviceSlots(value: number, code: string): RuleFinding[] {
+  return wholeNumberFindings(
     DEVICE_SLOTS_RANGE,
     value,
     "deviceSlots",
     { min: 1, max: LIMITS.deviceSlotsPerLocation },
-    () => false,
     ` (at ${code}; each slot is at least one dedicated connection and one LAG, and the account quotas are 10 of each)`,
   );
 }
 
-/** A slot number, 1 to 99 (`what` is the prop). */
+/** A slot number, 1 to 99 (`prop` names it; a literal: it names logical IDs). */
+export function checkSlotNumberRange(n: number, prop: string, why = ""): RuleFinding[] {
+  return wholeNumberFindings(SLOT_NUMBER_RANGE, n, prop, { min: 1, max: LIMITS.slotNumber }, why);
+}
+
+/**
+ * A slot number, 1 to 99, returned, throwing its finding.
+ *
+ * @deprecated Transitional, for emit/virtual-interface.ts, whose family converts on its own: use
+ * `checkSlotNumberRange`.
+ */
 export function checkSlotNumber(n: unknown, what: string, why = ""): number {
-  return checkWholeNumber(SLOT_NUMBER_RANGE, n, what, { min: 1, max: LIMITS.slotNumber }, () => false, why);
+  raiseAll(checkSlotNumberRange(n as number, what, why), what);
+  return n as number;
 }
 
 /** The last of `count` slots numbered from `first` is a slot number too. */
-export function checkSlotNumbers(first: number, count: number, code: string): void {
-  if (first + count - 1 <= LIMITS.slotNumber) return;
-  fail(
-    SLOT_NUMBER_RANGE,
-    `\`firstSlotNumber\` ${first} of ${code} numbers its ${count} slots up to ${first + count - 1}; slot numbers go up to ${LIMITS.slotNumber}.`,
-  );
+export function checkSlotNumbers(first: number, count: number, code: string): RuleFinding[] {
+  if (first + count - 1 <= LIMITS.slotNumber) return [];
+  return [
+    finding(
+      SLOT_NUMBER_RANGE,
+      `\`firstSlotNumber\` ${first} of ${code} numbers its ${count} slots up to ${first + count - 1}; slot numbers go up to ${LIMITS.slotNumber}.`,
+    ),
+  ];
 }
 
-/** The id of an existing circuit, once in `existingSlots` (`ids`: the ones seen so far). */
-export function checkExistingSlotId(connectionId: unknown, code: string, ids: ReadonlySet<string>): string {
-  if (typeof connectionId !== "string" || !EXISTING_ID_PATTERN.test(connectionId)) {
-    fail(
-      EXISTING_SLOT_ID,
-      `\`connectionId\` ${show(connectionId)} of an existing slot at ${code} is not a connection or LAG id: ` +
-        "dxcon-... or dxlag-... (8 to 21 lower-case letters and digits).",
-    );
+/**
+ * The id of an existing circuit, once in `existingSlots` (`ids`: the ones seen so far). A token is not
+ * checked, but for its type: an id is a string.
+ */
+export function checkExistingSlotId(
+  connectionId: Deferrable<string>,
+  code: string,
+  ids: ReadonlySet<string>,
+): RuleFinding[] {
+  const id = valueOf(connectionId);
+  if (isDeferred(connectionId) && typeof id === "string") return [];
+  if (isDeferred(connectionId) || typeof id !== "string" || !EXISTING_ID_PATTERN.test(id)) {
+    return [
+      finding(
+        EXISTING_SLOT_ID,
+        `\`connectionId\` ${show(id)} of an existing slot at ${code} is not a connection or LAG id: ` +
+          "dxcon-... or dxlag-... (8 to 21 lower-case letters and digits).",
+      ),
+    ];
   }
-  if (ids.has(connectionId)) {
-    fail(EXISTING_SLOT_TWICE, `\`existingSlots\`: ${connectionId} is listed twice.`);
-  }
-  return connectionId;
+  if (!ids.has(id)) return [];
+  return [finding(EXISTING_SLOT_TWICE, `\`existingSlots\`: ${id} is listed twice.`)];
 }
 
 /** An existing connection (one port) with the bandwidth of a LAG. */
 export function checkExistingConnectionBandwidth(
   connectionId: string,
   bandwidth: ConnectionBandwidth | undefined,
-): void {
-  if (!connectionId.startsWith("dxcon-") || bandwidth === undefined || bandwidth.portCount <= 1) return;
-  fail(
-    EXISTING_CONNECTION_BANDWIDTH,
-    `\`bandwidth\` of the existing connection ${connectionId} is ${bandwidth}: a connection is one port ` +
-      "(1, 10, 100 or 400 Gbps). For a LAG, give its dxlag- id.",
-  );
+): RuleFinding[] {
+  if (!connectionId.startsWith("dxcon-") || bandwidth === undefined || bandwidth.portCount <= 1) return [];
+  return [
+    finding(
+      EXISTING_CONNECTION_BANDWIDTH,
+      `\`bandwidth\` of the existing connection ${connectionId} is ${bandwidth}: a connection is one port ` +
+        "(1, 10, 100 or 400 Gbps). For a LAG, give its dxlag- id.",
+    ),
+  ];
 }
 
 /** An existing circuit's slot number, free at its location (`taken`: the numbers of the other slots). */
 export function checkSlotNumberFree(
   n: number,
   taken: ReadonlyArray<number>,
-  connectionId: unknown,
+  connectionId: string,
   code: string,
-): void {
-  if (!taken.includes(n)) return;
-  fail(
-    SLOT_NUMBER_TAKEN,
-    `\`slotNumber\` ${n} of the existing slot ${label(connectionId)} at ${code} is taken by another slot there. ` +
-      "Number existing circuits apart from the new slots (see `firstSlotNumber`).",
-  );
+): RuleFinding[] {
+  if (!taken.includes(n)) return [];
+  return [
+    finding(
+      SLOT_NUMBER_TAKEN,
+      `\`slotNumber\` ${n} of the existing slot ${label(connectionId)} at ${code} is taken by another slot there. ` +
+        "Number existing circuits apart from the new slots (see `firstSlotNumber`).",
+    ),
+  ];
 }
 
-/** A provider name, when given, is not empty. */
-export function checkProviderName(providerName: string | undefined, unresolved: IsUnresolved): void {
-  if (providerName === undefined || unresolved(providerName) || providerName.trim() !== "") return;
-  fail(
-    PROVIDER_NAME_EMPTY,
-    "`providerName` is empty: give the service provider's name, or leave it out for no provider.",
-  );
+/** A provider name, when given, is not empty (a token is not checked). */
+export function checkProviderName(providerName: Deferrable<string> | undefined): RuleFinding[] {
+  if (providerName === undefined || isDeferred(providerName) || providerName.trim() !== "") return [];
+  return [
+    finding(
+      PROVIDER_NAME_EMPTY,
+      "`providerName` is empty: give the service provider's name, or leave it out for no provider.",
+    ),
+  ];
 }
 
-/** §3.1, §3.2: the characters of the names, and their length (`longest`: the longest port name). */
-export function checkNamePrefix(namePrefix: string, longest: number): void {
+/**
+ * §3.1, §3.2: the characters of the names, and their length (`longest`: the longest port name). A token
+ * is not checked.
+ */
+export function checkNamePrefix(namePrefix: Deferrable<string>, longest: number): RuleFinding[] {
+  if (isDeferred(namePrefix)) return [];
+  const findings: RuleFinding[] = [];
   if (!NAME_PATTERN.test(namePrefix)) {
-    fail(
-      NAME_PREFIX_CHARACTERS,
-      `\`namePrefix\` ${show(namePrefix)} has characters CloudFormation does not allow in connection and LAG names: ` +
-        "allowed are letters, digits, spaces and _ - , /.",
+    findings.push(
+      finding(
+        NAME_PREFIX_CHARACTERS,
+        `\`namePrefix\` ${show(namePrefix)} has characters CloudFormation does not allow in connection and LAG names: ` +
+          "allowed are letters, digits, spaces and _ - , /.",
+      ),
     );
   }
   if (longest > LIMITS.nameLength) {
-    fail(
-      NAME_PREFIX_LENGTH,
-      `\`namePrefix\` ${show(namePrefix)} makes connection names of ${longest} characters; CloudFormation allows at most ` +
-        `${LIMITS.nameLength}. Use a prefix of at most ${namePrefix.length - (longest - LIMITS.nameLength)} characters.`,
+    findings.push(
+      finding(
+        NAME_PREFIX_LENGTH,
+        `\`namePrefix\` ${show(namePrefix)} makes connection names of ${longest} characters; CloudFormation allows at most ` +
+          `${LIMITS.nameLength}. Use a prefix of at most ${namePrefix.length - (longest - LIMITS.nameLength)} characters.`,
+      ),
     );
   }
+  return findings;
 }
 
 /**
  * §4.7: the dedicated connections of one location over the quota, counting the member connections of
  * existing circuits too.
  */
-export function connectionsPerLocationQuota(location: TopologyLocation): PlanWarning[] {
+export function checkConnectionsPerLocationQuota(location: TopologyLocation): RuleFinding[] {
   const count = (slots: ReadonlyArray<TopologyDeviceSlot>, ports: (s: TopologyDeviceSlot) => number) =>
     slots.reduce((n, s) => n + ports(s), 0);
   const created = location.deviceSlots.filter((s) => s.existingConnectionId === undefined);
@@ -301,7 +356,7 @@ export function connectionsPerLocationQuota(location: TopologyLocation): PlanWar
   if (ports <= LIMITS.connectionsPerLocation) return [];
   const detail = existingPorts > 0 ? ` (${newPorts} new, ${existingPorts} existing)` : "";
   return [
-    warn(
+    finding(
       CONNECTIONS_PER_LOCATION_QUOTA,
       `\`locations\`: ${location.location} gets ${ports} dedicated connections${detail}; the Direct Connect quota is ` +
         `${LIMITS.connectionsPerLocation} active dedicated connections per location per Region per account. ` +
@@ -316,13 +371,13 @@ function existingPortCount(slot: TopologyDeviceSlot): number {
 }
 
 /** §4.7: the LAGs of a layout over the quota (one per new slot). */
-export function lagsPerRegionQuota(locations: ReadonlyArray<TopologyLocation>): PlanWarning[] {
+export function checkLagsPerRegionQuota(locations: ReadonlyArray<TopologyLocation>): RuleFinding[] {
   const lags = locations
     .flatMap((l) => l.deviceSlots)
     .filter((s) => s.existingConnectionId === undefined).length;
   if (lags <= LIMITS.lagsPerRegion) return [];
   return [
-    warn(
+    finding(
       LAGS_PER_REGION_QUOTA,
       `This layout has ${lags} LAGs; the Direct Connect quota is ${LIMITS.lagsPerRegion} LAGs per Region. ` +
         "Ask AWS for a higher quota before you deploy.",

@@ -2,10 +2,11 @@
  * The ports and LAGs of every device slot: their bandwidth, MACsec, `minimumLinks` and removal policy.
  */
 import type { ConnectionBandwidth } from "../core/bandwidth";
-import { IsUnresolved, given, show } from "../core/props";
+import { Deferrable, isDeferred } from "../core/deferred";
+import { given, show } from "../core/props";
 import { REMOVAL_POLICY_DESTROY } from "./design/removal-policy-destroy";
-import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
-import type { PlanWarning } from "../core/rule";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
+import type { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
 /** §4.3: MACsec on 10 and 100 Gbps per AWS; 400 Gbps only in third-party data (§9.4). */
@@ -62,20 +63,22 @@ export const {
 export function checkMacSec(
   requestMacSec: boolean | undefined,
   bandwidth: ConnectionBandwidth,
-): PlanWarning[] {
+): RuleFinding[] {
   if (!requestMacSec) return [];
   const speed = bandwidth.portSpeedGbps;
   if (!MACSEC_SPEEDS_GBPS.includes(speed)) {
-    fail(
-      MACSEC_SPEED,
-      `\`requestMacSec\`: MACsec is not offered on ${speed} Gbps ports (bandwidth ${bandwidth}). ` +
-        "AWS supports MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations); " +
-        "choose one of those speeds or set `requestMacSec: false`.",
-    );
+    return [
+      finding(
+        MACSEC_SPEED,
+        `\`requestMacSec\`: MACsec is not offered on ${speed} Gbps ports (bandwidth ${bandwidth}). ` +
+          "AWS supports MACsec on 10 and 100 Gbps dedicated connections (and 400 Gbps at some locations); " +
+          "choose one of those speeds or set `requestMacSec: false`.",
+      ),
+    ];
   }
   if (!MACSEC_UNCONFIRMED_GBPS.includes(speed)) return [];
   return [
-    warn(
+    finding(
       MACSEC_400,
       "`requestMacSec` on 400 Gbps ports: AWS documents MACsec for 10 and 100 Gbps; 400 Gbps MACsec is listed only " +
         "for some locations (DescribeLocations `availableMacSecPortSpeeds`). Check each location before you deploy.",
@@ -83,29 +86,33 @@ export function checkMacSec(
   ];
 }
 
-/** `minimumLinks` of every LAG: 0 to its ports, and a warning that the first create cannot set it. */
+/**
+ * `minimumLinks` of every LAG: 0 to its ports (a token is not checked), and a warning that the first
+ * create cannot set it.
+ */
 export function checkMinimumLinks(
-  minimumLinks: number | undefined,
+  minimumLinks: Deferrable<number> | undefined,
   bandwidth: ConnectionBandwidth,
-  unresolved: IsUnresolved,
-): PlanWarning[] {
+): RuleFinding[] {
   if (minimumLinks === undefined) return [];
   const ports = bandwidth.portCount;
   if (
-    !unresolved(minimumLinks) &&
+    !isDeferred(minimumLinks) &&
     (typeof minimumLinks !== "number" ||
       !Number.isInteger(minimumLinks) ||
       minimumLinks < 0 ||
       minimumLinks > ports)
   ) {
-    fail(
-      MINIMUM_LINKS_RANGE,
-      `\`minimumLinks\` ${show(minimumLinks)} is not possible: each LAG has ${ports} port(s) ` +
-        `(bandwidth ${bandwidth}); allowed are whole numbers from 0 to ${ports}.`,
-    );
+    return [
+      finding(
+        MINIMUM_LINKS_RANGE,
+        `\`minimumLinks\` ${show(minimumLinks)} is not possible: each LAG has ${ports} port(s) ` +
+          `(bandwidth ${bandwidth}); allowed are whole numbers from 0 to ${ports}.`,
+      ),
+    ];
   }
   return [
-    warn(
+    finding(
       MINIMUM_LINKS_ON_CREATE,
       "`minimumLinks` cannot be set when CloudFormation first creates a LAG (AWS::DirectConnect::Lag MinimumLinks). " +
         "Deploy without it first; once the LAGs exist, set it to the ports per LAG and acknowledge this warning.",
@@ -124,33 +131,42 @@ const REMOVAL_POLICIES = {
   retainOnUpdateOrDelete: "retain-on-update-or-delete",
 } as const;
 
+const SUPPORTED_REMOVAL_POLICIES: ReadonlyArray<string> = [
+  REMOVAL_POLICIES.retain,
+  REMOVAL_POLICIES.retainOnUpdateOrDelete,
+  REMOVAL_POLICIES.destroy,
+];
+
 /**
- * §5: the removal policy of the ports and LAGs (RETAIN when not given). SNAPSHOT is not supported, and
- * DESTROY is a warning (`removalPolicyDestroy`, a design rule: the audit checks it too).
+ * §5: the removal policy of the ports and LAGs: RETAIN when not given (null too); undefined for one that
+ * `checkRemovalPolicy` refuses.
  */
-export function checkRemovalPolicy(value: unknown): { policy: string; warnings: PlanWarning[] } {
-  if (!given(value)) return { policy: REMOVAL_POLICIES.retain, warnings: [] };
-  const allowed: unknown[] = [
-    REMOVAL_POLICIES.retain,
-    REMOVAL_POLICIES.retainOnUpdateOrDelete,
-    REMOVAL_POLICIES.destroy,
-  ];
-  if (!allowed.includes(value)) {
-    fail(
-      REMOVAL_POLICY_SUPPORTED,
-      `\`removalPolicy\` ${value === REMOVAL_POLICIES.snapshot ? "SNAPSHOT" : show(value)} is not supported by Direct Connect ` +
-        "connections and LAGs: use RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY.",
-    );
-  }
-  const policy = value as string;
-  return { policy, warnings: policy === REMOVAL_POLICIES.destroy ? [removalPolicyDestroy()] : [] };
+export function removalPolicyOf(value: string | undefined): string | undefined {
+  if (!given(value)) return REMOVAL_POLICIES.retain;
+  return SUPPORTED_REMOVAL_POLICIES.includes(value) ? value : undefined;
 }
 
-/** The warning of DESTROY: the design rule `removalPolicyDestroy`, which the audit checks on any app's ports and LAGs too. */
-function removalPolicyDestroy(): PlanWarning {
-  return warn(
-    REMOVAL_POLICY_DESTROY,
-    "`removalPolicy` DESTROY: deleting the stack, or a change that replaces a port, deletes the Direct Connect " +
-      "connection and AWS has its cross-connect removed. A new port is a new order with a new LOA.",
-  );
+/**
+ * §5: the removal policy of the ports and LAGs. SNAPSHOT (or anything that is not a RemovalPolicy) is not
+ * supported, and DESTROY is a warning (`removalPolicyDestroy`, a design rule: the audit checks it too).
+ */
+export function checkRemovalPolicy(value: string | undefined): RuleFinding[] {
+  if (!given(value)) return [];
+  if (!SUPPORTED_REMOVAL_POLICIES.includes(value)) {
+    return [
+      finding(
+        REMOVAL_POLICY_SUPPORTED,
+        `\`removalPolicy\` ${value === REMOVAL_POLICIES.snapshot ? "SNAPSHOT" : show(value)} is not supported by Direct Connect ` +
+          "connections and LAGs: use RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY.",
+      ),
+    ];
+  }
+  if (value !== REMOVAL_POLICIES.destroy) return [];
+  return [
+    finding(
+      REMOVAL_POLICY_DESTROY,
+      "`removalPolicy` DESTROY: deleting the stack, or a change that replaces a port, deletes the Direct Connect " +
+        "connection and AWS has its cross-connect removed. A new port is a new order with a new LOA.",
+    ),
+  ];
 }

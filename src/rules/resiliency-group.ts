@@ -1,8 +1,8 @@
 /** The resiliency group of a layout: whether there is one, its name and its members. */
-import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
+import { Deferrable, isDeferred, valueOf } from "../core/deferred";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
 import type { ResiliencyModel } from "../core/model";
-import { IsUnresolved } from "../core/props";
-import type { PlanWarning } from "../core/rule";
+import type { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import type { TopologyDeviceSlot } from "../core/topology";
 
@@ -63,31 +63,37 @@ export const {
 } = RESILIENCY_GROUP_RULES;
 
 /** A name without a group. */
-export function checkGroupNameWithoutGroup(resiliencyGroupName: string | undefined): void {
-  if (resiliencyGroupName === undefined) return;
-  fail(
-    GROUP_NAME_WITHOUT_GROUP,
-    `\`resiliencyGroupName\` "${resiliencyGroupName}" is set, but there is no resiliency group ` +
-      "(`resiliencyGroup` is false). Remove one of the two.",
-  );
+export function checkGroupNameWithoutGroup(
+  resiliencyGroupName: Deferrable<string> | undefined,
+): RuleFinding[] {
+  if (resiliencyGroupName === undefined) return [];
+  return [
+    finding(
+      GROUP_NAME_WITHOUT_GROUP,
+      `\`resiliencyGroupName\` "${valueOf(resiliencyGroupName)}" is set, but there is no resiliency group ` +
+        "(`resiliencyGroup` is false). Remove one of the two.",
+    ),
+  ];
 }
 
 /** A group needs a model AWS names. */
-export function checkGroupModel(model: ResiliencyModel): void {
-  if (model.intendedResiliencyModel !== undefined) return;
-  fail(
-    GROUP_FOR_CLASSIC,
-    `\`resiliencyGroup\`: the ${model.name} model has no IntendedResiliencyModel for a resiliency group. ` +
-      "Claim the model the layout meets with `model` (MAXIMUM, HIGH or DEVELOPMENT_AND_TEST), or leave `resiliencyGroup` out.",
-  );
+export function checkGroupModel(model: ResiliencyModel): RuleFinding[] {
+  if (model.intendedResiliencyModel !== undefined) return [];
+  return [
+    finding(
+      GROUP_FOR_CLASSIC,
+      `\`resiliencyGroup\`: the ${model.name} model has no IntendedResiliencyModel for a resiliency group. ` +
+        "Claim the model the layout meets with `model` (MAXIMUM, HIGH or DEVELOPMENT_AND_TEST), or leave `resiliencyGroup` out.",
+    ),
+  ];
 }
 
 /** The existing LAGs of the slots, whose members stay out of the group. */
-export function existingLagsNotInGroup(slots: ReadonlyArray<TopologyDeviceSlot>): PlanWarning[] {
+export function checkExistingLagsNotInGroup(slots: ReadonlyArray<TopologyDeviceSlot>): RuleFinding[] {
   const existingLags = slots.filter((s) => s.existingConnectionId?.startsWith("dxlag-"));
   if (existingLags.length === 0) return [];
   return [
-    warn(
+    finding(
       EXISTING_LAG_NOT_IN_GROUP,
       `\`existingSlots\`: ${existingLags.map((s) => s.existingConnectionId).join(", ")} ` +
         "are existing LAGs whose member connections this app does not know, so they are not in the resiliency group. " +
@@ -97,23 +103,29 @@ export function existingLagsNotInGroup(slots: ReadonlyArray<TopologyDeviceSlot>)
 }
 
 /** §3.3: the members of a group (`connections`, of `slots` device slots). */
-export function checkGroupSize(connections: number, slots: number): void {
-  if (connections <= GROUP_LIMITS.connections) return;
-  fail(
-    GROUP_SIZE,
-    `\`locations\`: the resiliency group would hold ${connections} connections ` +
-      `(${slots} device slots); a resiliency group holds at most ` +
-      `${GROUP_LIMITS.connections}. Use fewer locations or ports, split the layout into two constructs, ` +
-      "or set `resiliencyGroup: false`.",
-  );
+export function checkGroupSize(connections: number, slots: number): RuleFinding[] {
+  if (connections <= GROUP_LIMITS.connections) return [];
+  return [
+    finding(
+      GROUP_SIZE,
+      `\`locations\`: the resiliency group would hold ${connections} connections ` +
+        `(${slots} device slots); a resiliency group holds at most ` +
+        `${GROUP_LIMITS.connections}. Use fewer locations or ports, split the layout into two constructs, ` +
+        "or set `resiliencyGroup: false`.",
+    ),
+  ];
 }
 
-/** §3.3: the group's name. */
-export function checkGroupName(name: string, unresolved: IsUnresolved): void {
-  if (unresolved(name) || (GROUP_NAME_PATTERN.test(name) && name.length <= GROUP_LIMITS.nameLength)) return;
-  fail(
-    GROUP_NAME,
-    `\`resiliencyGroupName\` "${name}" is not allowed: 1 to ${GROUP_LIMITS.nameLength} letters, digits, _ ` +
-      "and - (no spaces; pattern ^[a-zA-Z0-9_\\-]+$).",
-  );
+/** §3.3: the group's name (a token is not checked). */
+export function checkGroupName(name: Deferrable<string>): RuleFinding[] {
+  if (isDeferred(name) || (GROUP_NAME_PATTERN.test(name) && name.length <= GROUP_LIMITS.nameLength)) {
+    return [];
+  }
+  return [
+    finding(
+      GROUP_NAME,
+      `\`resiliencyGroupName\` "${name}" is not allowed: 1 to ${GROUP_LIMITS.nameLength} letters, digits, _ ` +
+        "and - (no spaces; pattern ^[a-zA-Z0-9_\\-]+$).",
+    ),
+  ];
 }

@@ -467,6 +467,48 @@ describe("every error of a construct in one synth", () => {
     expect(error?.ruleId).toBe("removalPolicySupported");
   });
 
+  test("a bad location code, minimumLinks 9 and removalPolicy SNAPSHOT: all three in one error", () => {
+    let error: RuleError | undefined;
+    try {
+      new MaximumResiliencyConnections(newStack(), "Dx", {
+        locations: ["EqDC2", "Eq SE2"],
+        bandwidth: ConnectionBandwidth.gbps(20),
+        minimumLinks: 9,
+        removalPolicy: RemovalPolicy.SNAPSHOT,
+      });
+    } catch (e) {
+      error = e as RuleError;
+    }
+    expect(error?.message.split("\n")[0]).toBe("TestStack/Dx: 3 errors:");
+    expect(error?.errors.map((e) => e.ruleId)).toEqual([
+      "removalPolicySupported",
+      "locationCodeFormat",
+      "minimumLinksRange",
+    ]);
+    expect(error?.message).toContain('`locations`: "Eq SE2" is not a Direct Connect location code');
+    expect(error?.message).toContain("`minimumLinks` 9 is not possible: each LAG has 2 port(s)");
+  });
+
+  test("DevTest names its `location` among the other mistakes", () => {
+    let error: RuleError | undefined;
+    try {
+      new DevTest(newStack(), "Lab", {
+        location: "Eq/DC2",
+        bandwidth: GBPS_10,
+        minimumLinks: 9,
+        removalPolicy: RemovalPolicy.SNAPSHOT,
+      });
+    } catch (e) {
+      error = e as RuleError;
+    }
+    expect(error?.errors.map((e) => e.ruleId)).toEqual([
+      "removalPolicySupported",
+      "locationCodeFormat",
+      "minimumLinksRange",
+    ]);
+    expect(error?.message).toContain('  - `location`: "Eq/DC2" is not a Direct Connect location code');
+  });
+
   test("one mistake is thrown as it is, its rule id in brackets at the end", () => {
     expect(
       () =>

@@ -28,10 +28,10 @@ export const { MODEL_PROMISE } = MODEL_PROMISE_RULES;
 /**
  * The first claim of the layout's model that the failure analysis refutes, with its counter-example.
  * Nothing for Classic, when a slot's location is unknown, or when the layout lacks the model's
- * locations or device slots (`modelLocations` and `modelDeviceSlots` say why). `subject` opens the
- * message: the audit's `This layout`, the planner's `` `model`: this layout `` (its errors name the prop).
+ * locations or device slots (`modelLocations` and `modelDeviceSlots` say why). The message speaks of
+ * "This layout"; a construct's error names the prop in front of it (analyse/checks.ts).
  */
-export function checkModelPromise(topology: ConnectionTopology, subject = "This layout"): RuleFinding[] {
+export function checkModelPromise(topology: ConnectionTopology): RuleFinding[] {
   const model = claimOf(topology);
   if (model === undefined || hasUnknownLocation(topology)) return [];
   if (checkModelLocations(topology).length > 0 || checkModelDeviceSlots(topology).length > 0) return [];
@@ -45,7 +45,7 @@ export function checkModelPromise(topology: ConnectionTopology, subject = "This 
     {
       rule: MODEL_PROMISE,
       message:
-        `${subject} does not meet ${model.name}: it promises to survive ${broken.claim}, but ` +
+        `This layout does not meet ${model.name}: it promises to survive ${broken.claim}, but ` +
         `${s.failures.map((f) => f.description).join(" and ")} leaves ${s.survivingCapacityGbps} Gbps` +
         (cut.length === 0 ? "." : ` and no Direct Connect BGP session to ${cut.join(", ")}.`),
     },

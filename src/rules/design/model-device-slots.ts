@@ -1,8 +1,9 @@
 import { SOURCES, claimOf, hasUnknownLocation, isMultiPortLag, plural, slotLabel } from "./layout";
-import { errorRule, raise, ruleFamily } from "../../core/fail";
+import { Wording } from "./model-locations";
+import { errorRule, finding, ruleFamily } from "../../core/fail";
 import { ResiliencyModel } from "../../core/model";
 import { RuleFinding } from "../../core/rule";
-import { ConnectionTopology } from "../../core/topology";
+import { ConnectionTopology, TopologyDeviceSlot } from "../../core/topology";
 
 /** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
 export const MODEL_DEVICE_SLOTS_RULES = ruleFamily({
@@ -25,48 +26,36 @@ export const { MODEL_DEVICE_SLOTS } = MODEL_DEVICE_SLOTS_RULES;
 
 /**
  * Every location with fewer device slots than the claimed model needs, at its first slot. Nothing for
- * Classic (no claim), or when a slot's location is unknown.
+ * Classic (no claim), or when a slot's location is unknown. Read for a construct's props (`wording`
+ * "props"), the finding names `deviceSlots`, which counts the new and existing slots of a location.
  */
-export function checkModelDeviceSlots(topology: ConnectionTopology): RuleFinding[] {
-  const model = claimOf(topology);
+export function checkModelDeviceSlots(
+  topology: ConnectionTopology,
+  wording: Wording = "layout",
+): RuleFinding[] {
+  const model = wording === "props" ? topology.model : claimOf(topology);
   if (model === undefined || hasUnknownLocation(topology)) return [];
   return topology.locations.flatMap((l) => {
     const slots = l.deviceSlots;
     if (slots.length === 0 || slots.length >= model.slotsPerLocation) return [];
-    const lag =
-      slots.length === 1 && isMultiPortLag(slots[0])
-        ? ` Its ${slots[0].ports.length} ports are members of one LAG, and all members of a LAG terminate on ` +
-          "the same AWS device: they do not survive its failure."
-        : "";
-    return [
-      {
-        rule: MODEL_DEVICE_SLOTS,
-        message:
-          `${l.location} has ${plural(slots.length, "device slot")} (${slots.map(slotLabel).join(", ")}): ` +
-          `${needs(model)}${lag}`,
-        at: slots[0].id,
-      },
-    ];
+    const message =
+      wording === "props"
+        ? `\`deviceSlots\` of ${l.location} is ${slots.length}: ${needs(model)}`
+        : `${l.location} has ${plural(slots.length, "device slot")} (${slots.map(slotLabel).join(", ")}): ` +
+          `${needs(model)}${lagSentence(slots)}`;
+    return [finding(MODEL_DEVICE_SLOTS, message, slots[0].id)];
   });
+}
+
+/** Why one LAG of several ports is one device, not several. */
+function lagSentence(slots: ReadonlyArray<TopologyDeviceSlot>): string {
+  return slots.length === 1 && isMultiPortLag(slots[0])
+    ? ` Its ${slots[0].ports.length} ports are members of one LAG, and all members of a LAG terminate on ` +
+        "the same AWS device: they do not survive its failure."
+    : "";
 }
 
 /** What the model needs in every location. */
 function needs(model: ResiliencyModel): string {
   return `${model.name} needs at least ${model.slotsPerLocation} device slots (separate AWS devices) in every location.`;
-}
-
-/**
- * The planner's check of the rule on the device slots a request gives each location (new and
- * existing), before any slot exists: an Error naming `deviceSlots`.
- */
-export function checkRequestDeviceSlots(
-  model: ResiliencyModel,
-  counts: ReadonlyArray<{ readonly location: string; readonly slots: number }>,
-): void {
-  const short = counts.find((c) => c.slots < model.slotsPerLocation);
-  if (short === undefined) return;
-  raise({
-    rule: MODEL_DEVICE_SLOTS,
-    message: `\`deviceSlots\` of ${short.location} is ${short.slots}: ${needs(model)}`,
-  });
 }

@@ -1,5 +1,5 @@
 import { SOURCES, claimOf, hasUnknownLocation, plural, usedLocations } from "./layout";
-import { errorRule, raise, ruleFamily } from "../../core/fail";
+import { errorRule, finding, ruleFamily } from "../../core/fail";
 import { ResiliencyModel } from "../../core/model";
 import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
@@ -36,21 +36,32 @@ function shortOfLocations(
 }
 
 /**
- * The layout's device slots are in fewer distinct locations than its claimed model needs. Nothing
- * for Classic (no claim), or when a slot's location is unknown.
+ * Whom a finding of a model's minimums speaks to: a layout (the audit and the design rules), or a
+ * construct's props (the planner: its errors name `locations` and `deviceSlots`, the props that set them).
  */
-export function checkModelLocations(topology: ConnectionTopology): RuleFinding[] {
-  const model = claimOf(topology);
+export type Wording = "layout" | "props";
+
+/**
+ * The layout's device slots are in fewer distinct locations than its claimed model needs. Nothing
+ * for Classic (no claim), or when a slot's location is unknown. Read for a construct's props
+ * (`wording` "props"), Classic claims its one location too.
+ */
+export function checkModelLocations(
+  topology: ConnectionTopology,
+  wording: Wording = "layout",
+): RuleFinding[] {
+  const model = wording === "props" ? topology.model : claimOf(topology);
   if (model === undefined || hasUnknownLocation(topology)) return [];
   const used = usedLocations(topology).map((l) => l.location);
   if (used.length >= model.minLocations) return [];
-  const hint = " For separate devices in one location, claim Development and Test (no SLA).";
-  return [{ rule: MODEL_LOCATIONS, message: shortOfLocations(model, used, "this layout has", hint) }];
-}
-
-/** The planner's check of the rule on the distinct locations of a request (`codes`): an Error naming `locations`. */
-export function checkRequestLocations(model: ResiliencyModel, codes: ReadonlyArray<string>): void {
-  if (codes.length >= model.minLocations) return;
-  const hint = " For separate devices in one location use DevTest (no SLA).";
-  raise({ rule: MODEL_LOCATIONS, message: `\`locations\`: ${shortOfLocations(model, codes, "got", hint)}` });
+  const message =
+    wording === "props"
+      ? `\`locations\`: ${shortOfLocations(model, used, "got", " For separate devices in one location use DevTest (no SLA).")}`
+      : shortOfLocations(
+          model,
+          used,
+          "this layout has",
+          " For separate devices in one location, claim Development and Test (no SLA).",
+        );
+  return [finding(MODEL_LOCATIONS, message)];
 }
