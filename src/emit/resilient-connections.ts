@@ -16,7 +16,8 @@ import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { RuleErrors, fail } from "../core/fail";
+import { known } from "../core/deferred";
+import { RuleErrors, fail, raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import { checkObject, checkOptionalList, given, isMadeBy, show } from "../core/props";
@@ -480,7 +481,7 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
   });
   const specs = errors
     .attempt(() => virtualInterfacesOf(props.virtualInterfaces), [])
-    .filter((spec) => errors.attempt(() => (spec._check(), true), false));
+    .filter((spec) => errors.attempt(() => (raiseAll(spec._findings(), construct.node.path), true), false));
   const vpnBackup = given(props.vpnBackup)
     ? errors.attempt(() => vpnBackupOf(props.vpnBackup), undefined)
     : undefined;
@@ -537,7 +538,7 @@ function planConstruct(
         { ...vpnBackup._plan(), region: Stack.of(construct).region },
         {
           hasVirtualInterfaces: specPlans.some((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC),
-          jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
+          jumbo: specPlans.some((spec) => (known(spec.mtu) ?? 1500) > 1500),
         },
         isUnresolved,
       )

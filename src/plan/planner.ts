@@ -1,6 +1,11 @@
-import { checkVirtualInterfaceSpecs, placeVirtualInterfaces } from "./virtual-interfaces";
+import {
+  checkVirtualInterfacePlacement,
+  checkVirtualInterfaceSpecs,
+  placeVirtualInterfaces,
+} from "./virtual-interfaces";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { RuleErrors, fail } from "../core/fail";
+import { Deferred } from "../core/deferred";
+import { RuleErrors, fail, raiseAll, warningsOf } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import {
@@ -119,7 +124,10 @@ export function planTopology(request: PlanRequest): PlanResult {
   }
 
   const specs = req.virtualInterfaces ?? [];
-  warnings.push(...errors.attempt(() => checkVirtualInterfaceSpecs(specs, unresolved), []));
+  const specFindings = checkVirtualInterfaceSpecs(specs);
+  warnings.push(
+    ...errors.attempt(() => (raiseAll(specFindings, "the layout"), warningsOf(specFindings)), []),
+  );
   // Every independent check has run: the layout is built only from values that passed.
   errors.throwIfAny("the layout");
 
@@ -133,7 +141,9 @@ export function planTopology(request: PlanRequest): PlanResult {
   const slots = locations.flatMap((l) => l.deviceSlots);
   warnings.push(...locations.flatMap(connectionsPerLocationQuota), ...lagsPerRegionQuota(locations));
 
-  const vifs = placeVirtualInterfaces(specs, slots, namePrefix, unresolved);
+  const prefix = unresolved(namePrefix) ? new Deferred(namePrefix) : namePrefix;
+  raiseAll(checkVirtualInterfacePlacement(specs, slots, prefix), "the layout");
+  const vifs = placeVirtualInterfaces(specs, slots, prefix);
   const withVifs: TopologyLocation[] = locations.map((l) => ({
     location: l.location,
     deviceSlots: l.deviceSlots.map((s) => ({ ...s, virtualInterfaces: vifs.get(s.id) ?? [] })),
