@@ -1,5 +1,6 @@
 /* eslint-disable no-bitwise -- FNV-1a hashing and /30 arithmetic */
 import { Deferrable, valueOf } from "../core/deferred";
+import { label } from "../core/props";
 import type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
 import { RuleFinding } from "../core/rule";
 import { TopologyDeviceSlot, TopologyVirtualInterface } from "../core/topology";
@@ -49,9 +50,16 @@ export function checkVirtualInterfaceSpecs(specs: ReadonlyArray<PlanVirtualInter
   ];
 }
 
-/** The findings of one spec (`earlier`: the specs before it, for the rules of one among all). */
-function checkSpec(spec: PlanVirtualInterface, earlier: ReadonlyArray<PlanVirtualInterface>): RuleFinding[] {
-  const name = checkName(spec.name, "virtual interface");
+/**
+ * The findings of one spec (`earlier`: the specs before it, for the rules of one among all). A name
+ * that is not one is a finding, and the other findings name the spec as `label` shows the value.
+ */
+function checkSpec(
+  original: PlanVirtualInterface,
+  earlier: ReadonlyArray<PlanVirtualInterface>,
+): RuleFinding[] {
+  const name = checkName(original.name, "virtual interface");
+  const spec = name.length === 0 ? original : { ...original, name: label(original.name) };
   return [
     ...name,
     ...(name.length === 0 ? checkVifNameOnce(spec, earlier) : []),

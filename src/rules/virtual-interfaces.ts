@@ -6,7 +6,7 @@
 import { Cidr, checkCidrBlock, checkCidrList, formatAddress, parseCidr } from "./cidr-blocks";
 import { Deferrable, isDeferred, known, valueOf } from "../core/deferred";
 import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
-import { show } from "../core/props";
+import { label, show } from "../core/props";
 import type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
 import type { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
@@ -307,7 +307,7 @@ export function checkVlan(
   return [
     finding(
       VLAN_TWICE,
-      `\`vlan\` ${show(vlan)} of ${spec.name} is also the VLAN of ${other.name}: both land on every device slot, and a VLAN ` +
+      `\`vlan\` ${show(vlan)} of ${spec.name} is also the VLAN of ${label(other.name)}: both land on every device slot, and a VLAN ` +
         "is used once per connection or LAG. Give each virtual interface its own VLAN.",
     ),
   ];
