@@ -382,7 +382,6 @@ test("values known only at deploy (tokens) are not checked, and reach the templa
         vlan: number("Vlan"),
         customerAsn: number("Asn"),
         mtu: number("Mtu"),
-        addressPool: new CfnParameter(stack, "Pool", { type: "String" }).valueAsString,
         tags: { team: new CfnParameter(stack, "Team", { type: "String" }).valueAsString },
       }),
     ],
