@@ -5,27 +5,34 @@ import type { Deferrable } from "./deferred";
 import type { VirtualInterfaceType, VpnTarget } from "./topology";
 import type { TunnelBandwidth } from "./tunnel-bandwidth";
 
-/** A virtual interface spec as the planner sees it: one interface on every device slot. */
+/**
+ * A virtual interface spec as the planner sees it: one interface on every device slot. The props that
+ * may be CDK tokens are `Deferrable` (marked where the construct takes the spec); the rules skip them.
+ */
 export interface PlanVirtualInterface {
   readonly name: string;
   readonly interfaceType: VirtualInterfaceType;
-  /** What it lands on (gateway id), for the topology; may be a token. */
-  readonly target: string;
-  readonly vlan: number;
-  readonly customerAsn: number;
+  /** What it lands on (gateway id), for the topology. */
+  readonly target: Deferrable<string>;
+  readonly vlan: Deferrable<number>;
+  readonly customerAsn: Deferrable<number>;
   /** `ipv4` and/or `ipv6`, one BGP peer each. */
   readonly addressFamilies: ReadonlyArray<string>;
-  readonly mtu?: number;
-  readonly addressPool?: string;
+  readonly mtu?: Deferrable<number>;
+  readonly addressPool?: Deferrable<string>;
   readonly peerAddresses?: ReadonlyArray<PlanPeerAddresses>;
+  /** Tokens are not allowed here: the prefixes are checked and normalised before deploy. */
   readonly routeFilterPrefixes?: ReadonlyArray<string>;
   /** The Amazon-side ASN of the Direct Connect gateway it lands on, when known. */
-  readonly gatewayAsn?: number;
+  readonly gatewayAsn?: Deferrable<number>;
   /** The BGP auth key, only when it is plain text (to check its form). */
   readonly plaintextAuthKey?: string;
 }
 
-/** IPv4 BGP peer addresses of one slot, given by the user. */
+/**
+ * IPv4 BGP peer addresses of one slot, given by the user. No token here: the slot and the addresses
+ * are checked before deploy.
+ */
 export interface PlanPeerAddresses {
   readonly location: string;
   readonly slotNumber: number;

@@ -18,6 +18,7 @@ import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
+import { known } from "../core/deferred";
 import { errorsOf, finding } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
@@ -520,9 +521,11 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
   const findings: RuleFinding[] = [];
   const removal = checkRemovalPolicy(props.removalPolicy);
   findings.push(...errorsOf(removal));
-  const specs = virtualInterfacesOf(props.virtualInterfaces, findings).filter((spec) =>
-    caught(() => (spec._check(), true), false, findings),
-  );
+  const specs = virtualInterfacesOf(props.virtualInterfaces, findings).filter((spec) => {
+    const broken = errorsOf(spec._findings());
+    findings.push(...broken);
+    return broken.length === 0;
+  });
   const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup, findings) : undefined;
   findings.push(...(vpnBackup?._findings() ?? []));
   const prices =
@@ -541,9 +544,6 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
   const removalPolicy = (removalPolicyOf(props.removalPolicy) ?? RemovalPolicy.RETAIN) as RemovalPolicy;
   return { findings, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures };
 }
-
-const isUnresolved = (value: unknown) => Token.isUnresolved(value);
-
 /**
  * The planner's request from the props: each prop of its type (a `propType` finding in `out` for one
  * that is not, and a neutral value in its place), tokens marked. The bandwidth is left to the sizing.
@@ -654,16 +654,15 @@ function planConstruct(
 ): Planned | undefined {
   const specPlans = specs.map((spec) => spec._plan());
   const request = requestOf(construct, props, specPlans, out);
-  const plan = (bandwidth: ConnectionBandwidth) =>
-    planTopology({ ...request, bandwidth }, isUnresolved).topology;
+  const plan = (bandwidth: ConnectionBandwidth) => planTopology({ ...request, bandwidth }).topology;
   const sized = caught(() => sizeBandwidth({ ...props, prices }, plan), undefined, out);
   if (sized === undefined) return undefined;
-  const planned = planLayout({ ...request, bandwidth: sized.bandwidth }, isUnresolved);
+  const planned = planLayout({ ...request, bandwidth: sized.bandwidth });
   out.push(...planned.findings);
   if (planned.topology === undefined) return undefined;
   const dx = {
     hasVirtualInterfaces: specPlans.some((spec) => spec.interfaceType !== VirtualInterfaceType.PUBLIC),
-    jumbo: specPlans.some((spec) => (spec.mtu ?? 1500) > 1500),
+    jumbo: specPlans.some((spec) => (known(spec.mtu) ?? 1500) > 1500),
   };
   const vpnRequest = vpnBackup?._plan();
   const vpn = vpnRequest

@@ -1,4 +1,4 @@
-import { CfnResource, CfnTag, SecretValue, Token } from "aws-cdk-lib";
+import { CfnResource, CfnTag, SecretValue } from "aws-cdk-lib";
 import { Metric, MetricOptions } from "aws-cdk-lib/aws-cloudwatch";
 import {
   CfnPrivateVirtualInterface,
@@ -6,24 +6,28 @@ import {
   CfnTransitVirtualInterface,
 } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
+import { mark } from "./findings";
 import { IDirectConnectGateway } from "./gateway";
 import { virtualInterfaceMetric } from "./operate/metrics";
-import { fail } from "../core/fail";
+import { Deferrable, isDeferred, known } from "../core/deferred";
+import { RuleError, finding } from "../core/fail";
 import { PROP_TYPE } from "../core/prop-type";
 import {
-  checkList,
-  checkObject,
-  checkOptionalBoolean,
-  checkOptionalList,
   given,
   isMadeBy,
   label,
+  listOf,
+  objectOf,
+  optionalBooleanOf,
+  optionalListOf,
   show,
+  wholeNumberFindings,
 } from "../core/props";
 import type { PlanVirtualInterface } from "../core/request";
+import type { RuleFinding } from "../core/rule";
 import { TopologyVirtualInterface, VirtualInterfaceType } from "../core/topology";
-import { checkVirtualGatewayId } from "../rules/gateways";
-import { checkSlotNumber } from "../rules/layout";
+import { VIRTUAL_GATEWAY_ID, checkVirtualGatewayId } from "../rules/gateways";
+import { LIMITS, SLOT_NUMBER_RANGE } from "../rules/layout";
 import { checkPrivateVifTarget, checkTags, checkTransitVifGateway } from "../rules/virtual-interfaces";
 
 /** The address family of a BGP peer. */
@@ -225,10 +229,9 @@ export class VirtualInterface {
       o.gateway,
       o.mtu,
       o.enableSiteLink,
-    ).recording(() => {
-      checkOptions(options, "transit");
-      checkTransitVifGateway(given(o.gateway), o.name);
-    });
+    ).recording(
+      optionsFindings(options, "transit", () => checkTransitVifGateway(given(o.gateway), label(o.name))),
+    );
   }
 
   /**
@@ -247,13 +250,12 @@ export class VirtualInterface {
       o.mtu,
       o.enableSiteLink,
       vgw,
-    ).recording(() => {
-      checkOptions(options, "privateInterface");
-      checkPrivateVifTarget(gateway !== undefined, vgw !== undefined, o.name);
-      if (vgw !== undefined) {
-        checkVirtualGatewayId(vgw, true, (v) => Token.isUnresolved(v));
-      }
-    });
+    ).recording(
+      optionsFindings(options, "privateInterface", () => [
+        ...checkPrivateVifTarget(gateway !== undefined, vgw !== undefined, label(o.name)),
+        ...(vgw === undefined ? [] : virtualGatewayIdFindings(mark(vgw))),
+      ]),
+    );
   }
 
   /**
@@ -271,7 +273,7 @@ export class VirtualInterface {
       undefined,
       undefined,
       o.routeFilterPrefixes,
-    ).recording(() => checkOptions(options, "publicInterface"));
+    ).recording(optionsFindings(options, "publicInterface", () => []));
   }
 
   /** The spec's name (its purpose). */
@@ -291,7 +293,7 @@ export class VirtualInterface {
    */
   public readonly virtualGatewayId?: string;
 
-  private check?: () => void;
+  private findings: ReadonlyArray<RuleFinding> = [];
 
   private constructor(
     interfaceType: VirtualInterfaceType,
@@ -308,41 +310,43 @@ export class VirtualInterface {
     this.virtualGatewayId = virtualGatewayId;
   }
 
-  /** The checks of the factory's options, run by the construct that takes the spec (`_check`). */
-  private recording(check: () => void): VirtualInterface {
-    this.check = check;
+  /** The findings of the factory's options, reported by the construct that takes the spec (`_findings`). */
+  private recording(findings: ReadonlyArray<RuleFinding>): VirtualInterface {
+    this.findings = findings;
     return this;
   }
 
   /**
-   * Checks the options the factory recorded: an Error naming the prop for the first broken rule.
+   * The findings of the options the factory recorded, each naming its prop: the construct that takes
+   * the spec reports them with its own.
    *
    * @internal
    */
-  public _check(): void {
-    this.check?.();
+  public _findings(): RuleFinding[] {
+    return [...this.findings];
   }
 
   /**
-   * The spec as the planner sees it.
+   * The spec as the planner sees it, its tokens marked.
    *
    * @internal
    */
   public _plan(): PlanVirtualInterface {
     const raw = given(this.options.authKey) ? this.options.authKey.unsafeUnwrap() : undefined;
+    const gatewayAsn = this.gateway?.amazonSideAsn;
     return {
       name: this.options.name,
       interfaceType: this.interfaceType,
-      target: this.gateway?.gatewayId ?? this.virtualGatewayId ?? "",
-      vlan: this.options.vlan,
-      customerAsn: this.options.customerAsn,
+      target: mark(this.gateway?.gatewayId ?? this.virtualGatewayId ?? ""),
+      vlan: mark(this.options.vlan),
+      customerAsn: mark(this.options.customerAsn),
       addressFamilies: this.options.addressFamilies ?? [AddressFamily.IPV4],
-      mtu: given(this.mtu) ? this.mtu : undefined,
-      addressPool: given(this.options.addressPool) ? this.options.addressPool : undefined,
+      mtu: given(this.mtu) ? mark(this.mtu) : undefined,
+      addressPool: given(this.options.addressPool) ? mark(this.options.addressPool) : undefined,
       peerAddresses: this.options.peerAddresses ?? undefined,
       routeFilterPrefixes: given(this.routeFilterPrefixes) ? this.routeFilterPrefixes : undefined,
-      gatewayAsn: this.gateway?.amazonSideAsn,
-      plaintextAuthKey: raw !== undefined && !Token.isUnresolved(raw) ? raw : undefined,
+      gatewayAsn: gatewayAsn === undefined ? undefined : mark(gatewayAsn),
+      plaintextAuthKey: raw === undefined ? undefined : known(mark(raw)),
     };
   }
 
@@ -395,67 +399,156 @@ export class VirtualInterface {
   }
 }
 
-/**
- * The shape of a spec's options, for callers whose types nobody checked (plain JavaScript): every
- * value the planner reads is of its type, or this throws naming the prop. Ranges are the planner's.
- */
-/** The options as an object, whatever a caller without static types passed (`checkOptions` says what is wrong). */
+/** The options as an object, whatever a caller without static types passed (`optionsFindings` says what is wrong). */
 function optionsOf<T extends VirtualInterfaceOptions>(options: T): T {
   return typeof options === "object" && options !== null ? options : ({} as T);
 }
 
-function checkOptions(options: VirtualInterfaceOptions, factory: string): void {
-  checkObject(
+/**
+ * The findings of a spec's options, for callers whose types nobody checked (plain JavaScript): every
+ * value the planner reads is of its type, or a finding names the prop; then the spec's target
+ * (`target`). Ranges are the planner's. Options that are not an object are that finding alone.
+ */
+function optionsFindings(
+  options: VirtualInterfaceOptions,
+  factory: string,
+  target: () => RuleFinding[],
+): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const o = objectOf(
     options,
     "options",
     `the options of VirtualInterface.${factory}(), with \`name\`, \`vlan\` and \`customerAsn\``,
+    out,
   );
-  const o = options as unknown as Record<string, unknown>;
-  if (given(o.authKey) && !isMadeBy(o.authKey, "unsafeUnwrap")) {
-    fail(
+  if (o === undefined) return out;
+  const name = label(o.name);
+  return [
+    ...authKeyFindings(o.authKey, name),
+    ...addressFamiliesFindings(o.addressFamilies, name),
+    ...peerAddressesFindings(o.peerAddresses, name),
+    ...tagsFindings(o.tags, name),
+    ...booleanFindings(o.enableSiteLink, "enableSiteLink"),
+    ...gatewayFindings(o.gateway, name),
+    ...(given(o.routeFilterPrefixes)
+      ? listFindings(o.routeFilterPrefixes, "routeFilterPrefixes", "CIDR blocks")
+      : []),
+    ...target(),
+  ];
+}
+
+/** `authKey`: a SecretValue (of this or another copy of the library). */
+function authKeyFindings(authKey: unknown, name: string): RuleFinding[] {
+  if (!given(authKey) || isMadeBy(authKey, "unsafeUnwrap")) return [];
+  return [
+    finding(
       PROP_TYPE,
-      `\`authKey\` of ${label(o.name)} must be a SecretValue, e.g. SecretValue.secretsManager('dx/bgp-key'), got ${show(o.authKey)}.`,
-    );
-  }
-  for (const family of checkOptionalList(o.addressFamilies, "addressFamilies", "AddressFamily values") ??
-    []) {
+      `\`authKey\` of ${name} must be a SecretValue, e.g. SecretValue.secretsManager('dx/bgp-key'), got ${show(authKey)}.`,
+    ),
+  ];
+}
+
+/** `addressFamilies`: a list of AddressFamily values. */
+function addressFamiliesFindings(families: unknown, name: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const family of optionalListOf(families, "addressFamilies", "AddressFamily values", out) ?? []) {
     if (!Object.values(AddressFamily).includes(family as AddressFamily)) {
-      fail(
-        PROP_TYPE,
-        `\`addressFamilies\` of ${label(o.name)}: ${show(family)} is not AddressFamily.IPV4 or IPV6.`,
+      out.push(
+        finding(
+          PROP_TYPE,
+          `\`addressFamilies\` of ${name}: ${show(family)} is not AddressFamily.IPV4 or IPV6.`,
+        ),
       );
     }
   }
-  for (const peer of checkOptionalList(o.peerAddresses, "peerAddresses", "SlotPeerAddresses") ?? []) {
-    const p = checkObject(peer, "peerAddresses", "each entry a slot's location, slotNumber and addresses");
+  return out;
+}
+
+/** `peerAddresses`: a list of SlotPeerAddresses, each with its strings and a slot number. */
+function peerAddressesFindings(peers: unknown, name: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const peer of optionalListOf(peers, "peerAddresses", "SlotPeerAddresses", out) ?? []) {
+    const p = objectOf(peer, "peerAddresses", "each entry a slot's location, slotNumber and addresses", out);
+    if (p === undefined) continue;
     if (
       typeof p.location !== "string" ||
       typeof p.amazonAddress !== "string" ||
       typeof p.customerAddress !== "string"
     ) {
-      fail(
-        PROP_TYPE,
-        `\`peerAddresses\` of ${label(o.name)}: each entry needs the strings \`location\`, \`amazonAddress\` and \`customerAddress\`.`,
+      out.push(
+        finding(
+          PROP_TYPE,
+          `\`peerAddresses\` of ${name}: each entry needs the strings \`location\`, \`amazonAddress\` and \`customerAddress\`.`,
+        ),
       );
     }
-    checkSlotNumber(p.slotNumber, "slotNumber", ` (in \`peerAddresses\` of ${label(o.name)})`);
-  }
-  if (given(o.tags)) {
-    const tags = checkObject(o.tags, "tags", "an object of tag keys to string values");
-    checkTags(Object.entries(tags), o.name, (v) => Token.isUnresolved(v));
-  }
-  checkOptionalBoolean(o.enableSiteLink, "enableSiteLink");
-  if (
-    given(o.gateway) &&
-    !(isMadeBy(o.gateway, "associateTransitGateway") && typeof (o.gateway as any).gatewayId === "string")
-  ) {
-    fail(
-      PROP_TYPE,
-      `\`gateway\` of ${label(o.name)} must be a Direct Connect gateway (new DirectConnectGateway(...) or ` +
-        `DirectConnectGateway.fromGatewayId(...)), got ${show(o.gateway)}.`,
+    out.push(
+      ...wholeNumberFindings(
+        SLOT_NUMBER_RANGE,
+        p.slotNumber,
+        "slotNumber",
+        { min: 1, max: LIMITS.slotNumber },
+        ` (in \`peerAddresses\` of ${name})`,
+      ),
     );
   }
-  if (given(o.routeFilterPrefixes)) checkList(o.routeFilterPrefixes, "routeFilterPrefixes", "CIDR blocks");
+  return out;
+}
+
+/** `tags`: an object of tag keys to values (the values marked: a token is not checked). */
+function tagsFindings(tags: unknown, name: string): RuleFinding[] {
+  if (!given(tags)) return [];
+  const out: RuleFinding[] = [];
+  const t = objectOf(tags, "tags", "an object of tag keys to string values", out);
+  if (t === undefined) return out;
+  const entries = Object.entries(t).map(([key, value]) => [key, mark(value as string)] as const);
+  return checkTags(entries, name);
+}
+
+/** An optional boolean option. */
+function booleanFindings(value: unknown, prop: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  optionalBooleanOf(value, prop, out);
+  return out;
+}
+
+/** A required list option. */
+function listFindings(value: unknown, prop: string, what: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  listOf(value, prop, what, out);
+  return out;
+}
+
+/** `gateway`: a Direct Connect gateway (of this or another copy of the library). */
+function gatewayFindings(gateway: unknown, name: string): RuleFinding[] {
+  if (
+    !given(gateway) ||
+    (isMadeBy(gateway, "associateTransitGateway") && typeof (gateway as any).gatewayId === "string")
+  ) {
+    return [];
+  }
+  return [
+    finding(
+      PROP_TYPE,
+      `\`gateway\` of ${name} must be a Direct Connect gateway (new DirectConnectGateway(...) or ` +
+        `DirectConnectGateway.fromGatewayId(...)), got ${show(gateway)}.`,
+    ),
+  ];
+}
+
+/**
+ * `virtualGatewayId`: vgw-... or its ARN; a token is not checked. (rules/gateways still throws; its
+ * error becomes the finding here until that family returns findings.)
+ */
+function virtualGatewayIdFindings(vgw: Deferrable<string>): RuleFinding[] {
+  if (isDeferred(vgw)) return [];
+  try {
+    checkVirtualGatewayId(vgw, true, () => false);
+    return [];
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return [finding(VIRTUAL_GATEWAY_ID, e.message.slice(0, -` [${e.ruleId}]`.length))];
+  }
 }
 
 /**

@@ -1,11 +1,14 @@
-import { caught, findingsOfWarnings } from "./legacy-checks";
-import { checkVirtualInterfaceSpecs, placeVirtualInterfaces } from "./virtual-interfaces";
+import {
+  checkVirtualInterfacePlacement,
+  checkVirtualInterfaceSpecs,
+  placeVirtualInterfaces,
+} from "./virtual-interfaces";
 import { ConnectionBandwidth, checkBandwidthGbps } from "../core/bandwidth";
 import { Deferrable, isDeferred, valueOf } from "../core/deferred";
 import { errorsOf, finding, raiseAll, warningsOf } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
-import { IsUnresolved, given, show } from "../core/props";
+import { given, show } from "../core/props";
 import type { PlanVirtualInterface } from "../core/request";
 import { PlanWarning, RuleFinding } from "../core/rule";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation, TopologyPort } from "../core/topology";
@@ -123,8 +126,8 @@ export function allPorts(topology: ConnectionTopology): TopologyPort[] {
  * Turns a model and its inputs into a topology, or throws a `RuleError` listing every error finding
  * (one alone as it is): `planLayout` for callers that want the plan or nothing.
  */
-export function planTopology(request: PlanRequest, unresolved?: IsUnresolved): PlanResult {
-  const { topology, findings } = planLayout(request, unresolved);
+export function planTopology(request: PlanRequest): PlanResult {
+  const { topology, findings } = planLayout(request);
   raiseAll(findings, "the layout");
   return { topology: topology!, warnings: warningsOf(findings) };
 }
@@ -133,11 +136,8 @@ export function planTopology(request: PlanRequest, unresolved?: IsUnresolved): P
  * Turns a model and its inputs into a topology, with the findings of every rule of the layout (rules/,
  * each a named check with its catalogue entry; this puts them in order). Every independent check runs;
  * the layout is built only from values that passed, so there is no topology when one finds an error.
- *
- * `unresolved` tells tokens in the virtual interface specs to that family's checks, which still take it
- * (transitional: it goes when they read marked specs).
  */
-export function planLayout(request: PlanRequest, unresolved: IsUnresolved = () => false): PlanOutcome {
+export function planLayout(request: PlanRequest): PlanOutcome {
   const out: RuleFinding[] = [];
   const req = checkRequest(request, out);
   const layout = checkLayout(req, out);
@@ -152,11 +152,10 @@ export function planLayout(request: PlanRequest, unresolved: IsUnresolved = () =
     ...checkNamePrefix(req.namePrefix, longestPortName(req, layout)),
   );
   const specs = req.virtualInterfaces ?? [];
-  const specWarnings = caught(() => checkVirtualInterfaceSpecs(specs, unresolved), [], out);
-  out.push(...findingsOfWarnings(specWarnings));
+  out.push(...checkVirtualInterfaceSpecs(specs));
   if (errorsOf(out).length > 0) return { findings: out };
   return {
-    topology: buildTopology(req, locations ?? buildLocations(req, layout), unresolved, out),
+    topology: buildTopology(req, locations ?? buildLocations(req, layout), out),
     findings: out,
   };
 }
@@ -168,15 +167,16 @@ export function planLayout(request: PlanRequest, unresolved: IsUnresolved = () =
 function buildTopology(
   req: CheckedRequest,
   locations: TopologyLocation[],
-  unresolved: IsUnresolved,
   out: RuleFinding[],
 ): ConnectionTopology | undefined {
   const slots = locations.flatMap((l) => l.deviceSlots);
   out.push(...locations.flatMap(checkConnectionsPerLocationQuota), ...checkLagsPerRegionQuota(locations));
   const namePrefix = valueOf(req.namePrefix);
   const specs = req.virtualInterfaces ?? [];
-  const vifs = caught(() => placeVirtualInterfaces(specs, slots, namePrefix, unresolved), undefined, out);
-  if (vifs === undefined) return undefined;
+  const placement = checkVirtualInterfacePlacement(specs, slots, req.namePrefix);
+  out.push(...placement);
+  if (errorsOf(placement).length > 0) return undefined;
+  const vifs = placeVirtualInterfaces(specs, slots, req.namePrefix);
   const withVifs: TopologyLocation[] = locations.map((l) => ({
     location: l.location,
     deviceSlots: l.deviceSlots.map((s) => ({ ...s, virtualInterfaces: vifs.get(s.id) ?? [] })),

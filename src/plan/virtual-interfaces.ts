@@ -1,26 +1,31 @@
 /* eslint-disable no-bitwise -- FNV-1a hashing and /30 arithmetic */
-import { IsUnresolved } from "../core/props";
+import { Deferrable, valueOf } from "../core/deferred";
+import { label } from "../core/props";
 import type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
-import { PlanWarning } from "../core/rule";
+import { RuleFinding } from "../core/rule";
 import { TopologyDeviceSlot, TopologyVirtualInterface } from "../core/topology";
-import { Cidr, formatAddress, normalizeCidrList, parseCidr } from "../rules/cidr-blocks";
-import { checkIdName } from "../rules/names";
+import { Cidr, formatAddress, normalizedCidrList } from "../rules/cidr-blocks";
+import { checkName } from "../rules/names";
 import {
+  SessionBlock,
+  addressPoolOf,
   checkAddressFamilies,
   checkAddressPool,
   checkAuthKey,
   checkCustomerAsn,
   checkMtu,
+  checkPeerAddressSlots,
   checkPeerPair,
+  checkPlaintextAuthKeys,
   checkPublicPeerAddresses,
   checkPublicSpec,
-  checkSessionBlock,
-  checkVifName,
+  checkSessionBlocks,
   checkVifNameOnce,
+  checkVifNames,
   checkVifsPerSlot,
   checkVlan,
-  pinnedPeerAddresses,
-  plaintextAuthKeys,
+  peerPairBlock,
+  peerSlotId,
 } from "../rules/virtual-interfaces";
 
 /** FNV-1a, 32 bit: the stable hash that picks a slot's /30 in an address pool. */
@@ -34,39 +39,133 @@ function fnv1a(text: string): number {
 }
 
 /**
- * Checks the specs that do not depend on the slots (rules/virtual-interfaces.ts); returns the warnings.
+ * The findings of the specs that do not depend on the slots (rules/virtual-interfaces.ts): errors and
+ * warnings, every spec's.
  */
-export function checkVirtualInterfaceSpecs(
-  specs: ReadonlyArray<PlanVirtualInterface>,
-  unresolved: IsUnresolved,
-): PlanWarning[] {
-  checkVifsPerSlot(specs);
-  const warnings: PlanWarning[] = [];
-  const names = new Map<string, string>();
-  const vlans = new Map<number, string>();
-  for (const spec of specs) {
-    checkIdName(spec.name, "virtual interface");
-    checkVifNameOnce(spec.name, names);
-    if (!unresolved(spec.vlan)) checkVlan(spec, vlans);
-    if (!unresolved(spec.customerAsn)) warnings.push(...checkCustomerAsn(spec));
-    checkAddressFamilies(spec);
-    warnings.push(...checkMtu(spec, unresolved));
-    checkAuthKey(spec);
-    checkPublicSpec(spec);
-    checkAddressPool(spec, unresolved);
-  }
-  return [...warnings, ...plaintextAuthKeys(specs)];
-}
-
-/** The routeFilterPrefixes of a public spec, normalised. */
-function routeFilterPrefixesOf(spec: PlanVirtualInterface): string[] | undefined {
-  return spec.routeFilterPrefixes === undefined
-    ? undefined
-    : normalizeCidrList(spec.routeFilterPrefixes, { prop: "routeFilterPrefixes" });
+export function checkVirtualInterfaceSpecs(specs: ReadonlyArray<PlanVirtualInterface>): RuleFinding[] {
+  return [
+    ...checkVifsPerSlot(specs),
+    ...specs.flatMap((spec, i) => checkSpec(spec, specs.slice(0, i))),
+    ...checkPlaintextAuthKeys(specs),
+  ];
 }
 
 /**
- * Places the virtual interfaces on every device slot: names, BGP peers and their addresses.
+ * The findings of one spec (`earlier`: the specs before it, for the rules of one among all). A name
+ * that is not one is a finding, and the other findings name the spec as `label` shows the value.
+ */
+function checkSpec(
+  original: PlanVirtualInterface,
+  earlier: ReadonlyArray<PlanVirtualInterface>,
+): RuleFinding[] {
+  const name = checkName(original.name, "virtual interface");
+  const spec = name.length === 0 ? original : { ...original, name: label(original.name) };
+  return [
+    ...name,
+    ...(name.length === 0 ? checkVifNameOnce(spec, earlier) : []),
+    ...checkVlan(spec, earlier),
+    ...checkCustomerAsn(spec),
+    ...checkAddressFamilies(spec),
+    ...checkMtu(spec),
+    ...checkAuthKey(spec),
+    ...checkPublicSpec(spec),
+    ...checkAddressPool(spec),
+    ...(spec.peerAddresses ?? []).flatMap((p) => checkPeerPair(p, spec.name)),
+  ];
+}
+
+/** The IPv4 peer addresses of one session, and the /30 or /31 they are in (when they are one). */
+interface Ipv4Peers {
+  readonly amazonAddress: string;
+  readonly customerAddress: string;
+  readonly block?: Cidr;
+}
+
+/** The name of a spec's interface on a slot: `<prefix>-<location>-d<slot>-<name>`. */
+function virtualInterfaceName(
+  namePrefix: Deferrable<string>,
+  slot: TopologyDeviceSlot,
+  spec: PlanVirtualInterface,
+): string {
+  return `${valueOf(namePrefix)}-${slot.location}-d${slot.slotNumber}-${spec.name}`;
+}
+
+/** The pinned peer addresses of a spec, by slot id (the first for a slot given twice). */
+function pinnedPeerAddresses(spec: PlanVirtualInterface): Map<string, PlanPeerAddresses> {
+  const pinned = new Map<string, PlanPeerAddresses>();
+  for (const p of spec.peerAddresses ?? []) {
+    if (!pinned.has(peerSlotId(p))) pinned.set(peerSlotId(p), p);
+  }
+  return pinned;
+}
+
+/**
+ * The IPv4 peer addresses of one spec on each slot, by slot id: pinned (`peerAddresses`), from the
+ * pool (`addressPool`), or none (AWS assigns them). Total: pinned addresses that are not a pair have
+ * no block, a pool that is not one has no /30s.
+ */
+function ipv4PeersBySlot(
+  spec: PlanVirtualInterface,
+  slots: ReadonlyArray<TopologyDeviceSlot>,
+): Map<string, Ipv4Peers | undefined> {
+  const pinned = pinnedPeerAddresses(spec);
+  const pool = addressPoolOf(spec);
+  return new Map(
+    slots.map((slot) => {
+      const p = pinned.get(slot.id);
+      if (p !== undefined) {
+        const peers: Ipv4Peers = {
+          amazonAddress: p.amazonAddress,
+          customerAddress: p.customerAddress,
+          block: peerPairBlock(p),
+        };
+        return [slot.id, peers];
+      }
+      return [slot.id, pool === undefined ? undefined : poolPeers(pool, `${spec.name}/${slot.id}`)];
+    }),
+  );
+}
+
+/** The /30 of a pool at index FNV-1a(`key`) modulo their number: Amazon side the first host, customer the second. */
+function poolPeers(pool: Cidr, key: string): Ipv4Peers {
+  const count = 1n << BigInt(30 - pool.prefixLength);
+  const base = pool.address + (BigInt(fnv1a(key)) % count) * 4n;
+  return {
+    amazonAddress: `${formatAddress(4, base + 1n)}/30`,
+    customerAddress: `${formatAddress(4, base + 2n)}/30`,
+    block: { version: 4, address: base, prefixLength: 30 },
+  };
+}
+
+/**
+ * The findings of placing the specs on the slots: pinned peer addresses for slots of the construct,
+ * IPv4 peer addresses for every public session, each session its own /30 or /31, and the interfaces'
+ * names (`namePrefix` makes them; a token is not checked).
+ */
+export function checkVirtualInterfacePlacement(
+  specs: ReadonlyArray<PlanVirtualInterface>,
+  slots: ReadonlyArray<TopologyDeviceSlot>,
+  namePrefix: Deferrable<string>,
+): RuleFinding[] {
+  const slotIds = new Set(slots.map((s) => `${s.location}/Slot${s.slotNumber}`));
+  const findings: RuleFinding[] = [];
+  const sessions: SessionBlock[] = [];
+  for (const spec of specs) {
+    findings.push(...checkPeerAddressSlots(spec, slotIds));
+    const peers = ipv4PeersBySlot(spec, slots);
+    for (const slot of slots) {
+      const v4 = peers.get(slot.id);
+      if (v4 === undefined) findings.push(...checkPublicPeerAddresses(spec, slot.id));
+      if (v4?.block !== undefined) sessions.push({ block: v4.block, session: `${spec.name} on ${slot.id}` });
+    }
+  }
+  const names = specs.flatMap((spec) => slots.map((slot) => virtualInterfaceName(namePrefix, slot, spec)));
+  return [...findings, ...checkSessionBlocks(sessions), ...checkVifNames(names, namePrefix)];
+}
+
+/**
+ * Places the virtual interfaces on every device slot: names, BGP peers and their addresses. Total:
+ * `checkVirtualInterfacePlacement` says what is wrong with a placement.
  *
  * IPv4 peer addresses of a slot come from `peerAddresses` when given for it, else from `addressPool`:
  * the pool is cut into /30s and the slot gets the one at index FNV-1a(`<name>/<location>/Slot<n>`)
@@ -78,73 +177,34 @@ function routeFilterPrefixesOf(spec: PlanVirtualInterface): string[] | undefined
 export function placeVirtualInterfaces(
   specs: ReadonlyArray<PlanVirtualInterface>,
   slots: ReadonlyArray<TopologyDeviceSlot>,
-  namePrefix: string,
-  unresolved: IsUnresolved,
+  namePrefix: Deferrable<string>,
 ): Map<string, TopologyVirtualInterface[]> {
-  const slotIds = new Set(slots.map((s) => `${s.location}/Slot${s.slotNumber}`));
-  const used = new Map<string, string>(); // /30 network -> session
   const perSlot = new Map<string, TopologyVirtualInterface[]>(slots.map((s) => [s.id, []]));
   for (const spec of specs) {
-    const pinned = pinnedPeerAddresses(spec, slotIds);
-    const pool =
-      spec.addressPool !== undefined && !unresolved(spec.addressPool)
-        ? parseCidr(spec.addressPool)
-        : undefined;
-    const routeFilterPrefixes = routeFilterPrefixesOf(spec);
+    const peers = ipv4PeersBySlot(spec, slots);
+    const routeFilterPrefixes =
+      spec.routeFilterPrefixes === undefined ? undefined : normalizedCidrList(spec.routeFilterPrefixes);
     for (const slot of slots) {
-      const v4 = ipv4PeerAddresses(spec, slot, pinned.get(slot.id), pool, used);
-      const virtualInterfaceName = `${namePrefix}-${slot.location}-d${slot.slotNumber}-${spec.name}`;
-      checkVifName(virtualInterfaceName, namePrefix, unresolved);
+      const v4 = peers.get(slot.id);
+      const ipv4 =
+        v4 === undefined ? {} : { amazonAddress: v4.amazonAddress, customerAddress: v4.customerAddress };
       perSlot.get(slot.id)!.push({
         id: `${slot.id}/Vif-${spec.name}`,
         name: spec.name,
         interfaceType: spec.interfaceType,
-        target: spec.target,
+        target: valueOf(spec.target),
         location: slot.location,
         slotNumber: slot.slotNumber,
-        virtualInterfaceName,
-        vlan: spec.vlan,
-        customerAsn: spec.customerAsn,
-        mtu: spec.mtu,
+        virtualInterfaceName: virtualInterfaceName(namePrefix, slot, spec),
+        vlan: valueOf(spec.vlan),
+        customerAsn: valueOf(spec.customerAsn),
+        mtu: spec.mtu === undefined ? undefined : valueOf(spec.mtu),
         bgpPeers: spec.addressFamilies.map((family) =>
-          family === "ipv4" ? { addressFamily: family, ...v4 } : { addressFamily: family },
+          family === "ipv4" ? { addressFamily: family, ...ipv4 } : { addressFamily: family },
         ),
         routeFilterPrefixes,
       });
     }
   }
   return perSlot;
-}
-
-/**
- * The IPv4 peer addresses of one spec on one slot: pinned, from the pool, or none (AWS assigns them),
- * each block taken once across the construct (`used`).
- */
-function ipv4PeerAddresses(
-  spec: PlanVirtualInterface,
-  slot: TopologyDeviceSlot,
-  pinned: PlanPeerAddresses | undefined,
-  pool: Cidr | undefined,
-  used: Map<string, string>,
-): { amazonAddress?: string; customerAddress?: string } {
-  let block: Cidr;
-  let v4: { amazonAddress: string; customerAddress: string };
-  if (pinned) {
-    block = checkPeerPair(pinned, spec.name);
-    v4 = { amazonAddress: pinned.amazonAddress, customerAddress: pinned.customerAddress };
-  } else if (pool) {
-    const count = 1n << BigInt(30 - pool.prefixLength);
-    const index = BigInt(fnv1a(`${spec.name}/${slot.id}`)) % count;
-    const base = pool.address + index * 4n;
-    block = { version: 4, address: base, prefixLength: 30 };
-    v4 = {
-      amazonAddress: `${formatAddress(4, base + 1n)}/30`,
-      customerAddress: `${formatAddress(4, base + 2n)}/30`,
-    };
-  } else {
-    checkPublicPeerAddresses(spec, slot.id);
-    return {};
-  }
-  checkSessionBlock(block, `${spec.name} on ${slot.id}`, used);
-  return v4;
 }

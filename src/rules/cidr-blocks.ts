@@ -4,8 +4,9 @@
  * prefixes and BGP peer addresses. Pure TypeScript.
  */
 import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_ADDRESS } from "./cidr";
-import { fail } from "../core/fail";
-import { checkList, show } from "../core/props";
+import { finding, raise } from "../core/fail";
+import { listOf, show } from "../core/props";
+import type { RuleFinding } from "../core/rule";
 
 export interface Cidr {
   readonly version: 4 | 6;
@@ -106,45 +107,61 @@ export interface CidrListRules {
   readonly ipv4Only?: boolean;
 }
 
-/**
- * Validates a list of CIDR blocks and returns it normalised: each block a network address in canonical
- * text (IPv6 compressed, lower case), duplicates removed, sorted (IPv4 first, then by address and
- * length). Reordering or respelling the input gives the same list.
- */
-export function normalizeCidrList(blocks: ReadonlyArray<string>, rules: CidrListRules): string[] {
-  const parsed = checkList(blocks, rules.prop, "CIDR blocks").map((text) => checkCidr(text as string, rules));
-  const unique = new Map(parsed.map((c) => [formatCidr(c), c]));
-  return [...unique.values()]
-    .sort((a, b) =>
-      a.version !== b.version
-        ? a.version - b.version
-        : a.address !== b.address
-          ? a.address < b.address
-            ? -1
-            : 1
-          : a.prefixLength - b.prefixLength,
-    )
-    .map(formatCidr);
+/** The order of a normalised list: IPv4 first, then by address and length. */
+function compareCidrs(a: Cidr, b: Cidr): number {
+  if (a.version !== b.version) return a.version - b.version;
+  if (a.address !== b.address) return a.address < b.address ? -1 : 1;
+  return a.prefixLength - b.prefixLength;
 }
 
-/** Parses one block, or throws naming the prop and, for a host address, the network it meant. */
-export function checkCidr(text: string, rules: CidrListRules): Cidr {
+/**
+ * A list of CIDR blocks normalised: each block in canonical text (IPv6 compressed, lower case),
+ * duplicates removed, sorted (IPv4 first, then by address and length), so that reordering or
+ * respelling the input gives the same list. Total: a block that does not parse is left out
+ * (`checkCidrList` reports it).
+ */
+export function normalizedCidrList(blocks: ReadonlyArray<string>): string[] {
+  const parsed = blocks.flatMap((text) => {
+    const c = typeof text === "string" ? parseCidr(text) : undefined;
+    return c === undefined ? [] : [c];
+  });
+  const unique = new Map(parsed.map((c) => [formatCidr(c), c]));
+  return [...unique.values()].sort(compareCidrs).map(formatCidr);
+}
+
+/** The findings of each block of a list (`checkCidrBlock`), naming the prop. */
+export function checkCidrList(blocks: ReadonlyArray<string>, rules: CidrListRules): RuleFinding[] {
+  return blocks.flatMap((text) => checkCidrBlock(text, rules));
+}
+
+/**
+ * The findings of one block: one that does not parse, or is IPv6 where only IPv4 is allowed, is that
+ * alone; else a host address (naming the network it meant) and an IPv6 block longer than allowed.
+ */
+export function checkCidrBlock(text: string, rules: CidrListRules): RuleFinding[] {
   const c = typeof text === "string" ? parseCidr(text) : undefined;
   if (!c) {
-    fail(
-      CIDR_BLOCK,
-      `\`${rules.prop}\`: ${show(text)} is not a CIDR block: expected an IPv4 block such as 10.0.0.0/16` +
-        (rules.ipv4Only ? "." : " or an IPv6 block such as 2001:db8::/56."),
-    );
+    return [
+      finding(
+        CIDR_BLOCK,
+        `\`${rules.prop}\`: ${show(text)} is not a CIDR block: expected an IPv4 block such as 10.0.0.0/16` +
+          (rules.ipv4Only ? "." : " or an IPv6 block such as 2001:db8::/56."),
+      ),
+    ];
   }
   if (rules.ipv4Only && c.version !== 4) {
-    fail(CIDR_IPV4_ONLY, `\`${rules.prop}\`: "${text}" is IPv6; only IPv4 blocks are allowed here.`);
+    return [
+      finding(CIDR_IPV4_ONLY, `\`${rules.prop}\`: "${text}" is IPv6; only IPv4 blocks are allowed here.`),
+    ];
   }
+  const findings: RuleFinding[] = [];
   const network = networkOf(c);
   if (network.address !== c.address) {
-    fail(
-      CIDR_NETWORK_ADDRESS,
-      `\`${rules.prop}\`: "${text}" is not a network address: its host bits are set. Did you mean ${formatCidr(network)}?`,
+    findings.push(
+      finding(
+        CIDR_NETWORK_ADDRESS,
+        `\`${rules.prop}\`: "${text}" is not a network address: its host bits are set. Did you mean ${formatCidr(network)}?`,
+      ),
     );
   }
   if (
@@ -152,11 +169,41 @@ export function checkCidr(text: string, rules: CidrListRules): Cidr {
     rules.maxIpv6PrefixLength !== undefined &&
     c.prefixLength > rules.maxIpv6PrefixLength
   ) {
-    fail(
-      ALLOWED_PREFIX_IPV6_LENGTH,
-      `\`${rules.prop}\`: "${text}" is longer than /${rules.maxIpv6PrefixLength}; IPv6 prefixes must be ` +
-        `/${rules.maxIpv6PrefixLength} or shorter.`,
+    findings.push(
+      finding(
+        ALLOWED_PREFIX_IPV6_LENGTH,
+        `\`${rules.prop}\`: "${text}" is longer than /${rules.maxIpv6PrefixLength}; IPv6 prefixes must be ` +
+          `/${rules.maxIpv6PrefixLength} or shorter.`,
+      ),
     );
   }
-  return c;
+  return findings;
+}
+
+// The throwing forms, for the callers not yet converted to findings (plan/vpn, plan/usage, rules/vpn,
+// emit/audit): each throws the first finding, as before.
+
+/** Throws the first of `findings`, if any. */
+function raiseFirst(findings: ReadonlyArray<RuleFinding>): void {
+  if (findings.length > 0) raise(findings[0]);
+}
+
+/**
+ * Validates a list of CIDR blocks and returns it normalised (`normalizedCidrList`), or throws the
+ * first broken rule: the throwing form of `checkCidrList` with `normalizedCidrList`.
+ */
+export function normalizeCidrList(blocks: ReadonlyArray<string>, rules: CidrListRules): string[] {
+  const out: RuleFinding[] = [];
+  const list = (listOf(blocks, rules.prop, "CIDR blocks", out) ?? []) as string[];
+  raiseFirst([...out, ...checkCidrList(list, rules)]);
+  return normalizedCidrList(list);
+}
+
+/**
+ * Parses one block, or throws naming the prop and, for a host address, the network it meant: the
+ * throwing form of `checkCidrBlock` with `parseCidr`.
+ */
+export function checkCidr(text: string, rules: CidrListRules): Cidr {
+  raiseFirst(checkCidrBlock(text, rules));
+  return parseCidr(text)!;
 }

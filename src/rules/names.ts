@@ -1,6 +1,7 @@
 /** Names that become construct ids, logical IDs and resource names: a spec's purpose, a device. */
-import { errorRule, fail, ruleFamily } from "../core/fail";
+import { errorRule, finding, raise, ruleFamily } from "../core/fail";
 import { show } from "../core/props";
+import type { RuleFinding } from "../core/rule";
 
 const ID_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 
@@ -15,14 +16,28 @@ export const NAME_RULES = ruleFamily({
 });
 export const { ID_NAME_RULE } = NAME_RULES;
 
-/** Checks such a name and returns it, or throws naming the prop and what is allowed. */
-export function checkIdName(name: unknown, what: string): string {
-  if (typeof name !== "string" || !ID_NAME.test(name)) {
-    fail(
+/**
+ * Such a name (`what` names its owner, e.g. `virtual interface`): 1 to 32 letters, digits and `-`,
+ * not first or last. A caller without static types may pass a value that is not a string: a finding
+ * too.
+ */
+export function checkName(name: string, what: string): RuleFinding[] {
+  if (typeof name === "string" && ID_NAME.test(name)) return [];
+  return [
+    finding(
       ID_NAME_RULE,
       `\`name\` ${show(name)} of a ${what} is not allowed: 1 to 32 letters, digits and - (not first or last); ` +
         "it names the resources and their logical IDs.",
-    );
-  }
-  return name;
+    ),
+  ];
+}
+
+/**
+ * Checks such a name and returns it, or throws naming the prop and what is allowed: the throwing form
+ * of `checkName`, for the callers not yet converted to findings (plan/vpn, emit/vpn-options).
+ */
+export function checkIdName(name: unknown, what: string): string {
+  const [first] = checkName(name as string, what);
+  if (first !== undefined) raise(first);
+  return name as string;
 }

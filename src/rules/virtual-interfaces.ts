@@ -3,11 +3,12 @@
  * VLANs, ASNs, address families, MTUs, keys, peer addresses and names.
  */
 /* eslint-disable no-bitwise -- /30 arithmetic */
-import { Cidr, checkCidr, formatAddress, parseCidr } from "./cidr-blocks";
-import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
-import { IsUnresolved, label, show } from "../core/props";
+import { Cidr, checkCidrBlock, checkCidrList, formatAddress, parseCidr } from "./cidr-blocks";
+import { Deferrable, isDeferred, known, valueOf } from "../core/deferred";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
+import { label, show } from "../core/props";
 import type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
-import type { PlanWarning } from "../core/rule";
+import type { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import { VirtualInterfaceType } from "../core/topology";
 
@@ -238,114 +239,152 @@ export const {
   TAG_VALUE,
 } = VIRTUAL_INTERFACE_RULES;
 
-/** §4.7: the interfaces every slot carries. */
-export function checkVifsPerSlot(specs: ReadonlyArray<PlanVirtualInterface>): void {
+/** §4.7: the interfaces every slot carries (transit and the others are counted apart: both may be over). */
+export function checkVifsPerSlot(specs: ReadonlyArray<PlanVirtualInterface>): RuleFinding[] {
   const transit = specs.filter((x) => x.interfaceType === VirtualInterfaceType.TRANSIT).length;
   const others = specs.length - transit;
+  const findings: RuleFinding[] = [];
   if (transit > VIF_LIMITS.transitPerSlot) {
-    fail(
-      TRANSIT_VIFS_PER_SLOT,
-      `\`virtualInterfaces\`: ${transit} transit virtual interfaces on every device slot; a connection or LAG carries at ` +
-        `most ${VIF_LIMITS.transitPerSlot}.`,
+    findings.push(
+      finding(
+        TRANSIT_VIFS_PER_SLOT,
+        `\`virtualInterfaces\`: ${transit} transit virtual interfaces on every device slot; a connection or LAG carries at ` +
+          `most ${VIF_LIMITS.transitPerSlot}.`,
+      ),
     );
   }
   if (others > VIF_LIMITS.privatePublicPerSlot || specs.length > VIF_LIMITS.totalPerSlot) {
-    fail(
-      VIFS_PER_SLOT,
-      `\`virtualInterfaces\`: ${specs.length} virtual interfaces (${others} private or public) on every device slot; a ` +
-        `connection or LAG carries at most ${VIF_LIMITS.privatePublicPerSlot} private or public and ` +
-        `${VIF_LIMITS.totalPerSlot} in all.`,
+    findings.push(
+      finding(
+        VIFS_PER_SLOT,
+        `\`virtualInterfaces\`: ${specs.length} virtual interfaces (${others} private or public) on every device slot; a ` +
+          `connection or LAG carries at most ${VIF_LIMITS.privatePublicPerSlot} private or public and ` +
+          `${VIF_LIMITS.totalPerSlot} in all.`,
+      ),
     );
   }
+  return findings;
 }
 
-/** A spec's name, unlike the others' (`names`: the names so far, by key). */
-export function checkVifNameOnce(name: string, names: Map<string, string>): void {
-  const key = name.toLowerCase().replace(/-/g, "");
-  const other = names.get(key);
-  if (other !== undefined) {
-    fail(
-      VIF_NAME_TWICE,
-      `\`name\` "${name}" is used by two virtual interfaces (also "${other}"): give each its own.`,
-    );
-  }
-  names.set(key, name);
+/** A name as two specs may not share it: case and `-` ignored. */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/-/g, "");
 }
 
-/** §4.4: the VLAN, once among the specs (`vlans`: the VLANs so far). */
-export function checkVlan(spec: PlanVirtualInterface, vlans: Map<number, string>): void {
-  if (!Number.isInteger(spec.vlan) || spec.vlan < 1 || spec.vlan > 4094) {
-    fail(
-      VLAN_RANGE,
-      `\`vlan\` ${show(spec.vlan)} of ${spec.name} is not allowed: a whole number from 1 to 4094 (802.1Q).`,
-    );
-  }
-  const other = vlans.get(spec.vlan);
-  if (other !== undefined) {
-    fail(
-      VLAN_TWICE,
-      `\`vlan\` ${show(spec.vlan)} of ${spec.name} is also the VLAN of ${other}: both land on every device slot, and a VLAN ` +
-        "is used once per connection or LAG. Give each virtual interface its own VLAN.",
-    );
-  }
-  vlans.set(spec.vlan, spec.name);
-}
-
-/** §4.5: the customer ASN, and a warning for a long one. */
-export function checkCustomerAsn(spec: PlanVirtualInterface): PlanWarning[] {
-  const asn = spec.customerAsn;
-  if (!Number.isInteger(asn) || asn < 1 || asn > 4294967294) {
-    fail(
-      CUSTOMER_ASN_RANGE,
-      `\`customerAsn\` ${show(asn)} of ${spec.name} is not allowed: a whole number from 1 to 4294967294.`,
-    );
-  }
-  if (spec.gatewayAsn !== undefined && asn === spec.gatewayAsn) {
-    fail(
-      CUSTOMER_ASN_IS_GATEWAY_ASN,
-      `\`customerAsn\` ${show(asn)} of ${spec.name} is the Amazon-side ASN of its Direct Connect gateway: ` +
-        "the two ends of a BGP session need different ASNs.",
-    );
-  }
-  if (asn <= LEGACY_ASN_MAX) return [];
+/** A spec's name, unlike the names of the specs before it (`earlier`; those that are not strings are skipped). */
+export function checkVifNameOnce(
+  spec: PlanVirtualInterface,
+  earlier: ReadonlyArray<PlanVirtualInterface>,
+): RuleFinding[] {
+  const key = nameKey(spec.name);
+  const other = earlier.find((s) => typeof s.name === "string" && nameKey(s.name) === key);
+  if (other === undefined) return [];
   return [
-    warn(
-      LONG_ASN,
-      `\`customerAsn\` ${show(asn)} of ${spec.name} is a long (4-byte) ASN above ${LEGACY_ASN_MAX}: ` +
-        "Direct Connect enables long ASN support per account. Check that yours has it.",
+    finding(
+      VIF_NAME_TWICE,
+      `\`name\` "${spec.name}" is used by two virtual interfaces (also "${other.name}"): give each its own.`,
     ),
   ];
 }
 
+/** §4.4: the VLAN, 1 to 4094 and unlike those of the specs before it (`earlier`); a token is not checked. */
+export function checkVlan(
+  spec: PlanVirtualInterface,
+  earlier: ReadonlyArray<PlanVirtualInterface>,
+): RuleFinding[] {
+  const vlan = spec.vlan;
+  if (isDeferred(vlan)) return [];
+  if (!Number.isInteger(vlan) || vlan < 1 || vlan > 4094) {
+    return [
+      finding(
+        VLAN_RANGE,
+        `\`vlan\` ${show(vlan)} of ${spec.name} is not allowed: a whole number from 1 to 4094 (802.1Q).`,
+      ),
+    ];
+  }
+  const other = earlier.find((s) => s.vlan === vlan);
+  if (other === undefined) return [];
+  return [
+    finding(
+      VLAN_TWICE,
+      `\`vlan\` ${show(vlan)} of ${spec.name} is also the VLAN of ${label(other.name)}: both land on every device slot, and a VLAN ` +
+        "is used once per connection or LAG. Give each virtual interface its own VLAN.",
+    ),
+  ];
+}
+
+/** §4.5: the customer ASN (a token is not checked), and a warning for a long one. */
+export function checkCustomerAsn(spec: PlanVirtualInterface): RuleFinding[] {
+  const asn = spec.customerAsn;
+  if (isDeferred(asn)) return [];
+  if (!Number.isInteger(asn) || asn < 1 || asn > 4294967294) {
+    return [
+      finding(
+        CUSTOMER_ASN_RANGE,
+        `\`customerAsn\` ${show(asn)} of ${spec.name} is not allowed: a whole number from 1 to 4294967294.`,
+      ),
+    ];
+  }
+  const findings: RuleFinding[] = [];
+  if (asn === known(spec.gatewayAsn)) {
+    findings.push(
+      finding(
+        CUSTOMER_ASN_IS_GATEWAY_ASN,
+        `\`customerAsn\` ${show(asn)} of ${spec.name} is the Amazon-side ASN of its Direct Connect gateway: ` +
+          "the two ends of a BGP session need different ASNs.",
+      ),
+    );
+  }
+  if (asn > LEGACY_ASN_MAX) {
+    findings.push(
+      finding(
+        LONG_ASN,
+        `\`customerAsn\` ${show(asn)} of ${spec.name} is a long (4-byte) ASN above ${LEGACY_ASN_MAX}: ` +
+          "Direct Connect enables long ASN support per account. Check that yours has it.",
+      ),
+    );
+  }
+  return findings;
+}
+
 /** One BGP peer per address family, at least one. */
-export function checkAddressFamilies(spec: PlanVirtualInterface): void {
+export function checkAddressFamilies(spec: PlanVirtualInterface): RuleFinding[] {
   const families = spec.addressFamilies;
   if (families.length === 0) {
-    fail(ADDRESS_FAMILIES_EMPTY, `\`addressFamilies\` of ${spec.name} is empty: give ipv4, ipv6 or both.`);
+    return [
+      finding(
+        ADDRESS_FAMILIES_EMPTY,
+        `\`addressFamilies\` of ${spec.name} is empty: give ipv4, ipv6 or both.`,
+      ),
+    ];
   }
   const twice = families.find((f, i) => families.indexOf(f) !== i);
-  if (twice !== undefined) {
-    fail(
+  if (twice === undefined) return [];
+  return [
+    finding(
       ADDRESS_FAMILY_TWICE,
       `\`addressFamilies\` of ${spec.name} lists ${twice} twice: a virtual interface has at most one BGP peer per ` +
         "address family.",
-    );
-  }
+    ),
+  ];
 }
 
-/** §4.6: the MTU of the type (a public interface has no MTU property: 1500, fixed). */
-export function checkMtu(spec: PlanVirtualInterface, unresolved: IsUnresolved): PlanWarning[] {
-  if (spec.mtu === undefined || unresolved(spec.mtu)) return [];
+/** §4.6: the MTU of the type (a public interface has no MTU property: 1500, fixed); a token is not checked. */
+export function checkMtu(spec: PlanVirtualInterface): RuleFinding[] {
+  const mtu = spec.mtu;
+  if (mtu === undefined || isDeferred(mtu)) return [];
   const mtus = MTUS[spec.interfaceType] ?? [];
-  if (!mtus.includes(spec.mtu)) {
-    fail(
-      MTU_VALUE,
-      `\`mtu\` ${show(spec.mtu)} of ${spec.name} is not allowed for a ${spec.interfaceType} virtual interface: ${mtus.join(", ")}.`,
-    );
+  if (!mtus.includes(mtu)) {
+    return [
+      finding(
+        MTU_VALUE,
+        `\`mtu\` ${show(mtu)} of ${spec.name} is not allowed for a ${spec.interfaceType} virtual interface: ${mtus.join(", ")}.`,
+      ),
+    ];
   }
-  if (spec.interfaceType !== VirtualInterfaceType.PRIVATE || spec.mtu !== 9001) return [];
+  if (spec.interfaceType !== VirtualInterfaceType.PRIVATE || mtu !== 9001) return [];
   return [
-    warn(
+    finding(
       PRIVATE_MTU_9001,
       `\`mtu\` 9001 of ${spec.name}: older Direct Connect documentation gives 9001 as the private jumbo MTU, the ` +
         "current API and CloudFormation pages give 8500. Prefer 8500 unless you know 9001 is accepted.",
@@ -354,20 +393,22 @@ export function checkMtu(spec: PlanVirtualInterface, unresolved: IsUnresolved): 
 }
 
 /** §3.6: a plain-text BGP key's form. */
-export function checkAuthKey(spec: PlanVirtualInterface): void {
-  if (spec.plaintextAuthKey === undefined || AUTH_KEY.test(spec.plaintextAuthKey)) return;
-  fail(
-    AUTH_KEY_FORMAT,
-    `\`authKey\` of ${spec.name} is not allowed: 6 to 80 printable ASCII characters without spaces.`,
-  );
+export function checkAuthKey(spec: PlanVirtualInterface): RuleFinding[] {
+  if (spec.plaintextAuthKey === undefined || AUTH_KEY.test(spec.plaintextAuthKey)) return [];
+  return [
+    finding(
+      AUTH_KEY_FORMAT,
+      `\`authKey\` of ${spec.name} is not allowed: 6 to 80 printable ASCII characters without spaces.`,
+    ),
+  ];
 }
 
-/** The specs whose BGP key is plain text: readable in the template. */
-export function plaintextAuthKeys(specs: ReadonlyArray<PlanVirtualInterface>): PlanWarning[] {
+/** The specs whose BGP key is plain text: readable in the template (one warning for all). */
+export function checkPlaintextAuthKeys(specs: ReadonlyArray<PlanVirtualInterface>): RuleFinding[] {
   const plaintext = specs.filter((spec) => spec.plaintextAuthKey !== undefined);
   if (plaintext.length === 0) return [];
   return [
-    warn(
+    finding(
       PLAINTEXT_AUTH_KEY,
       `\`authKey\` of ${plaintext.map((s) => s.name).join(", ")} is plain text: it is readable in the template. ` +
         "Keep BGP keys in Secrets Manager: SecretValue.secretsManager(...).",
@@ -375,178 +416,280 @@ export function plaintextAuthKeys(specs: ReadonlyArray<PlanVirtualInterface>): P
   ];
 }
 
-/** §3.6: what a public interface needs: route filter prefixes and public IPv4 peer addresses. */
-export function checkPublicSpec(spec: PlanVirtualInterface): void {
-  if (spec.interfaceType !== VirtualInterfaceType.PUBLIC) return;
+/**
+ * §3.6: what a public interface needs: route filter prefixes (CIDR blocks) and public IPv4 peer
+ * addresses.
+ */
+export function checkPublicSpec(spec: PlanVirtualInterface): RuleFinding[] {
+  if (spec.interfaceType !== VirtualInterfaceType.PUBLIC) return [];
+  const findings: RuleFinding[] = [];
   if (spec.routeFilterPrefixes === undefined || spec.routeFilterPrefixes.length === 0) {
-    fail(
-      PUBLIC_ROUTE_FILTER_PREFIXES,
-      `\`routeFilterPrefixes\` of ${spec.name} is empty: a public virtual interface needs the public prefixes ` +
-        "you advertise to AWS.",
+    findings.push(
+      finding(
+        PUBLIC_ROUTE_FILTER_PREFIXES,
+        `\`routeFilterPrefixes\` of ${spec.name} is empty: a public virtual interface needs the public prefixes ` +
+          "you advertise to AWS.",
+      ),
     );
+  } else {
+    findings.push(...checkCidrList(spec.routeFilterPrefixes, { prop: "routeFilterPrefixes" }));
   }
   if (
     spec.addressFamilies.includes("ipv4") &&
     spec.addressPool === undefined &&
     spec.peerAddresses === undefined
   ) {
-    fail(
-      PUBLIC_PEER_ADDRESSES,
-      `\`peerAddresses\` of ${spec.name}: a public virtual interface needs public IPv4 peer addresses for every ` +
-        "device slot; give `peerAddresses` or an `addressPool` of public addresses you own.",
+    findings.push(
+      finding(
+        PUBLIC_PEER_ADDRESSES,
+        `\`peerAddresses\` of ${spec.name}: a public virtual interface needs public IPv4 peer addresses for every ` +
+          "device slot; give `peerAddresses` or an `addressPool` of public addresses you own.",
+      ),
     );
   }
+  return findings;
 }
 
-/** An address pool: an IPv4 block of a /30 or more. */
-export function checkAddressPool(spec: PlanVirtualInterface, unresolved: IsUnresolved): void {
-  if (spec.addressPool === undefined || unresolved(spec.addressPool)) return;
-  const pool = checkCidr(spec.addressPool, { prop: "addressPool", ipv4Only: true });
-  if (pool.prefixLength > 30) {
-    fail(
+/** An address pool: an IPv4 block of a /30 or more; a token is not checked. */
+export function checkAddressPool(spec: PlanVirtualInterface): RuleFinding[] {
+  const text = spec.addressPool;
+  if (text === undefined || isDeferred(text)) return [];
+  const cidr = checkCidrBlock(text, { prop: "addressPool", ipv4Only: true });
+  if (cidr.length > 0) return cidr;
+  if (parseCidr(text)!.prefixLength <= 30) return [];
+  return [
+    finding(
       ADDRESS_POOL_SIZE,
-      `\`addressPool\` ${show(spec.addressPool)} of ${spec.name} is smaller than a /30: give a /30 or larger block.`,
-    );
-  }
+      `\`addressPool\` ${show(text)} of ${spec.name} is smaller than a /30: give a /30 or larger block.`,
+    ),
+  ];
 }
 
-/** §3.6: one pair of explicit peer addresses: two hosts of one /30 or /31. Returns the block. */
-export function checkPeerPair(p: PlanPeerAddresses, vif: string): Cidr {
-  const where = `\`peerAddresses\` of ${vif} at ${p.location}/Slot${p.slotNumber}`;
+/** An address pool to carve /30s from: an IPv4 block of a /30 or more; undefined otherwise, or for a token. */
+export function addressPoolOf(spec: PlanVirtualInterface): Cidr | undefined {
+  const text = known(spec.addressPool);
+  const pool = typeof text === "string" ? parseCidr(text) : undefined;
+  return pool !== undefined && pool.version === 4 && pool.prefixLength <= 30 ? pool : undefined;
+}
+
+/** The two addresses of a pair, parsed: undefined unless both are IPv4 addresses with a prefix. */
+function parsePair(p: PlanPeerAddresses): { amazon: Cidr; customer: Cidr } | undefined {
   const amazon = parseCidr(p.amazonAddress);
   const customer = parseCidr(p.customerAddress);
-  if (!amazon || !customer || amazon.version !== 4 || customer.version !== 4) {
-    fail(
-      PEER_ADDRESS_PAIR,
-      `${where}: "${p.amazonAddress}" and "${p.customerAddress}" must be IPv4 host addresses with a prefix, e.g. 169.254.10.1/30.`,
-    );
-  }
-  if (amazon.prefixLength !== customer.prefixLength || amazon.prefixLength < 30 || amazon.prefixLength > 31) {
-    fail(
-      PEER_ADDRESS_PAIR,
-      `${where}: both addresses must be in one /30 or /31 (got /${amazon.prefixLength} and /${customer.prefixLength}).`,
-    );
-  }
+  if (!amazon || !customer || amazon.version !== 4 || customer.version !== 4) return undefined;
+  return { amazon, customer };
+}
+
+/** The block of the /30 or /31 of `amazon`: its size, its network and its two host addresses. */
+function hostsOf(amazon: Cidr): { size: bigint; base: bigint; hosts: [bigint, bigint] } {
   const size = 1n << BigInt(32 - amazon.prefixLength);
   const base = amazon.address - (amazon.address % size);
-  const hosts = amazon.prefixLength === 31 ? [base, base + 1n] : [base + 1n, base + 2n];
-  if (
-    customer.address - (customer.address % size) !== base ||
-    amazon.address === customer.address ||
-    ![amazon.address, customer.address].every((a) => hosts.includes(a))
-  ) {
-    fail(
+  return { size, base, hosts: amazon.prefixLength === 31 ? [base, base + 1n] : [base + 1n, base + 2n] };
+}
+
+/** Whether `amazon` and `customer` are the two different host addresses of the block of `amazon`. */
+function isHostPair(amazon: Cidr, customer: Cidr): boolean {
+  const { size, base, hosts } = hostsOf(amazon);
+  return (
+    customer.address - (customer.address % size) === base &&
+    amazon.address !== customer.address &&
+    [amazon.address, customer.address].every((a) => hosts.includes(a))
+  );
+}
+
+/** Whether a pair's prefixes are one /30 or /31. */
+function isPairLength(amazon: Cidr, customer: Cidr): boolean {
+  return (
+    amazon.prefixLength === customer.prefixLength && amazon.prefixLength >= 30 && amazon.prefixLength <= 31
+  );
+}
+
+/** §3.6: one pair of explicit peer addresses (of the spec `vif`): two hosts of one /30 or /31. */
+export function checkPeerPair(p: PlanPeerAddresses, vif: string): RuleFinding[] {
+  const where = `\`peerAddresses\` of ${vif} at ${p.location}/Slot${p.slotNumber}`;
+  const pair = parsePair(p);
+  if (pair === undefined) {
+    return [
+      finding(
+        PEER_ADDRESS_PAIR,
+        `${where}: "${p.amazonAddress}" and "${p.customerAddress}" must be IPv4 host addresses with a prefix, e.g. 169.254.10.1/30.`,
+      ),
+    ];
+  }
+  const { amazon, customer } = pair;
+  if (!isPairLength(amazon, customer)) {
+    return [
+      finding(
+        PEER_ADDRESS_PAIR,
+        `${where}: both addresses must be in one /30 or /31 (got /${amazon.prefixLength} and /${customer.prefixLength}).`,
+      ),
+    ];
+  }
+  if (isHostPair(amazon, customer)) return [];
+  const { hosts } = hostsOf(amazon);
+  return [
+    finding(
       PEER_ADDRESS_PAIR,
       `${where}: "${p.amazonAddress}" and "${p.customerAddress}" must be the two different host addresses of one ` +
         `/${amazon.prefixLength} (here ${formatAddress(4, hosts[0])} and ${formatAddress(4, hosts[1])}).`,
-    );
-  }
-  return { version: 4, address: base, prefixLength: amazon.prefixLength };
+    ),
+  ];
 }
 
-/** The pinned peer addresses of a spec, by slot id: each for a slot of the construct, once. */
-export function pinnedPeerAddresses(
+/** The /30 or /31 of a pair of explicit peer addresses; undefined when they are not one (`checkPeerPair`). */
+export function peerPairBlock(p: PlanPeerAddresses): Cidr | undefined {
+  const pair = parsePair(p);
+  if (pair === undefined || !isPairLength(pair.amazon, pair.customer)) return undefined;
+  if (!isHostPair(pair.amazon, pair.customer)) return undefined;
+  return { version: 4, address: hostsOf(pair.amazon).base, prefixLength: pair.amazon.prefixLength };
+}
+
+/** The id of the slot a pair of explicit peer addresses is for: `<location>/Slot<n>`. */
+export function peerSlotId(p: PlanPeerAddresses): string {
+  return `${p.location}/Slot${p.slotNumber}`;
+}
+
+/** The pinned peer addresses of a spec: each for a slot of the construct (`slotIds`), once. */
+export function checkPeerAddressSlots(
   spec: PlanVirtualInterface,
   slotIds: ReadonlySet<string>,
-): Map<string, PlanPeerAddresses> {
-  const pinned = new Map<string, PlanPeerAddresses>();
-  for (const p of spec.peerAddresses ?? []) {
-    const id = `${p.location}/Slot${p.slotNumber}`;
+): RuleFinding[] {
+  const seen = new Set<string>();
+  return (spec.peerAddresses ?? []).flatMap((p) => {
+    const id = peerSlotId(p);
+    const twice = seen.has(id);
+    seen.add(id);
     if (!slotIds.has(id)) {
-      fail(
-        PEER_ADDRESSES_SLOT,
-        `\`peerAddresses\` of ${spec.name} name ${id}, which is not a device slot of this construct: ${[...slotIds].join(", ")}.`,
-      );
+      return [
+        finding(
+          PEER_ADDRESSES_SLOT,
+          `\`peerAddresses\` of ${spec.name} name ${id}, which is not a device slot of this construct: ${[...slotIds].join(", ")}.`,
+        ),
+      ];
     }
-    if (pinned.has(id)) {
-      fail(PEER_ADDRESSES_SLOT, `\`peerAddresses\` of ${spec.name} give ${id} twice.`);
-    }
-    pinned.set(id, p);
-  }
-  return pinned;
+    return twice ? [finding(PEER_ADDRESSES_SLOT, `\`peerAddresses\` of ${spec.name} give ${id} twice.`)] : [];
+  });
 }
 
 /** A public IPv4 interface on a slot that gets no peer addresses. */
-export function checkPublicPeerAddresses(spec: PlanVirtualInterface, slotId: string): void {
-  if (spec.interfaceType !== VirtualInterfaceType.PUBLIC || !spec.addressFamilies.includes("ipv4")) return;
-  fail(
-    PUBLIC_PEER_ADDRESSES,
-    `\`peerAddresses\` of ${spec.name}: a public virtual interface needs IPv4 peer addresses for ${slotId}.`,
-  );
+export function checkPublicPeerAddresses(spec: PlanVirtualInterface, slotId: string): RuleFinding[] {
+  if (spec.interfaceType !== VirtualInterfaceType.PUBLIC || !spec.addressFamilies.includes("ipv4")) return [];
+  return [
+    finding(
+      PUBLIC_PEER_ADDRESSES,
+      `\`peerAddresses\` of ${spec.name}: a public virtual interface needs IPv4 peer addresses for ${slotId}.`,
+    ),
+  ];
 }
 
-/** Each session its own /30 or /31 (`used`: the sessions so far, by block). */
-export function checkSessionBlock(block: Cidr, session: string, used: Map<string, string>): void {
-  const key = `${formatAddress(4, block.address)}/${block.prefixLength}`;
-  const other = used.get(key);
-  if (other !== undefined) {
-    fail(
-      PEER_ADDRESSES_SHARED,
-      `\`addressPool\`: ${session} and ${other} both get the peer addresses ${key}. Give a larger pool, or pin ` +
-        "one of them with `peerAddresses`.",
-    );
-  }
-  used.set(key, session);
+/** One BGP session's IPv4 peer addresses: its /30 or /31, and the session (`<name> on <slot>`). */
+export interface SessionBlock {
+  readonly block: Cidr;
+  readonly session: string;
 }
 
-/** §3.6: the name of one interface (`<prefix>-<location>-d<slot>-<name>`). */
-export function checkVifName(
-  virtualInterfaceName: string,
-  namePrefix: string,
-  unresolved: IsUnresolved,
-): void {
-  if (
-    unresolved(namePrefix) ||
-    (virtualInterfaceName.length <= VIF_LIMITS.nameLength && VIF_NAME.test(virtualInterfaceName))
-  ) {
-    return;
-  }
-  fail(
-    VIF_NAME_LENGTH,
-    `\`namePrefix\` "${namePrefix}" makes the virtual interface name "${virtualInterfaceName}" of ` +
-      `${virtualInterfaceName.length} characters; CloudFormation allows at most ${VIF_LIMITS.nameLength}.`,
-  );
+/** Each session its own /30 or /31: every session that shares one with an earlier session. */
+export function checkSessionBlocks(sessions: ReadonlyArray<SessionBlock>): RuleFinding[] {
+  const first = new Map<string, string>();
+  return sessions.flatMap(({ block, session }) => {
+    const key = `${formatAddress(4, block.address)}/${block.prefixLength}`;
+    const other = first.get(key);
+    if (other === undefined) {
+      first.set(key, session);
+      return [];
+    }
+    return [
+      finding(
+        PEER_ADDRESSES_SHARED,
+        `\`addressPool\`: ${session} and ${other} both get the peer addresses ${key}. Give a larger pool, or pin ` +
+          "one of them with `peerAddresses`.",
+      ),
+    ];
+  });
 }
 
-/** A transit spec lands on a Direct Connect gateway (`gateway`: whether one is given). */
-export function checkTransitVifGateway(gateway: boolean, name: unknown): void {
-  if (gateway) return;
-  fail(
-    TRANSIT_VIF_GATEWAY,
-    `\`gateway\` of the transit virtual interface ${label(name)} is required: the Direct Connect gateway ` +
-      "its interfaces land on.",
-  );
+/**
+ * §3.6: the names of the interfaces (`<prefix>-<location>-d<slot>-<name>`); a token prefix is not
+ * checked. One finding, for the first name over the limit: the names share the prefix.
+ */
+export function checkVifNames(
+  virtualInterfaceNames: ReadonlyArray<string>,
+  namePrefix: Deferrable<string>,
+): RuleFinding[] {
+  if (isDeferred(namePrefix)) return [];
+  const bad = virtualInterfaceNames.find((n) => n.length > VIF_LIMITS.nameLength || !VIF_NAME.test(n));
+  if (bad === undefined) return [];
+  return [
+    finding(
+      VIF_NAME_LENGTH,
+      `\`namePrefix\` "${valueOf(namePrefix)}" makes the virtual interface name "${bad}" of ` +
+        `${bad.length} characters; CloudFormation allows at most ${VIF_LIMITS.nameLength}.`,
+    ),
+  ];
 }
 
-/** A private spec lands on exactly one of a Direct Connect gateway and a virtual private gateway. */
-export function checkPrivateVifTarget(gateway: boolean, virtualGateway: boolean, name: unknown): void {
-  if (gateway !== virtualGateway) return;
-  fail(
-    PRIVATE_VIF_TARGET,
-    `\`gateway\` and \`virtualGatewayId\` of the private virtual interface ${label(name)}: give exactly one ` +
-      `(got ${gateway ? "both" : "neither"}).`,
-  );
+/**
+ * A transit spec lands on a Direct Connect gateway (`gateway`: whether one is given; `name`: the spec's
+ * name as messages show it, `label` of core/props).
+ */
+export function checkTransitVifGateway(gateway: boolean, name: string): RuleFinding[] {
+  if (gateway) return [];
+  return [
+    finding(
+      TRANSIT_VIF_GATEWAY,
+      `\`gateway\` of the transit virtual interface ${name} is required: the Direct Connect gateway ` +
+        "its interfaces land on.",
+    ),
+  ];
 }
 
-/** Tags: keys 1 to 128 characters not starting with `aws:`, values strings of at most 256 (tokens pass). */
+/**
+ * A private spec lands on exactly one of a Direct Connect gateway and a virtual private gateway
+ * (`name`: the spec's name as messages show it).
+ */
+export function checkPrivateVifTarget(
+  gateway: boolean,
+  virtualGateway: boolean,
+  name: string,
+): RuleFinding[] {
+  if (gateway !== virtualGateway) return [];
+  return [
+    finding(
+      PRIVATE_VIF_TARGET,
+      `\`gateway\` and \`virtualGatewayId\` of the private virtual interface ${name}: give exactly one ` +
+        `(got ${gateway ? "both" : "neither"}).`,
+    ),
+  ];
+}
+
+/**
+ * Tags (of the spec `name`, as messages show it): keys 1 to 128 characters not starting with `aws:`, values strings of at
+ * most 256 (a token is not checked; a caller without static types may pass a value that is not a
+ * string: a finding too). Each bad key and each bad value.
+ */
 export function checkTags(
-  entries: ReadonlyArray<readonly [string, unknown]>,
-  name: unknown,
-  unresolved: IsUnresolved,
-): void {
-  for (const [key, value] of entries) {
-    if (key.length < 1 || key.length > TAG_LIMITS.key || key.toLowerCase().startsWith("aws:")) {
-      fail(
-        TAG_KEY,
-        `\`tags\` of ${label(name)}: the key ${show(key)} is not allowed: 1 to ${TAG_LIMITS.key} characters, not starting with aws:.`,
-      );
-    }
-    if (unresolved(value)) continue;
-    if (typeof value !== "string" || value.length > TAG_LIMITS.value) {
-      fail(
-        TAG_VALUE,
-        `\`tags\` of ${label(name)}: the value of ${show(key)} must be a string of at most ${TAG_LIMITS.value} characters, got ${show(value)}.`,
-      );
-    }
-  }
+  tags: ReadonlyArray<readonly [string, Deferrable<string>]>,
+  name: string,
+): RuleFinding[] {
+  return tags.flatMap(([key, value]) => [...checkTagKey(key, name), ...checkTagValue(key, value, name)]);
+}
+
+function checkTagKey(key: string, name: string): RuleFinding[] {
+  if (key.length >= 1 && key.length <= TAG_LIMITS.key && !key.toLowerCase().startsWith("aws:")) return [];
+  return [
+    finding(
+      TAG_KEY,
+      `\`tags\` of ${name}: the key ${show(key)} is not allowed: 1 to ${TAG_LIMITS.key} characters, not starting with aws:.`,
+    ),
+  ];
+}
+
+function checkTagValue(key: string, value: Deferrable<string>, name: string): RuleFinding[] {
+  if (isDeferred(value) || (typeof value === "string" && value.length <= TAG_LIMITS.value)) return [];
+  return [
+    finding(
+      TAG_VALUE,
+      `\`tags\` of ${name}: the value of ${show(key)} must be a string of at most ${TAG_LIMITS.value} characters, got ${show(value)}.`,
+    ),
+  ];
 }

@@ -438,7 +438,7 @@ describe("nothing half-built", () => {
 });
 
 describe("every error of a construct in one synth", () => {
-  test("three independent mistakes are reported together, each with its rule id", () => {
+  test("four independent mistakes are reported together, each with its rule id", () => {
     let error: RuleError | undefined;
     try {
       new HighResiliency(newStack(), "Dx", {
@@ -457,11 +457,12 @@ describe("every error of a construct in one synth", () => {
     } catch (e) {
       error = e as RuleError;
     }
-    expect(error?.message.split("\n")[0]).toBe("TestStack/Dx: 3 errors:");
+    expect(error?.message.split("\n")[0]).toBe("TestStack/Dx: 4 errors:");
     expect(error?.errors.map((e) => e.ruleId)).toEqual([
       "removalPolicySupported",
       "locationCodeFormat",
       "vlanRange",
+      "publicPeerAddresses",
     ]);
     for (const e of error!.errors) expect(error!.message).toContain(e.message);
     expect(error?.ruleId).toBe("removalPolicySupported");

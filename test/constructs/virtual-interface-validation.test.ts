@@ -1,4 +1,4 @@
-import { SecretValue } from "aws-cdk-lib";
+import { CfnParameter, SecretValue } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import {
   AddressFamily,
@@ -8,7 +8,8 @@ import {
   PrivateVirtualInterfaceOptions,
   VirtualInterface,
 } from "../../src";
-import { newStack } from "../support/synth";
+import { RuleError } from "../../src/core/fail";
+import { newStack, templateOf } from "../support/synth";
 
 // Virtual interface rules, with their section of docs/facts.md in the test names.
 
@@ -308,5 +309,86 @@ describe("BGP auth keys (no plain text in templates)", () => {
     expect(() => build([privateVif({ authKey: SecretValue.unsafePlainText("short") })])).toThrow(
       "`authKey` of prod is not allowed: 6 to 80 printable ASCII characters without spaces.",
     );
+  });
+});
+
+describe("every mistake of a spec in one error", () => {
+  /** The RuleError a construct throws. */
+  function errorOf(construct: () => unknown): RuleError {
+    try {
+      construct();
+    } catch (e) {
+      return e as RuleError;
+    }
+    throw new Error("no error");
+  }
+
+  test("a public spec with a bad VLAN, customer ASN and route filter prefix reports all three", () => {
+    const error = errorOf(() =>
+      build([
+        VirtualInterface.publicInterface({
+          name: "pub",
+          vlan: 5000,
+          customerAsn: 0,
+          routeFilterPrefixes: ["203.0.113.7/24"],
+          addressPool: "198.51.100.0/24",
+        }),
+      ]),
+    );
+    expect(error.message.split("\n")[0]).toBe("TestStack/Dx: 3 errors:");
+    expect(error.errors.map((e) => e.ruleId)).toEqual([
+      "vlanRange",
+      "customerAsnRange",
+      "cidrNetworkAddress",
+    ]);
+    expect(error.message).toContain(
+      "`vlan` 5000 of pub is not allowed: a whole number from 1 to 4094 (802.1Q).",
+    );
+    expect(error.message).toContain(
+      "`customerAsn` 0 of pub is not allowed: a whole number from 1 to 4294967294.",
+    );
+    expect(error.message).toContain('`routeFilterPrefixes`: "203.0.113.7/24" is not a network address');
+  });
+
+  test("peer addresses for a slot the construct does not have and for one slot twice are both reported", () => {
+    const pair = (slotNumber: number) => ({
+      location: "EqDC2",
+      slotNumber,
+      amazonAddress: `169.254.0.${4 * slotNumber + 1}/30`,
+      customerAddress: `169.254.0.${4 * slotNumber + 2}/30`,
+    });
+    const error = errorOf(() => build([privateVif({ peerAddresses: [pair(2), pair(1), pair(1)] })]));
+    expect(error.errors.map((e) => e.ruleId)).toEqual(["peerAddressesSlot", "peerAddressesSlot"]);
+    expect(error.message).toContain("`peerAddresses` of prod name EqDC2/Slot2, which is not a device slot");
+    expect(error.message).toContain("`peerAddresses` of prod give EqDC2/Slot1 twice.");
+  });
+
+  test("the options a factory records are reported together by the construct", () => {
+    const error = errorOf(() =>
+      build([privateVif({ tags: { "aws:owner": "me" }, enableSiteLink: "true" } as any)]),
+    );
+    expect(error.errors.map((e) => e.ruleId)).toEqual(["tagKey", "propType"]);
+  });
+});
+
+test("values known only at deploy (tokens) are not checked, and reach the template as they are", () => {
+  const stack = newStack();
+  const number = (id: string) => new CfnParameter(stack, id, { type: "Number" }).valueAsNumber;
+  new HighResiliency(stack, "Dx", {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.GBPS_10,
+    virtualInterfaces: [
+      privateVif({
+        vlan: number("Vlan"),
+        customerAsn: number("Asn"),
+        mtu: number("Mtu"),
+        tags: { team: new CfnParameter(stack, "Team", { type: "String" }).valueAsString },
+      }),
+    ],
+  });
+  templateOf(stack).hasResourceProperties("AWS::DirectConnect::PrivateVirtualInterface", {
+    Vlan: { Ref: "Vlan" },
+    Mtu: { Ref: "Mtu" },
+    Tags: [{ Key: "team", Value: { Ref: "Team" } }],
   });
 });

@@ -1,5 +1,14 @@
 import * as fc from "fast-check";
-import { checkCidr, formatCidr, normalizeCidrList, overlaps, parseCidr } from "../../src/rules/cidr-blocks";
+import {
+  checkCidr,
+  checkCidrBlock,
+  checkCidrList,
+  formatCidr,
+  normalizeCidrList,
+  normalizedCidrList,
+  overlaps,
+  parseCidr,
+} from "../../src/rules/cidr-blocks";
 
 const p = (text: string) => parseCidr(text)!;
 
@@ -52,6 +61,29 @@ test("normalisation sorts (IPv4 first), deduplicates and respells", () => {
       },
     ),
   ).toEqual(["10.1.0.0/16", "10.1.0.0/24", "10.2.0.0/16", "2001:db8::/56"]);
+});
+
+test("the findings of a list: every bad block, a host address longer than allowed twice", () => {
+  const findings = checkCidrList(["10.0.0.0/16", "x", "2001:db8::1/96"], {
+    prop: "allowedPrefixes",
+    maxIpv6PrefixLength: 64,
+  });
+  expect(findings.map((f) => f.rule.id)).toEqual([
+    "cidrBlock",
+    "cidrNetworkAddress",
+    "allowedPrefixIpv6Length",
+  ]);
+  expect(
+    checkCidrBlock("2001:db8::/56", { prop: "addressPool", ipv4Only: true }).map((f) => f.message),
+  ).toEqual(['`addressPool`: "2001:db8::/56" is IPv6; only IPv4 blocks are allowed here.']);
+  expect(checkCidrBlock("10.0.0.0/16", { prop: "allowedPrefixes" })).toEqual([]);
+});
+
+test("normalising is total: a block that does not parse is left out", () => {
+  expect(normalizedCidrList(["10.2.0.0/16", "x", "10.1.0.0/16", "10.2.0.0/16"])).toEqual([
+    "10.1.0.0/16",
+    "10.2.0.0/16",
+  ]);
 });
 
 test("overlaps", () => {
