@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { writeIntoAssembly } from "./assembly-file";
 import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
-import { gatewayUsage } from "./gateway";
+import { gatewayUsage, useGatewayInterfaces } from "./gateway";
 import { DirectConnectMonitoring, MonitoringOptions } from "./operate/monitoring";
 import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
@@ -556,7 +556,7 @@ function useAcrossApp(
   const slotCount = allSlots(topology).length;
   for (const spec of specs) {
     if (spec.gateway && spec.interfaceType !== VirtualInterfaceType.PUBLIC) {
-      gatewayUsage(spec.gateway).addVirtualInterfaces(spec.interfaceType, slotCount);
+      useGatewayInterfaces(construct, spec.gateway, spec.interfaceType, slotCount);
     }
   }
   if (topology.vpnBackup) {

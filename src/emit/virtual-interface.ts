@@ -6,9 +6,10 @@ import {
   CfnTransitVirtualInterface,
 } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
+import { mark } from "./findings";
 import { IDirectConnectGateway } from "./gateway";
 import { virtualInterfaceMetric } from "./operate/metrics";
-import { fail } from "../core/fail";
+import { fail, raiseAll } from "../core/fail";
 import { PROP_TYPE } from "../core/prop-type";
 import {
   checkList,
@@ -251,7 +252,7 @@ export class VirtualInterface {
       checkOptions(options, "privateInterface");
       checkPrivateVifTarget(gateway !== undefined, vgw !== undefined, o.name);
       if (vgw !== undefined) {
-        checkVirtualGatewayId(vgw, true, (v) => Token.isUnresolved(v));
+        raiseAll(checkVirtualGatewayId(mark(vgw), true), "virtualGatewayId");
       }
     });
   }

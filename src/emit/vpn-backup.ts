@@ -2,9 +2,11 @@ import { SecretValue, Token } from "aws-cdk-lib";
 import { Metric, MetricOptions } from "aws-cdk-lib/aws-cloudwatch";
 import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws-cdk-lib/aws-ec2";
 import { Construct, IConstruct } from "constructs";
-import { appUsage } from "./app-usage";
+import { registerVpnAddresses } from "./app-usage";
+import { mark } from "./findings";
 import { vpnMetric } from "./operate/metrics";
 import { CheckedVpnOptions, checkVpnOptions } from "./vpn-options";
+import { raiseAll } from "../core/fail";
 import type { PlanVpnBackup } from "../core/request";
 import { TopologyVpnBackup, VpnRouting, VpnTarget } from "../core/topology";
 import { TunnelBandwidth } from "../core/tunnel-bandwidth";
@@ -183,8 +185,6 @@ export interface VirtualPrivateGatewayVpnBackupOptions extends VpnBackupOptions 
   readonly virtualGatewayId: string;
 }
 
-const isUnresolved = (value: unknown) => Token.isUnresolved(value);
-
 /**
  * A Site-to-Site VPN backup for the Direct Connect paths of a construct: per customer gateway device an
  * `AWS::EC2::CustomerGateway` and an `AWS::EC2::VPNConnection` (`ipsec.1`, two tunnels) to the same
@@ -206,7 +206,7 @@ export class VpnBackup {
   /** VPN connections to a transit gateway (the one the Direct Connect gateway is associated with). */
   public static toTransitGateway(options: TransitGatewayVpnBackupOptions): VpnBackup {
     const checked = checkVpnOptions(options, "toTransitGateway", "transitGatewayId");
-    checkTransitGatewayId(options.transitGatewayId, false, isUnresolved);
+    raiseAll(checkTransitGatewayId(mark(options.transitGatewayId), false), "VpnBackup.toTransitGateway()");
     return new VpnBackup(VpnTarget.TRANSIT_GATEWAY, options.transitGatewayId, checked);
   }
 
@@ -214,7 +214,10 @@ export class VpnBackup {
   public static toVirtualPrivateGateway(options: VirtualPrivateGatewayVpnBackupOptions): VpnBackup {
     const checked = checkVpnOptions(options, "toVirtualPrivateGateway", "virtualGatewayId");
     checkPrivateIpVpnTarget(checked.transportAttachmentId);
-    checkVirtualGatewayId(options.virtualGatewayId, false, isUnresolved);
+    raiseAll(
+      checkVirtualGatewayId(mark(options.virtualGatewayId), false),
+      "VpnBackup.toVirtualPrivateGateway()",
+    );
     return new VpnBackup(VpnTarget.VIRTUAL_PRIVATE_GATEWAY, options.virtualGatewayId, checked);
   }
 
@@ -412,5 +415,5 @@ function plaintext(key: SecretValue): string | undefined {
  * @internal
  */
 export function registerVpnAcrossApp(scope: IConstruct, vpn: TopologyVpnBackup): void {
-  appUsage(scope).vpnAddresses.register(vpn, (name) => `${scope.node.path}/${name}`, isUnresolved);
+  registerVpnAddresses(scope, vpn);
 }
