@@ -3,11 +3,17 @@ import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
 import { ConnectionBandwidth } from "../core/bandwidth";
 import { given } from "../core/props";
 import { checkModelPromise } from "./rules/model-promise";
-import { raiseAll } from "../core/fail";
+import { raiseAll, warningsOf } from "../core/fail";
 import { PlanWarning } from "../core/rule";
 import { ConnectionTopology } from "../core/topology";
 import { checkMixedPortSpeeds } from "../rules/design/mixed-port-speeds";
-import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../rules/sizing";
+import {
+  capacityOf,
+  checkCapacityGbps,
+  checkExpectedPeak,
+  checkRequiredKept,
+  checkRequiredReachable,
+} from "../rules/sizing";
 
 /** What the construct asks of the analysis: sizing and the traffic to keep. */
 export interface CapacityRequest {
@@ -33,12 +39,16 @@ export function sizeBandwidth(
   request: CapacityRequest,
   plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology,
 ): SizedBandwidth {
-  const requiredGbps = checkCapacityGbps(request.requiredBandwidthGbps, "requiredBandwidthGbps");
-  const expectedPeakGbps = checkCapacityGbps(request.expectedPeakGbps, "expectedPeakGbps");
+  const requiredGbps = capacityGbps(request.requiredBandwidthGbps, "requiredBandwidthGbps");
+  const expectedPeakGbps = capacityGbps(request.expectedPeakGbps, "expectedPeakGbps");
   if (requiredGbps === undefined || given(request.bandwidth)) {
     return { bandwidth: request.bandwidth, requiredGbps, expectedPeakGbps };
   }
   const choice = chooseBandwidth(requiredGbps, plan, request.prices);
+  raiseAll(
+    checkRequiredReachable(requiredGbps, choice.worstCoveredGbps, choice.bandwidth.toString()),
+    "requiredBandwidthGbps",
+  );
   return {
     bandwidth: choice.bandwidth,
     requiredGbps,
@@ -64,7 +74,16 @@ export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidt
   raiseAll([...(broken ? [broken] : []), ...mixed], "the layout");
   const worst = worstCoveredCapacity(topology).gbps;
   if (sized.requiredGbps !== undefined && sized.chosen === undefined) {
-    checkRequiredKept(sized.requiredGbps, worst, topology.bandwidth.toString());
+    raiseAll(
+      checkRequiredKept(sized.requiredGbps, worst, topology.bandwidth.toString()),
+      "requiredBandwidthGbps",
+    );
   }
-  return checkExpectedPeak(sized.expectedPeakGbps, worst);
+  return warningsOf(checkExpectedPeak(sized.expectedPeakGbps, worst));
+}
+
+/** A capacity prop (rules/sizing): its error thrown, else its value. */
+function capacityGbps(value: unknown, prop: string): number | undefined {
+  raiseAll(checkCapacityGbps(value as number | undefined, prop), prop);
+  return capacityOf(value as number | undefined);
 }
