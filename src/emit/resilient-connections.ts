@@ -16,7 +16,7 @@ import { ReportDrill } from "../analyse/drills";
 import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { RuleErrors, fail } from "../core/fail";
+import { RuleErrors, fail, raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import { checkObject, checkOptionalList, given, isMadeBy, show } from "../core/props";
@@ -588,8 +588,16 @@ function annotate(construct: Construct, warnings: ReadonlyArray<PlanWarning>): v
 /** The depth of the report's analysis, checked now: the report is written at synth, too late to refuse. */
 function reportDepthOf(value: unknown, topology: ConnectionTopology): number | undefined {
   if (!given(value)) return undefined;
-  const depth = checkReportMaxFailures(value);
-  checkReportScenarios(depth, FailureAnalysis.countScenarios(topology, depth), FailureAnalysis.MAX_SCENARIOS);
+  const depth = value as number;
+  raiseAll(checkReportMaxFailures(depth), "reportMaxFailures");
+  raiseAll(
+    checkReportScenarios(
+      depth,
+      FailureAnalysis.countScenarios(topology, depth),
+      FailureAnalysis.MAX_SCENARIOS,
+    ),
+    "reportMaxFailures",
+  );
   return depth;
 }
 
