@@ -4,8 +4,9 @@
  * addresses and tunnel inside CIDRs in use (VpnAddressBook). Pure state and rules; the emit layer keeps
  * one AppUsage per app (emit/app-usage.ts).
  */
+import { caught } from "../core/caught";
 import { Deferrable, isDeferred, known, valueOf } from "../core/deferred";
-import { RuleError, finding, rulesOf } from "../core/fail";
+import { rulesOf } from "../core/fail";
 import { PROP_TYPE_RULES } from "../core/prop-type";
 import { RuleFinding } from "../core/rule";
 import { TopologyVpnConnection, VirtualInterfaceType } from "../core/topology";
@@ -166,7 +167,7 @@ const ALLOWED_PREFIXES = { prop: "allowedPrefixes", maxIpv6PrefixLength: GATEWAY
 
 /** The findings of the CIDR rules on each allowed prefix. */
 function allowedPrefixFindings(prefixes: ReadonlyArray<string>): RuleFinding[] {
-  return prefixes.flatMap((p) => caught(() => checkCidr(p, ALLOWED_PREFIXES)));
+  return prefixes.flatMap((p) => findingsOf(() => checkCidr(p, ALLOWED_PREFIXES)));
 }
 
 /** Allowed prefixes that broke no CIDR rule, normalised (sorted, deduplicated, canonical text). */
@@ -179,26 +180,14 @@ function cidrOf(block: string): Cidr {
   return parseCidr(block)!;
 }
 
-/** The rules the checks of other families that still throw can break (see `caught`). */
+/** The rules of the checks of other families that still throw (see core/caught.ts). */
 const THROWING_RULES = [CIDR_RULES, VPN_RULES, PROP_TYPE_RULES].flatMap(rulesOf);
 
-/**
- * The findings of a check of another family that still throws its first error (rules/cidr-blocks'
- * `checkCidr`, rules/vpn's `checkFreeOnTarget`, converted to findings in parallel): its error, as the
- * finding of its rule. To go when those return findings.
- */
-function caught(check: () => unknown): RuleFinding[] {
-  try {
-    check();
-    return [];
-  } catch (e) {
-    if (!(e instanceof RuleError)) throw e;
-    return e.errors.map((error) => {
-      const rule = THROWING_RULES.find((r) => r.id === error.ruleId);
-      if (rule === undefined) throw e;
-      return finding(rule, error.message.slice(0, -` [${error.ruleId}]`.length));
-    });
-  }
+/** The findings of a check of another family that still throws (rules/cidr-blocks, rules/vpn). */
+function findingsOf(check: () => unknown): RuleFinding[] {
+  const found: RuleFinding[] = [];
+  caught(THROWING_RULES, check, found);
+  return found;
 }
 
 /** A VPN connection as the address book takes it: its customer gateway address a `Deferred` when a token. */
@@ -229,7 +218,7 @@ export class VpnAddressBook {
     const used = this.byTarget.get(targetId) ?? new Map<string, string>();
     return vpn.connections.flatMap((c) =>
       // the rule asks of the customer gateway address alone whether it is known only at deploy time
-      caught(() =>
+      findingsOf(() =>
         checkFreeOnTarget({ ...c, customerGatewayIp: valueOf(c.customerGatewayIp) }, targetId, used, () =>
           isDeferred(c.customerGatewayIp),
         ),
