@@ -159,7 +159,7 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
     if (read !== undefined) {
       findings.push(
         ...checkTransitGatewayId(read.association.gatewayId, true),
-        ...checkTransitGatewayAsn(read.transitGatewayAsn, markAsn(this.amazonSideAsn)),
+        ...checkTransitGatewayAsn(read.transitGatewayAsn, markGiven(this.amazonSideAsn)),
         ...(read.prefixesRead ? gatewayUsage(this).checkTransitGateway(read.association) : []),
         ...checkRoleArn(read.roleArn),
       );
@@ -173,7 +173,7 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
       id,
       valueOf(association.gatewayId),
       prefixes,
-      roleArn,
+      roleArn === undefined ? undefined : valueOf(roleArn),
     );
   }
 
@@ -204,7 +204,7 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
       id,
       valueOf(association.gatewayId),
       prefixes,
-      roleArn,
+      roleArn === undefined ? undefined : valueOf(roleArn),
     );
   }
 }
@@ -218,7 +218,7 @@ interface AssociationOptions {
   /** The transit gateway's ASN, when given. */
   readonly transitGatewayAsn?: Deferrable<number>;
   /** The role that accepts the proposal, when given. */
-  readonly roleArn?: string;
+  readonly roleArn?: Deferrable<string>;
 }
 
 /** Reads the options of an association method (`method`, whose gateway is `idProp`); undefined when not an object. */
@@ -236,14 +236,16 @@ function associationOptionsOf(
   return {
     association: { gatewayId: mark(o[idProp] as string), allowedPrefixes: prefixes as string[] | undefined },
     prefixesRead,
-    transitGatewayAsn: given(o.transitGatewayAsn) ? mark(o.transitGatewayAsn as number) : undefined,
-    roleArn: optionalStringOf(o.acceptProposalRoleArn, "acceptProposalRoleArn", "an IAM role ARN", out),
+    transitGatewayAsn: markGiven(given(o.transitGatewayAsn) ? (o.transitGatewayAsn as number) : undefined),
+    roleArn: markGiven(
+      optionalStringOf(o.acceptProposalRoleArn, "acceptProposalRoleArn", "an IAM role ARN", out),
+    ),
   };
 }
 
-/** An ASN prop that may be left out, marked. */
-function markAsn(asn: number | undefined): Deferrable<number> | undefined {
-  return asn === undefined ? undefined : mark(asn);
+/** A prop that may be left out, marked when given. */
+function markGiven<T>(value: T | undefined): Deferrable<T> | undefined {
+  return value === undefined ? undefined : mark(value);
 }
 
 /**

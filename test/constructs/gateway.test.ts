@@ -1,4 +1,4 @@
-import { Stack } from "aws-cdk-lib";
+import { CfnParameter, Fn, Stack } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import {
   ConnectionBandwidth,
@@ -96,6 +96,36 @@ describe("DirectConnectGateway", () => {
         AllowedPrefixesToDirectConnectGateway: ["10.0.0.0/16"],
       },
     ]);
+  });
+
+  test("deploy-time ids, ASNs and role ARNs pass unchecked into the template", () => {
+    const stack = newStack();
+    const asn = new CfnParameter(stack, "Asn", { type: "Number" }).valueAsNumber;
+    const gateway = new DirectConnectGateway(stack, "Gw", {
+      name: Fn.importValue("Name"),
+      amazonSideAsn: asn,
+    });
+    gateway.associateTransitGateway("Tgw", {
+      transitGatewayId: Fn.importValue("Tgw"),
+      allowedPrefixes: ["10.0.0.0/16"],
+      transitGatewayAsn: new CfnParameter(stack, "TgwAsn", { type: "Number" }).valueAsNumber,
+      acceptProposalRoleArn: Fn.importValue("Role"),
+    });
+    new DirectConnectGateway(stack, "Private").associateVirtualPrivateGateway("Vgw", {
+      virtualGatewayId: Fn.importValue("Vgw"),
+      acceptProposalRoleArn: Fn.importValue("Role"),
+    });
+    const imported = DirectConnectGateway.fromGatewayAttributes(stack, "Imported", {
+      gatewayId: Fn.importValue("Gateway"),
+      amazonSideAsn: asn,
+    });
+    imported.associateTransitGateway("Tgw", { transitGatewayId: TGW, allowedPrefixes: ["10.0.0.0/16"] });
+    const template = templateOf(stack);
+    template.resourceCountIs(ASSOC, 3);
+    template.hasResourceProperties(ASSOC, {
+      AssociatedGatewayId: { "Fn::ImportValue": "Tgw" },
+      AcceptDirectConnectGatewayAssociationProposalRoleArn: { "Fn::ImportValue": "Role" },
+    });
   });
 
   test("an imported gateway's id lands on the virtual interfaces", () => {
