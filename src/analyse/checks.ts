@@ -1,13 +1,19 @@
 import { PortHourPrices } from "./cost";
 import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
 import { ConnectionBandwidth } from "../core/bandwidth";
+import { raiseAll } from "../core/fail";
 import { given } from "../core/props";
 import { checkModelPromise } from "./rules/model-promise";
 import { RuleFinding } from "../core/rule";
 import { ConnectionTopology } from "../core/topology";
-import { caught, findingsOfWarnings } from "../plan/legacy-checks";
 import { checkMixedPortSpeeds } from "../rules/design/mixed-port-speeds";
-import { checkCapacityGbps, checkExpectedPeak, checkRequiredKept } from "../rules/sizing";
+import {
+  capacityOf,
+  checkCapacityGbps,
+  checkExpectedPeak,
+  checkRequiredKept,
+  checkRequiredReachable,
+} from "../rules/sizing";
 
 /** What the construct asks of the analysis: sizing and the traffic to keep. */
 export interface CapacityRequest {
@@ -33,12 +39,16 @@ export function sizeBandwidth(
   request: CapacityRequest,
   plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology,
 ): SizedBandwidth {
-  const requiredGbps = checkCapacityGbps(request.requiredBandwidthGbps, "requiredBandwidthGbps");
-  const expectedPeakGbps = checkCapacityGbps(request.expectedPeakGbps, "expectedPeakGbps");
+  const requiredGbps = capacityGbps(request.requiredBandwidthGbps, "requiredBandwidthGbps");
+  const expectedPeakGbps = capacityGbps(request.expectedPeakGbps, "expectedPeakGbps");
   if (requiredGbps === undefined || given(request.bandwidth)) {
     return { bandwidth: request.bandwidth, requiredGbps, expectedPeakGbps };
   }
   const choice = chooseBandwidth(requiredGbps, plan, request.prices);
+  raiseAll(
+    checkRequiredReachable(requiredGbps, choice.worstCoveredGbps, choice.bandwidth.toString()),
+    "requiredBandwidthGbps",
+  );
   return {
     bandwidth: choice.bandwidth,
     requiredGbps,
@@ -74,7 +84,13 @@ export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidt
   const found: RuleFinding[] = [];
   const required = sized.requiredGbps;
   if (required !== undefined && sized.chosen === undefined) {
-    caught(() => checkRequiredKept(required, worst, topology.bandwidth.toString()), undefined, found);
+    found.push(...checkRequiredKept(required, worst, topology.bandwidth.toString()));
   }
-  return [...found, ...findingsOfWarnings(checkExpectedPeak(sized.expectedPeakGbps, worst))];
+  return [...found, ...checkExpectedPeak(sized.expectedPeakGbps, worst)];
+}
+
+/** A capacity prop (rules/sizing): its error thrown, else its value. */
+function capacityGbps(value: unknown, prop: string): number | undefined {
+  raiseAll(checkCapacityGbps(value as number | undefined, prop), prop);
+  return capacityOf(value as number | undefined);
 }

@@ -1,3 +1,4 @@
+import { raiseAll } from "../core/fail";
 import { ConnectionTopology } from "../core/topology";
 import { checkPricedSpeed } from "../rules/analysis";
 import { checkPortHourPrice } from "../rules/sizing";
@@ -67,9 +68,10 @@ export class PortHourPrices {
       gbps100: props.gbps100 ?? list.prices.gbps100,
       gbps400: props.gbps400 ?? list.prices.gbps400,
     };
-    for (const [key, price] of Object.entries(prices)) {
-      checkPortHourPrice(key, price);
-    }
+    raiseAll(
+      Object.entries(prices).flatMap(([key, price]) => checkPortHourPrice(key, price)),
+      "PortHourPrices.of",
+    );
     return new PortHourPrices(prices, props.source ?? "given by the user");
   }
 
@@ -111,7 +113,9 @@ export class PortHourPrices {
 
   /** The price of one port of this speed for one hour, in US dollars. */
   public hourly(portSpeedGbps: number): number {
-    return checkPricedSpeed((this.prices as Record<string, number>)[`gbps${portSpeedGbps}`], portSpeedGbps);
+    const price = (this.prices as Record<string, number | undefined>)[`gbps${portSpeedGbps}`];
+    raiseAll(checkPricedSpeed(price, portSpeedGbps), "PortHourPrices.hourly");
+    return price!;
   }
 }
 

@@ -2,12 +2,14 @@ import { Forest, buildForest } from "./forest";
 import { materialise } from "./materialise";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario } from "./scenario";
-import { ScenarioCount, ScenarioTable, evaluateAll, scenarioCount } from "./table";
+import { ScenarioTable, evaluateAll, scenarioCount } from "./table";
 import { promiseVerdicts } from "./verdicts";
+import { raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
-import { checkList, checkObject, given } from "../core/props";
+import { given, listOf, objectOf } from "../core/props";
+import { RuleFinding } from "../core/rule";
 import { ConnectionTopology } from "../core/topology";
-import { checkMaxFailures, checkScenarioIndex } from "../rules/analysis";
+import { checkMaxFailures, checkScenarioIndex, checkScenarioLimit } from "../rules/analysis";
 
 /**
  * The most failure scenarios one analysis evaluates: 5,000,000.
@@ -62,11 +64,19 @@ export class FailureAnalysis {
    * @param options how many simultaneous failures to analyse
    */
   public static analyse(topology: ConnectionTopology, options?: FailureAnalysisOptions): FailureAnalysis {
-    const opts = given(options) ? checkObject(options, "options", "an object like { maxFailures: 2 }") : {};
-    const maxFailures = checkMaxFailures(given(opts.maxFailures) ? opts.maxFailures : 1);
-    const forest = buildForest(checkTopology(topology));
+    const findings: RuleFinding[] = [];
+    const opts = given(options)
+      ? objectOf(options, "options", "an object like { maxFailures: 2 }", findings)
+      : {};
+    raiseAll(findings, "FailureAnalysis.analyse");
+    const maxFailures = (given(opts!.maxFailures) ? opts!.maxFailures : 1) as number;
+    raiseAll([...checkMaxFailures(maxFailures), ...topologyFindings(topology)], "FailureAnalysis.analyse");
+    const forest = buildForest(topology);
     const count = scenarioCount(forest, maxFailures);
-    if (count.total > MAX_FAILURE_SCENARIOS) throw tooMany(forest, maxFailures, count);
+    raiseAll(
+      checkScenarioLimit(maxFailures, count, forest.size, MAX_FAILURE_SCENARIOS),
+      "FailureAnalysis.analyse",
+    );
     return new FailureAnalysis(topology.model, maxFailures, forest, evaluateAll(forest, count));
   }
 
@@ -78,7 +88,11 @@ export class FailureAnalysis {
    * @param maxFailures the most elements that fail at once
    */
   public static countScenarios(topology: ConnectionTopology, maxFailures: number): number {
-    return scenarioCount(buildForest(checkTopology(topology)), checkMaxFailures(maxFailures)).total;
+    raiseAll(
+      [...checkMaxFailures(maxFailures), ...topologyFindings(topology)],
+      "FailureAnalysis.countScenarios",
+    );
+    return scenarioCount(buildForest(topology), maxFailures).total;
   }
 
   /**
@@ -122,7 +136,7 @@ export class FailureAnalysis {
    * @param index from 0 to `scenarioCount` - 1, in the order of `scenarios()`
    */
   public scenario(index: number): FailureScenario {
-    checkScenarioIndex(index, this.scenarioCount);
+    raiseAll(checkScenarioIndex(index, this.scenarioCount), "FailureAnalysis.scenario");
     return materialise(this.forest, this.table, index + 1);
   }
 
@@ -147,7 +161,7 @@ export class FailureAnalysis {
  * Analyses every scenario of up to `maxFailures` simultaneous failures of a topology
  * (`FailureAnalysis.analyse`).
  *
- * @throws Error when `maxFailures` is not a whole number from 1, or when the scenarios would be more
+ * @throws RuleError when `maxFailures` is not a whole number from 1, or when the scenarios would be more
  *   than `MAX_FAILURE_SCENARIOS` (before any is evaluated)
  */
 export function analyseFailures(
@@ -165,26 +179,15 @@ export function countFailureScenarios(topology: ConnectionTopology, maxFailures:
   return FailureAnalysis.countScenarios(topology, maxFailures);
 }
 
-function checkTopology(topology: ConnectionTopology): ConnectionTopology {
-  checkObject(topology, "topology", "a ConnectionTopology, for example a construct's `topology`");
-  checkList(topology.locations, "locations", "locations of the topology");
-  return topology;
-}
-
-/** The error for too many scenarios, with the largest `maxFailures` that fits. */
-function tooMany(forest: Forest, maxFailures: number, count: ScenarioCount): Error {
-  const n = (x: number) => x.toLocaleString("en-US");
-  let fits = 0;
-  let fitting = 0;
-  for (const size of count.bySize) {
-    if (fitting + size > MAX_FAILURE_SCENARIOS) break;
-    fitting += size;
-    fits++;
-  }
-  const hint = fits === 0 ? "" : ` \`maxFailures: ${fits}\` makes ${n(fitting)}.`;
-  return new Error(
-    `\`maxFailures\` ${maxFailures} makes ${n(count.total)} failure scenarios for this topology ` +
-      `(${n(forest.size)} failure elements); an analysis evaluates at most ` +
-      `${n(MAX_FAILURE_SCENARIOS)} (FailureAnalysis.MAX_SCENARIOS).${hint}`,
+/** The shape of a topology given by a program: an object with a list of locations. */
+function topologyFindings(topology: ConnectionTopology): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const t = objectOf(
+    topology,
+    "topology",
+    "a ConnectionTopology, for example a construct's `topology`",
+    findings,
   );
+  if (t !== undefined) listOf(t.locations, "locations", "locations of the topology", findings);
+  return findings;
 }

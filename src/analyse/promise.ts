@@ -1,6 +1,7 @@
 import { FailureKind, FailureScenario } from "./scenario";
+import { raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
-import { unknownModel } from "../rules/analysis";
+import { checkModelKnown } from "../rules/analysis";
 
 /**
  * Whether a topology keeps one promise of its resiliency model, computed from its failure scenarios.
@@ -46,8 +47,17 @@ const PROMISES: ReadonlyArray<readonly [ResiliencyModel, FailureKind[][]]> = [
  * @see https://docs.aws.amazon.com/directconnect/latest/UserGuide/resiliency_toolkit.html
  */
 export function modelPromise(model: ResiliencyModel): FailureKind[][] {
+  const promise = promiseOf(model);
+  raiseAll(checkModelKnown(model, promise !== undefined), "FailureAnalysis.modelPromise");
+  return promise!;
+}
+
+/**
+ * The single failures a model promises to survive (`modelPromise`), found by name (an instance of a
+ * second copy of the library counts); undefined for a value that is no model.
+ */
+export function promiseOf(model: ResiliencyModel): FailureKind[][] | undefined {
   const name = typeof model === "object" && model !== null ? model.name : undefined;
   const found = PROMISES.find(([m]) => m === model || m.name === name);
-  if (found === undefined) unknownModel(name ?? model);
-  return found[1].map((kinds) => [...kinds]);
+  return found?.[1].map((kinds) => [...kinds]);
 }

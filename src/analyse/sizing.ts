@@ -4,7 +4,6 @@ import { modelPromise } from "./promise";
 import { FailureKind } from "./scenario";
 import { ConnectionBandwidth } from "../core/bandwidth";
 import { ConnectionTopology } from "../core/topology";
-import { failRequiredUnreachable } from "../rules/sizing";
 
 /** A bandwidth the sizing chose, and why. */
 export interface SizingChoice {
@@ -34,9 +33,10 @@ export function worstCoveredCapacity(topology: ConnectionTopology): { gbps: numb
 
 /**
  * The cheapest bandwidth per device slot (port speed and ports per LAG, within the LAG limits) whose
- * layout keeps `requiredGbps` through the worst failure its model covers, or an Error naming
- * `requiredBandwidthGbps` with the most any bandwidth gives. `plan` lays out the construct with one
- * bandwidth; a bandwidth it refuses (for example 1 Gbps with MACsec) is not a candidate.
+ * layout keeps `requiredGbps` through the worst failure its model covers; when none does, the one that
+ * keeps the most (`checkRequiredReachable` then names `requiredBandwidthGbps`). `plan` lays out the
+ * construct with one bandwidth; a bandwidth it refuses (for example 1 Gbps with MACsec) is not a
+ * candidate (when it refuses them all, its last error is thrown).
  */
 export function chooseBandwidth(
   requiredGbps: number,
@@ -65,6 +65,5 @@ export function chooseBandwidth(
     .filter((c) => c.worstCoveredGbps >= requiredGbps)
     .sort((a, b) => a.monthlyUsd - b.monthlyUsd || a.bandwidth.portCount - b.bandwidth.portCount);
   if (meeting.length > 0) return meeting[0];
-  const best = candidates.reduce((a, b) => (b.worstCoveredGbps > a.worstCoveredGbps ? b : a));
-  return failRequiredUnreachable(requiredGbps, best.worstCoveredGbps, best.bandwidth.toString());
+  return candidates.reduce((a, b) => (b.worstCoveredGbps > a.worstCoveredGbps ? b : a));
 }

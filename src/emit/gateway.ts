@@ -2,9 +2,13 @@ import { Token } from "aws-cdk-lib";
 import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
 import { appUsage } from "./app-usage";
+import { mark, report } from "./findings";
 import { watchReplacements } from "./replacement-check";
-import { checkObject, checkOptionalString, given } from "../core/props";
-import { GatewayUsage } from "../plan/usage";
+import { Deferrable, valueOf } from "../core/deferred";
+import { given, objectOf, optionalListOf, optionalStringOf } from "../core/props";
+import { RuleFinding } from "../core/rule";
+import { VirtualInterfaceType } from "../core/topology";
+import { GatewayAssociation, GatewayUsage } from "../plan/usage";
 import {
   checkAmazonSideAsn,
   checkGatewayId,
@@ -125,6 +129,23 @@ export function gatewayUsage(gateway: IDirectConnectGateway): GatewayUsage {
   );
 }
 
+/**
+ * Puts `count` virtual interfaces of a type on a gateway, across the app: its quota and path rules are
+ * reported on `construct` (the construct that makes the interfaces), then the interfaces recorded.
+ *
+ * @internal
+ */
+export function useGatewayInterfaces(
+  construct: IConstruct,
+  gateway: IDirectConnectGateway,
+  type: VirtualInterfaceType,
+  count: number,
+): void {
+  const usage = gatewayUsage(gateway);
+  report(construct, usage.checkVirtualInterfaces(type, count));
+  usage.addVirtualInterfaces(type, count);
+}
+
 abstract class DirectConnectGatewayBase extends Construct implements IDirectConnectGateway {
   public abstract readonly gatewayId: string;
   public abstract readonly amazonSideAsn?: number;
@@ -133,18 +154,26 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
     id: string,
     options: TransitGatewayAssociationOptions,
   ): DirectConnectGatewayAssociation {
-    checkObject(options, "options", "the options of associateTransitGateway, with `transitGatewayId`");
-    const tgw = options.transitGatewayId;
-    const literal = checkTransitGatewayId(tgw, true, isUnresolved);
-    const asn = given(options.transitGatewayAsn) ? options.transitGatewayAsn : undefined;
-    checkTransitGatewayAsn(asn, this.amazonSideAsn, isUnresolved);
-    const prefixes = gatewayUsage(this).addTransitGateway(tgw, options.allowedPrefixes, literal);
+    const findings: RuleFinding[] = [];
+    const read = associationOptionsOf(options, "associateTransitGateway", "transitGatewayId", findings);
+    if (read !== undefined) {
+      findings.push(
+        ...checkTransitGatewayId(read.association.gatewayId, true),
+        ...checkTransitGatewayAsn(read.transitGatewayAsn, markGiven(this.amazonSideAsn)),
+        ...(read.prefixesRead ? gatewayUsage(this).checkTransitGateway(read.association) : []),
+        ...checkRoleArn(read.roleArn),
+      );
+    }
+    report(this, findings);
+    // report threw unless the options were read and every rule holds
+    const { association, roleArn } = read!;
+    const prefixes = gatewayUsage(this).addTransitGateway(association);
     return DirectConnectGatewayAssociation._create(
       this,
       id,
-      tgw,
+      valueOf(association.gatewayId),
       prefixes,
-      roleArn(options.acceptProposalRoleArn),
+      roleArn === undefined ? undefined : valueOf(roleArn),
     );
   }
 
@@ -152,26 +181,71 @@ abstract class DirectConnectGatewayBase extends Construct implements IDirectConn
     id: string,
     options: VirtualPrivateGatewayAssociationOptions,
   ): DirectConnectGatewayAssociation {
-    checkObject(options, "options", "the options of associateVirtualPrivateGateway, with `virtualGatewayId`");
-    const vgw = options.virtualGatewayId;
-    const literal = checkVirtualGatewayId(vgw, true, isUnresolved);
-    const prefixes = gatewayUsage(this).addVirtualGateway(vgw, options.allowedPrefixes, literal);
+    const findings: RuleFinding[] = [];
+    const read = associationOptionsOf(
+      options,
+      "associateVirtualPrivateGateway",
+      "virtualGatewayId",
+      findings,
+    );
+    if (read !== undefined) {
+      findings.push(
+        ...checkVirtualGatewayId(read.association.gatewayId, true),
+        ...(read.prefixesRead ? gatewayUsage(this).checkVirtualGateway(read.association) : []),
+        ...checkRoleArn(read.roleArn),
+      );
+    }
+    report(this, findings);
+    // report threw unless the options were read and every rule holds
+    const { association, roleArn } = read!;
+    const prefixes = gatewayUsage(this).addVirtualGateway(association);
     return DirectConnectGatewayAssociation._create(
       this,
       id,
-      vgw,
+      valueOf(association.gatewayId),
       prefixes,
-      roleArn(options.acceptProposalRoleArn),
+      roleArn === undefined ? undefined : valueOf(roleArn),
     );
   }
 }
 
-const isUnresolved = (value: unknown) => Token.isUnresolved(value);
+/** The options of an association as the edge reads them: each prop of its type, tokens marked. */
+interface AssociationOptions {
+  /** The gateway to associate and its allowed prefixes. */
+  readonly association: GatewayAssociation;
+  /** Whether `allowedPrefixes` was left out or is a list (else only its type is reported). */
+  readonly prefixesRead: boolean;
+  /** The transit gateway's ASN, when given. */
+  readonly transitGatewayAsn?: Deferrable<number>;
+  /** The role that accepts the proposal, when given. */
+  readonly roleArn?: Deferrable<string>;
+}
 
-function roleArn(value: unknown): string | undefined {
-  const arn = checkOptionalString(value, "acceptProposalRoleArn", "an IAM role ARN");
-  checkRoleArn(arn, isUnresolved);
-  return arn;
+/** Reads the options of an association method (`method`, whose gateway is `idProp`); undefined when not an object. */
+function associationOptionsOf(
+  options: unknown,
+  method: string,
+  idProp: "transitGatewayId" | "virtualGatewayId",
+  out: RuleFinding[],
+): AssociationOptions | undefined {
+  const o = objectOf(options, "options", `the options of ${method}, with \`${idProp}\``, out);
+  if (o === undefined) return undefined;
+  const before = out.length;
+  const prefixes = optionalListOf(o.allowedPrefixes, "allowedPrefixes", "CIDR blocks", out);
+  const prefixesRead = out.length === before;
+  return {
+    association: { gatewayId: mark(o[idProp] as string), allowedPrefixes: prefixes as string[] | undefined },
+    prefixesRead,
+    transitGatewayAsn: markGiven(given(o.transitGatewayAsn) ? (o.transitGatewayAsn as number) : undefined),
+    roleArn: markGiven(
+      optionalStringOf(o.acceptProposalRoleArn, "acceptProposalRoleArn", "an IAM role ARN", out),
+    ),
+  };
+}
+
+/** A prop that may be left out, marked when given. */
+function markGiven<T>(value: T | undefined): Deferrable<T> | undefined {
+  return value === undefined ? undefined : mark(value);
 }
 
 /**
@@ -223,11 +297,15 @@ export class DirectConnectGateway extends DirectConnectGatewayBase {
     id: string,
     attrs: DirectConnectGatewayAttributes,
   ): IDirectConnectGateway {
-    checkObject(attrs, "attrs", "the attributes of the gateway, with `gatewayId`");
-    checkGatewayId(attrs.gatewayId, isUnresolved);
-    if (given(attrs.amazonSideAsn) && !Token.isUnresolved(attrs.amazonSideAsn)) {
-      checkAmazonSideAsn(attrs.amazonSideAsn);
+    const findings: RuleFinding[] = [];
+    const a = objectOf(attrs, "attrs", "the attributes of the gateway, with `gatewayId`", findings);
+    if (a !== undefined) {
+      findings.push(
+        ...checkGatewayId(mark(a.gatewayId as string)),
+        ...(given(a.amazonSideAsn) ? checkAmazonSideAsn(mark(a.amazonSideAsn as number)) : []),
+      );
     }
+    report(scope, findings, [scope.node.path, id].filter((part) => part !== "").join("/"));
     class Import extends DirectConnectGatewayBase {
       public readonly gatewayId = attrs.gatewayId;
       public readonly amazonSideAsn = attrs.amazonSideAsn;
@@ -244,18 +322,16 @@ export class DirectConnectGateway extends DirectConnectGatewayBase {
 
   constructor(scope: Construct, id: string, props: DirectConnectGatewayProps = {}) {
     super(scope, id);
-    props = given(props) ? checkObject(props, "props", "the props of DirectConnectGateway") : {};
+    const findings: RuleFinding[] = [];
+    const p = given(props) ? objectOf(props, "props", "the props of DirectConnectGateway", findings) : {};
+    if (p === undefined) report(this, findings);
     watchReplacements(this);
-    const asn = props.amazonSideAsn ?? 64512;
-    if (!Token.isUnresolved(asn)) {
-      checkAmazonSideAsn(asn);
-    }
+    const asn = (given(p!.amazonSideAsn) ? p!.amazonSideAsn : 64512) as number;
     const name =
-      checkOptionalString(props.name, "name", "the name of the Direct Connect gateway") ??
+      optionalStringOf(p!.name, "name", "the name of the Direct Connect gateway", findings) ??
       id.replace(/[^\w \-,/]/g, "-").slice(0, 100);
-    if (!Token.isUnresolved(name)) {
-      checkGatewayName(name);
-    }
+    findings.push(...checkAmazonSideAsn(mark(asn)), ...checkGatewayName(mark(name)));
+    report(this, findings);
     this.amazonSideAsn = asn;
     this.resource = new CfnDirectConnectGateway(this, "Resource", {
       directConnectGatewayName: name,

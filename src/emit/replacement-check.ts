@@ -1,28 +1,20 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from "aws-cdk-lib";
+import { Aspects, CfnResource, IAspect, Stack, Stage } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
+import { report } from "./findings";
 import { WARNING_PREFIX } from "../core/rule";
-import { CREATE_ONLY, ResourceChange, TemplateResource, templateChanges } from "../plan/replacement";
+import {
+  CREATE_ONLY,
+  ResourceChange,
+  TemplateResource,
+  checkReplacements,
+  templateChanges,
+} from "../plan/replacement";
 import { REPLACES_RESOURCES } from "../rules/report";
 
 /** The warning id of a change that replaces or removes Direct Connect resources. */
 export const REPLACEMENT_WARNING = `${WARNING_PREFIX}:${REPLACES_RESOURCES.id}`;
-
-/** What a replaced or removed resource means for the network, per type. */
-const MEANING: Record<string, string> = {
-  "AWS::DirectConnect::Connection": "port (a new order and LOA, weeks without the circuit)",
-  "AWS::DirectConnect::Lag": "LAG (a new order and LOA)",
-  "AWS::DirectConnect::TransitVirtualInterface": "virtual interface (a new BGP session)",
-  "AWS::DirectConnect::PrivateVirtualInterface": "virtual interface (a new BGP session)",
-  "AWS::DirectConnect::PublicVirtualInterface": "virtual interface (a new BGP session)",
-  "AWS::DirectConnect::DirectConnectGateway": "Direct Connect gateway",
-  "AWS::DirectConnect::DirectConnectGatewayAssociation": "gateway association",
-  "AWS::DirectConnect::ResiliencyGroup": "resiliency group",
-  "AWS::EC2::CustomerGateway": "customer gateway",
-  "AWS::EC2::VPNConnection": "VPN connection (new tunnel addresses and keys)",
-  "AWS::EC2::VPNConnectionRoute": "VPN route",
-};
 
 const watched = new WeakSet<Stack>();
 
@@ -64,9 +56,7 @@ class ReplacementCheck implements IAspect {
       const owner = ownerOf(resources.get(change.logicalId), this.stack);
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), change]);
     }
-    for (const [owner, list] of byOwner) {
-      Annotations.of(owner).addWarningV2(REPLACEMENT_WARNING, describe(list));
-    }
+    for (const [owner, list] of byOwner) report(owner, checkReplacements(list));
   }
 }
 
@@ -87,19 +77,4 @@ function ownerOf(resource: IConstruct | undefined, stack: Stack): IConstruct {
   if (resource === undefined) return stack;
   const scopes = resource.node.scopes;
   return scopes[scopes.indexOf(stack) + 1] ?? stack;
-}
-
-function describe(changes: ReadonlyArray<ResourceChange>): string {
-  const lines = changes.map((c) => {
-    const what = MEANING[c.type] ?? c.type;
-    return c.change === "removed"
-      ? `${c.logicalId} (${what}) leaves the stack, ${c.reasons.join("; ")}`
-      : `${c.logicalId} (${what}) is REPLACED: ${c.reasons.join("; ")}`;
-  });
-  return (
-    `Compared with the previous synth, this change replaces or removes ${changes.length} Direct Connect resource(s):\n` +
-    lines.map((l) => `  - ${l}`).join("\n") +
-    "\nIf that is not what you want, undo the change; properties that replace a resource are listed in the " +
-    "README (Replacement). The warning shows once: the next synth compares with this one."
-  );
 }

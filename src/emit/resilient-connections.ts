@@ -5,7 +5,7 @@ import { writeIntoAssembly } from "./assembly-file";
 import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
 import { mark, report } from "./findings";
-import { gatewayUsage } from "./gateway";
+import { gatewayUsage, useGatewayInterfaces } from "./gateway";
 import { locationPropOf } from "./location-prop";
 import { DirectConnectMonitoring, MonitoringOptions } from "./operate/monitoring";
 import { watchReplacements } from "./replacement-check";
@@ -19,7 +19,7 @@ import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
 import { known } from "../core/deferred";
-import { errorsOf, finding } from "../core/fail";
+import { errorsOf, finding, raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import {
@@ -685,7 +685,7 @@ function useAcrossApp(
   const slotCount = allSlots(topology).length;
   for (const spec of specs) {
     if (spec.gateway && spec.interfaceType !== VirtualInterfaceType.PUBLIC) {
-      gatewayUsage(spec.gateway).addVirtualInterfaces(spec.interfaceType, slotCount);
+      useGatewayInterfaces(construct, spec.gateway, spec.interfaceType, slotCount);
     }
   }
   if (topology.vpnBackup) {
@@ -710,8 +710,16 @@ function watchVpnTarget(
 /** The depth of the report's analysis, checked now: the report is written at synth, too late to refuse. */
 function reportDepthOf(value: unknown, topology: ConnectionTopology): number | undefined {
   if (!given(value)) return undefined;
-  const depth = checkReportMaxFailures(value);
-  checkReportScenarios(depth, FailureAnalysis.countScenarios(topology, depth), FailureAnalysis.MAX_SCENARIOS);
+  const depth = value as number;
+  raiseAll(checkReportMaxFailures(depth), "reportMaxFailures");
+  raiseAll(
+    checkReportScenarios(
+      depth,
+      FailureAnalysis.countScenarios(topology, depth),
+      FailureAnalysis.MAX_SCENARIOS,
+    ),
+    "reportMaxFailures",
+  );
   return depth;
 }
 

@@ -9,8 +9,8 @@ import { Construct } from "constructs";
 import { mark } from "./findings";
 import { IDirectConnectGateway } from "./gateway";
 import { virtualInterfaceMetric } from "./operate/metrics";
-import { Deferrable, isDeferred, known } from "../core/deferred";
-import { RuleError, finding } from "../core/fail";
+import { known } from "../core/deferred";
+import { finding } from "../core/fail";
 import { PROP_TYPE } from "../core/prop-type";
 import {
   given,
@@ -26,7 +26,7 @@ import {
 import type { PlanVirtualInterface } from "../core/request";
 import type { RuleFinding } from "../core/rule";
 import { TopologyVirtualInterface, VirtualInterfaceType } from "../core/topology";
-import { VIRTUAL_GATEWAY_ID, checkVirtualGatewayId } from "../rules/gateways";
+import { checkVirtualGatewayId } from "../rules/gateways";
 import { LIMITS, SLOT_NUMBER_RANGE } from "../rules/layout";
 import { checkPrivateVifTarget, checkTags, checkTransitVifGateway } from "../rules/virtual-interfaces";
 
@@ -253,7 +253,7 @@ export class VirtualInterface {
     ).recording(
       optionsFindings(options, "privateInterface", () => [
         ...checkPrivateVifTarget(gateway !== undefined, vgw !== undefined, label(o.name)),
-        ...(vgw === undefined ? [] : virtualGatewayIdFindings(mark(vgw))),
+        ...(vgw === undefined ? [] : checkVirtualGatewayId(mark(vgw), true)),
       ]),
     );
   }
@@ -534,21 +534,6 @@ function gatewayFindings(gateway: unknown, name: string): RuleFinding[] {
         `DirectConnectGateway.fromGatewayId(...)), got ${show(gateway)}.`,
     ),
   ];
-}
-
-/**
- * `virtualGatewayId`: vgw-... or its ARN; a token is not checked. (rules/gateways still throws; its
- * error becomes the finding here until that family returns findings.)
- */
-function virtualGatewayIdFindings(vgw: Deferrable<string>): RuleFinding[] {
-  if (isDeferred(vgw)) return [];
-  try {
-    checkVirtualGatewayId(vgw, true, () => false);
-    return [];
-  } catch (e) {
-    if (!(e instanceof RuleError)) throw e;
-    return [finding(VIRTUAL_GATEWAY_ID, e.message.slice(0, -` [${e.ruleId}]`.length))];
-  }
 }
 
 /**

@@ -1,8 +1,8 @@
-import { SecretValue, Token } from "aws-cdk-lib";
+import { SecretValue } from "aws-cdk-lib";
 import { Metric, MetricOptions } from "aws-cdk-lib/aws-cloudwatch";
 import { CfnCustomerGateway, CfnVPNConnection, CfnVPNConnectionRoute } from "aws-cdk-lib/aws-ec2";
 import { Construct, IConstruct } from "constructs";
-import { appUsage } from "./app-usage";
+import { registerVpnAddresses } from "./app-usage";
 import { vpnMetric } from "./operate/metrics";
 import { vpnRequestOf } from "./vpn-options";
 import { valueOf } from "../core/deferred";
@@ -402,9 +402,5 @@ export class VpnBackupConnection {
  * @internal
  */
 export function registerVpnAcrossApp(scope: IConstruct, vpn: TopologyVpnBackup): void {
-  appUsage(scope).vpnAddresses.register(
-    vpn,
-    (name) => `${scope.node.path}/${name}`,
-    (value) => Token.isUnresolved(value),
-  );
+  registerVpnAddresses(scope, vpn);
 }

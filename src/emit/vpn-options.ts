@@ -1,7 +1,7 @@
-import { SecretValue, Token } from "aws-cdk-lib";
+import { SecretValue } from "aws-cdk-lib";
 import { mark } from "./findings";
 import { Deferrable } from "../core/deferred";
-import { finding, rulesOf } from "../core/fail";
+import { finding } from "../core/fail";
 import { PROP_TYPE } from "../core/prop-type";
 import {
   given,
@@ -18,11 +18,10 @@ import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
 import type { RuleFinding } from "../core/rule";
 import { VpnTarget } from "../core/topology";
 import { TunnelBandwidth } from "../core/tunnel-bandwidth";
-import { CIDR_RULES } from "../rules/cidr";
-import { CidrListRules, checkCidr } from "../rules/cidr-blocks";
-import { GATEWAY_RULES, checkTransitGatewayId, checkVirtualGatewayId } from "../rules/gateways";
-import { NAME_RULES, checkIdName } from "../rules/names";
-import { checkPrivateIpVpnTarget, customerGatewayAsnFinding, thrownFindings } from "../rules/vpn";
+import { CidrListRules, checkCidrBlock } from "../rules/cidr-blocks";
+import { checkTransitGatewayId, checkVirtualGatewayId } from "../rules/gateways";
+import { checkName } from "../rules/names";
+import { checkPrivateIpVpnTarget, customerGatewayAsnFinding } from "../rules/vpn";
 
 /** The factory of each target and the prop of its id. */
 const FACTORIES = {
@@ -109,14 +108,10 @@ function optionValuesOf(o: Record<string, unknown>, target: VpnTarget, out: Rule
 
 /** The id of the target: `tgw-...` or `vgw-...` (a token passes). */
 function checkTargetId(value: unknown, target: VpnTarget): RuleFinding[] {
-  const isToken = (v: unknown) => Token.isUnresolved(v);
-  return thrownFindings(
-    () =>
-      target === VpnTarget.TRANSIT_GATEWAY
-        ? checkTransitGatewayId(value, false, isToken)
-        : checkVirtualGatewayId(value, false, isToken),
-    rulesOf(GATEWAY_RULES),
-  );
+  const id = mark(value as string);
+  return target === VpnTarget.TRANSIT_GATEWAY
+    ? checkTransitGatewayId(id, false)
+    : checkVirtualGatewayId(id, false);
 }
 
 /** A value given, marked; undefined when not given. */
@@ -138,7 +133,7 @@ function stringsOf(list: unknown[], rules: CidrListRules, out: RuleFinding[]): s
   for (const entry of list) {
     // checkCidr shows any value in its message
     if (typeof entry !== "string") {
-      out.push(...thrownFindings(() => checkCidr(entry as string, rules), rulesOf(CIDR_RULES)));
+      out.push(...checkCidrBlock(entry as string, rules));
     }
   }
   return list as string[];
@@ -162,7 +157,7 @@ function customerGatewayOf(device: unknown, n: number, out: RuleFinding[]): Plan
   const d = device as Record<string, unknown>;
   if (typeof d.name !== "string") {
     // the rule of the name's form says what a name is (the planner checks the form of a string)
-    out.push(...thrownFindings(() => checkIdName(d.name, "customer gateway"), rulesOf(NAME_RULES)));
+    out.push(...checkName(d.name as string, "customer gateway"));
     return undefined;
   }
   const name = d.name;

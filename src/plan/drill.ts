@@ -2,7 +2,8 @@
 // guard each test. Pure TypeScript (no aws-cdk-lib): the construct hands it what it read from the
 // connections, with token strings for the deploy-time ids.
 
-import { fail } from "../core/fail";
+import { finding } from "../core/fail";
+import { RuleFinding } from "../core/rule";
 import { VirtualInterfaceType } from "../core/topology";
 import { DRILL_INTERFACE_NAME, DRILL_ONLY_PATH, DRILL_WITHOUT_INTERFACES } from "../rules/drill";
 
@@ -49,42 +50,57 @@ function compare(a: string, b: string): number {
 
 /**
  * The steps of a drill over `all` the interfaces of the connections, testing those whose spec name is
- * in `names` (all when undefined). Throws when a name matches no spec, or when a tested interface is
- * the only path to its gateway: taking its BGP sessions down would cut the gateway off.
+ * in `names` (all when undefined), in the drill's order (`checkDrill` tells what is wrong with them).
  */
 export function planDrill<T extends DrillInterface>(
   all: ReadonlyArray<T>,
   names?: ReadonlyArray<string>,
 ): DrillStepPlan<T>[] {
   const sorted = [...all].sort(drillOrder);
-  if (sorted.length === 0) {
-    fail(
-      DRILL_WITHOUT_INTERFACES,
-      "`connections` carry no virtual interfaces: a failover drill tests virtual interfaces (give the " +
-        "constructs `virtualInterfaces`).",
-    );
+  const tested = names === undefined ? sorted : sorted.filter((v) => names.includes(v.name));
+  return tested.map((vif) => ({
+    tested: vif,
+    paths: sorted.filter((other) => pathGroupOf(other) === pathGroupOf(vif)),
+  }));
+}
+
+/**
+ * What is wrong with a drill over `all` the interfaces, testing `names` (all when undefined): no
+ * interface at all (then nothing else), a name that matches no spec, and each tested interface that is
+ * the only path to its gateway (taking its BGP sessions down would cut the gateway off).
+ */
+export function checkDrill<T extends DrillInterface>(
+  all: ReadonlyArray<T>,
+  names?: ReadonlyArray<string>,
+): RuleFinding[] {
+  if (all.length === 0) {
+    return [
+      finding(
+        DRILL_WITHOUT_INTERFACES,
+        "`connections` carry no virtual interfaces: a failover drill tests virtual interfaces (give the " +
+          "constructs `virtualInterfaces`).",
+      ),
+    ];
   }
-  const known = [...new Set(sorted.map((v) => v.name))].sort(compare);
-  for (const name of names ?? []) {
-    if (!known.includes(name)) {
-      fail(
+  const known = [...new Set(all.map((v) => v.name))].sort(compare);
+  const unknown = (names ?? []).filter((name) => !known.includes(name));
+  return [
+    ...unknown.map((name) =>
+      finding(
         DRILL_INTERFACE_NAME,
         `\`virtualInterfaceNames\`: ${JSON.stringify(name)} is the name of no virtual interface spec of the ` +
           `\`connections\` (their specs: ${known.join(", ")}).`,
-      );
-    }
-  }
-  const tested = names === undefined ? sorted : sorted.filter((v) => names.includes(v.name));
-  return tested.map((vif) => {
-    const paths = sorted.filter((other) => pathGroupOf(other) === pathGroupOf(vif));
-    if (paths.length < 2) {
-      fail(
-        DRILL_ONLY_PATH,
-        `\`connections\`: the virtual interface ${vif.name} at ${vif.location} slot ${vif.slotNumber} is the only ` +
-          `path to ${vif.targetLabel}: its failover test would cut that gateway off. Add a path to it (another ` +
-          "slot or location), or leave its spec out with `virtualInterfaceNames`.",
-      );
-    }
-    return { tested: vif, paths };
-  });
+      ),
+    ),
+    ...planDrill(all, names)
+      .filter((step) => step.paths.length < 2)
+      .map(({ tested: vif }) =>
+        finding(
+          DRILL_ONLY_PATH,
+          `\`connections\`: the virtual interface ${vif.name} at ${vif.location} slot ${vif.slotNumber} is the only ` +
+            `path to ${vif.targetLabel}: its failover test would cut that gateway off. Add a path to it (another ` +
+            "slot or location), or leave its spec out with `virtualInterfaceNames`.",
+        ),
+      ),
+  ];
 }

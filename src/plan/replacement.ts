@@ -6,6 +6,9 @@
  * changes, or when it refers, in a create-only property, to a resource that is replaced (a new physical
  * id); it is updated when any other property changes or refers to a replaced resource.
  */
+import { finding } from "../core/fail";
+import { RuleFinding } from "../core/rule";
+import { REPLACES_RESOURCES } from "../rules/report";
 
 /** Create-only properties per resource type. */
 export const CREATE_ONLY: Readonly<Record<string, ReadonlyArray<string>>> = {
@@ -178,4 +181,43 @@ function refsToReplaced(
 
 function show(value: unknown): string {
   return value === undefined ? "(not set)" : JSON.stringify(value);
+}
+
+/** What a replaced or removed resource means for the network, per type. */
+const MEANING: Record<string, string> = {
+  "AWS::DirectConnect::Connection": "port (a new order and LOA, weeks without the circuit)",
+  "AWS::DirectConnect::Lag": "LAG (a new order and LOA)",
+  "AWS::DirectConnect::TransitVirtualInterface": "virtual interface (a new BGP session)",
+  "AWS::DirectConnect::PrivateVirtualInterface": "virtual interface (a new BGP session)",
+  "AWS::DirectConnect::PublicVirtualInterface": "virtual interface (a new BGP session)",
+  "AWS::DirectConnect::DirectConnectGateway": "Direct Connect gateway",
+  "AWS::DirectConnect::DirectConnectGatewayAssociation": "gateway association",
+  "AWS::DirectConnect::ResiliencyGroup": "resiliency group",
+  "AWS::EC2::CustomerGateway": "customer gateway",
+  "AWS::EC2::VPNConnection": "VPN connection (new tunnel addresses and keys)",
+  "AWS::EC2::VPNConnectionRoute": "VPN route",
+};
+
+/**
+ * The warning of the changes of one construct that replace or remove resources (compared with the
+ * previous synth): one finding listing each resource and why; none when there is no change.
+ */
+export function checkReplacements(changes: ReadonlyArray<ResourceChange>): RuleFinding[] {
+  if (changes.length === 0) return [];
+  return [finding(REPLACES_RESOURCES, describe(changes))];
+}
+
+function describe(changes: ReadonlyArray<ResourceChange>): string {
+  const lines = changes.map((c) => {
+    const what = MEANING[c.type] ?? c.type;
+    return c.change === "removed"
+      ? `${c.logicalId} (${what}) leaves the stack, ${c.reasons.join("; ")}`
+      : `${c.logicalId} (${what}) is REPLACED: ${c.reasons.join("; ")}`;
+  });
+  return (
+    `Compared with the previous synth, this change replaces or removes ${changes.length} Direct Connect resource(s):\n` +
+    lines.map((l) => `  - ${l}`).join("\n") +
+    "\nIf that is not what you want, undo the change; properties that replace a resource are listed in the " +
+    "README (Replacement). The warning shows once: the next synth compares with this one."
+  );
 }

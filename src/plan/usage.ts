@@ -4,11 +4,10 @@
  * addresses and tunnel inside CIDRs in use (VpnAddressBook). Pure state and rules; the emit layer keeps
  * one AppUsage per app (emit/app-usage.ts).
  */
-import { Deferred } from "../core/deferred";
-import { raise } from "../core/fail";
-import { IsUnresolved, given } from "../core/props";
-import { TopologyVpnBackup, VirtualInterfaceType } from "../core/topology";
-import { Cidr, checkCidr, normalizeCidrList } from "../rules/cidr-blocks";
+import { Deferrable, isDeferred, known, valueOf } from "../core/deferred";
+import { RuleFinding } from "../core/rule";
+import { TopologyVpnConnection, VirtualInterfaceType } from "../core/topology";
+import { Cidr, checkCidrList, normalizedCidrList, parseCidr } from "../rules/cidr-blocks";
 import {
   GATEWAY_LIMITS,
   checkAllowedPrefixesGiven,
@@ -22,7 +21,26 @@ import {
 } from "../rules/gateways";
 import { checkFreeOnTarget } from "../rules/vpn";
 
-/** What one Direct Connect gateway carries, across the whole app. */
+/**
+ * A new association of a Direct Connect gateway, as its construct's method takes it: the transit
+ * gateway or virtual private gateway (its id or ARN; a token is `Deferred`) and its allowed prefixes.
+ */
+export interface GatewayAssociation {
+  /** The gateway to associate: its id or ARN. */
+  readonly gatewayId: Deferrable<string>;
+  /**
+   * The prefixes as given (a list of strings).
+   *
+   * @default - none given
+   */
+  readonly allowedPrefixes?: ReadonlyArray<string>;
+}
+
+/**
+ * What one Direct Connect gateway carries, across the whole app. Each addition is checked first
+ * (`check...`: the findings, nothing recorded) and recorded only once its construct has reported them
+ * (`add...`).
+ */
 export class GatewayUsage {
   private readonly transitGateways = new Map<string, Cidr[]>();
   private readonly virtualGateways = new Set<string>();
@@ -31,63 +49,76 @@ export class GatewayUsage {
 
   constructor(private readonly label: string) {}
 
-  /** Adds `count` virtual interfaces of a type that land on this gateway. */
+  /** §4.7: `count` more virtual interfaces of a type on this gateway, within its quota and on its path. */
+  public checkVirtualInterfaces(type: VirtualInterfaceType, count: number): RuleFinding[] {
+    const transit = type === VirtualInterfaceType.TRANSIT;
+    return [
+      ...checkGatewayVifs(this.label, this.transitVifs + this.privateVifs + count),
+      ...checkPaths(
+        this.label,
+        this.paths(),
+        "gateway",
+        transit ? "a transit virtual interface" : "a private virtual interface",
+        transit,
+      ),
+    ];
+  }
+
+  /** Records `count` virtual interfaces of a type that land on this gateway. */
   public addVirtualInterfaces(type: VirtualInterfaceType, count: number): void {
-    checkGatewayVifs(this.label, this.transitVifs + this.privateVifs + count);
     if (type === VirtualInterfaceType.TRANSIT) {
-      checkPaths(this.label, this.paths(), "gateway", "a transit virtual interface", true);
       this.transitVifs += count;
     } else {
-      checkPaths(this.label, this.paths(), "gateway", "a private virtual interface", false);
       this.privateVifs += count;
     }
   }
 
-  /** Adds a transit gateway association; returns its allowed prefixes, normalised. */
-  public addTransitGateway(
-    transitGatewayId: string,
-    allowedPrefixes: ReadonlyArray<string> | undefined,
-    literalId: boolean,
-  ): string[] {
-    checkAllowedPrefixesGiven(
-      given(allowedPrefixes) && !(Array.isArray(allowedPrefixes) && allowedPrefixes.length === 0),
-      transitGatewayId,
-      this.label,
-    );
-    const prefixes = normalizeCidrList(allowedPrefixes!, {
-      prop: "allowedPrefixes",
-      maxIpv6PrefixLength: GATEWAY_LIMITS.maxIpv6PrefixLength,
-    });
-    checkAllowedPrefixesQuota(transitGatewayId, prefixes.length);
-    const key = gatewayIdOf(transitGatewayId);
-    const associated = literalId && this.transitGateways.has(key);
-    const count = this.transitGateways.size + 1;
-    checkAssociation("transit", transitGatewayId, { associated, count }, this.paths(), this.label);
-    const parsed = prefixes.map((p) => checkCidr(p, { prop: "allowedPrefixes" }));
-    checkAllowedPrefixesOverlap(transitGatewayId, parsed, this.transitGateways, this.label);
-    this.transitGateways.set(literalId ? key : `${transitGatewayId}#${this.transitGateways.size}`, parsed);
+  /**
+   * §3.5, §4.7: a transit gateway association: its allowed prefixes given, each a CIDR block, within
+   * the quota and overlapping no other transit gateway's; the association itself (`checkAssociation`).
+   */
+  public checkTransitGateway(association: GatewayAssociation): RuleFinding[] {
+    const id = String(valueOf(association.gatewayId));
+    const given = association.allowedPrefixes ?? [];
+    const blocks = [
+      ...checkAllowedPrefixesGiven(given.length > 0, id, this.label),
+      ...allowedPrefixFindings(given),
+    ];
+    const associations = this.checkNew("transit", association.gatewayId);
+    if (blocks.length > 0) return [...blocks, ...associations];
+    const prefixes = allowedPrefixesOf(given);
+    return [
+      ...checkAllowedPrefixesQuota(id, prefixes.length),
+      ...associations,
+      ...checkAllowedPrefixesOverlap(id, prefixes.map(cidrOf), this.transitGateways, this.label),
+    ];
+  }
+
+  /** Records a transit gateway association (checked); returns its allowed prefixes, normalised. */
+  public addTransitGateway(association: GatewayAssociation): string[] {
+    const prefixes = allowedPrefixesOf(association.allowedPrefixes ?? []);
+    this.transitGateways.set(keyOf(association.gatewayId, this.transitGateways.size), prefixes.map(cidrOf));
     return prefixes;
   }
 
-  /** Adds a virtual private gateway association; returns its allowed prefixes, normalised. */
-  public addVirtualGateway(
-    virtualGatewayId: string,
-    allowedPrefixes: ReadonlyArray<string> | undefined,
-    literalId: boolean,
-  ): string[] | undefined {
-    const prefixes = !given(allowedPrefixes)
-      ? undefined
-      : normalizeCidrList(allowedPrefixes, {
-          prop: "allowedPrefixes",
-          maxIpv6PrefixLength: GATEWAY_LIMITS.maxIpv6PrefixLength,
-        });
-    checkAllowedPrefixesNotEmpty(prefixes);
-    const key = gatewayIdOf(virtualGatewayId);
-    const associated = literalId && this.virtualGateways.has(key);
-    const count = this.virtualGateways.size + 1;
-    checkAssociation("virtual", virtualGatewayId, { associated, count }, this.paths(), this.label);
-    this.virtualGateways.add(literalId ? key : `${virtualGatewayId}#${this.virtualGateways.size}`);
-    return prefixes;
+  /**
+   * §3.5, §4.7: a virtual private gateway association: its allowed prefixes, when given, a non-empty
+   * list of CIDR blocks; the association itself (`checkAssociation`).
+   */
+  public checkVirtualGateway(association: GatewayAssociation): RuleFinding[] {
+    const prefixes = association.allowedPrefixes;
+    return [
+      ...(prefixes === undefined ? [] : allowedPrefixFindings(prefixes)),
+      ...checkAllowedPrefixesNotEmpty(prefixes),
+      ...this.checkNew("virtual", association.gatewayId),
+    ];
+  }
+
+  /** Records a virtual private gateway association (checked); returns its allowed prefixes, normalised. */
+  public addVirtualGateway(association: GatewayAssociation): string[] | undefined {
+    const given = association.allowedPrefixes;
+    this.virtualGateways.add(keyOf(association.gatewayId, this.virtualGateways.size));
+    return given === undefined ? undefined : allowedPrefixesOf(given);
   }
 
   /**
@@ -99,12 +130,63 @@ export class GatewayUsage {
     return ids.some((id) => id.includes("#")) ? undefined : ids;
   }
 
+  /** The association of one more gateway of a kind: not twice (by its literal id), its quota, its path. */
+  private checkNew(kind: "transit" | "virtual", gatewayId: Deferrable<string>): RuleFinding[] {
+    const literal = known(gatewayId);
+    const key = typeof literal === "string" ? gatewayIdOf(literal) : undefined;
+    const keys = kind === "transit" ? [...this.transitGateways.keys()] : [...this.virtualGateways];
+    const associated = key !== undefined && keys.includes(key);
+    return checkAssociation(
+      kind,
+      String(valueOf(gatewayId)),
+      { associated, count: keys.length + 1 },
+      this.paths(),
+      this.label,
+    );
+  }
+
   private paths() {
     return {
       hasTransit: this.transitVifs > 0 || this.transitGateways.size > 0,
       hasPrivate: this.privateVifs > 0 || this.virtualGateways.size > 0,
     };
   }
+}
+
+/** One gateway, one key: its id (an ARN counts as its id); a token, `<token>#<n>`, never equal to another. */
+function keyOf(gatewayId: Deferrable<string>, n: number): string {
+  return isDeferred(gatewayId) ? `${gatewayId.value}#${n}` : gatewayIdOf(gatewayId);
+}
+
+/** §3.5: the CIDR rules of allowed prefixes (IPv6 /64 or shorter). */
+const ALLOWED_PREFIXES = { prop: "allowedPrefixes", maxIpv6PrefixLength: GATEWAY_LIMITS.maxIpv6PrefixLength };
+
+/** The findings of the CIDR rules on each allowed prefix. */
+function allowedPrefixFindings(prefixes: ReadonlyArray<string>): RuleFinding[] {
+  return checkCidrList(prefixes, ALLOWED_PREFIXES);
+}
+
+/** Allowed prefixes that broke no CIDR rule, normalised (sorted, deduplicated, canonical text). */
+function allowedPrefixesOf(prefixes: ReadonlyArray<string>): string[] {
+  return normalizedCidrList(prefixes);
+}
+
+/** A normalised block, parsed. */
+function cidrOf(block: string): Cidr {
+  return parseCidr(block)!;
+}
+
+/** A VPN connection as the address book takes it: its customer gateway address a `Deferred` when a token. */
+export type VpnAddressConnection = Omit<TopologyVpnConnection, "customerGatewayIp"> & {
+  readonly customerGatewayIp: Deferrable<string>;
+};
+
+/** The VPN backup of a construct as the address book takes it: tokens marked. */
+export interface VpnAddresses {
+  /** The transit gateway or virtual private gateway (a `Deferred` when a token). */
+  readonly targetId: Deferrable<string>;
+  /** One VPN connection per customer gateway device. */
+  readonly connections: ReadonlyArray<VpnAddressConnection>;
 }
 
 /** The customer gateway addresses and tunnel inside CIDRs in use on each VPN target, across the app. */
@@ -114,19 +196,28 @@ export class VpnAddressBook {
 
   /**
    * Two VPN connections from one address, or one inside CIDR twice, on one target: an error across the
-   * app. `owner` names a device's owner in messages (`<construct path>/<device>`).
+   * app (nothing to check on a target known only at deploy time).
    */
-  public register(vpn: TopologyVpnBackup, owner: (device: string) => string, unresolved: IsUnresolved): void {
-    if (unresolved(vpn.targetId)) return;
+  public check(vpn: VpnAddresses): RuleFinding[] {
+    const targetId = vpn.targetId;
+    if (isDeferred(targetId)) return [];
+    const used = this.byTarget.get(targetId) ?? new Map<string, string>();
+    return vpn.connections.flatMap((c) =>
+      // the rule asks of the customer gateway address alone whether it is known only at deploy time
+      checkFreeOnTarget(c, targetId, used),
+    );
+  }
+
+  /**
+   * Records the addresses and inside CIDRs of a VPN backup (checked) on its target. `owner` names a
+   * device's owner in messages (`<construct path>/<device>`).
+   */
+  public add(vpn: VpnAddresses, owner: (device: string) => string): void {
+    if (isDeferred(vpn.targetId)) return;
     const used = this.byTarget.get(vpn.targetId) ?? new Map<string, string>();
     this.byTarget.set(vpn.targetId, used);
     for (const c of vpn.connections) {
-      const ip = unresolved(c.customerGatewayIp) ? new Deferred(c.customerGatewayIp) : c.customerGatewayIp;
-      const [taken] = checkFreeOnTarget({ ...c, customerGatewayIp: ip }, vpn.targetId, used);
-      if (taken !== undefined) raise(taken);
-    }
-    for (const c of vpn.connections) {
-      used.set(`ip ${c.customerGatewayIp}`, owner(c.name));
+      used.set(`ip ${valueOf(c.customerGatewayIp)}`, owner(c.name));
       for (const cidr of c.tunnelInsideCidrs ?? []) used.set(`inside ${cidr}`, owner(c.name));
     }
   }

@@ -1,7 +1,7 @@
 /** The failover drill (`FailoverDrill`): what it tests, and for how long. */
-import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
-import { checkWholeNumber } from "../core/props";
-import { PlanWarning } from "../core/rule";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
+import { wholeNumberFindings } from "../core/props";
+import { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
 /** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
@@ -76,37 +76,33 @@ export const {
 } = DRILL_RULES;
 
 /** The share of the traffic the other paths must keep, 0 to 100 percent. */
-export function checkTrafficRetainedPercent(value: unknown): number {
-  return checkWholeNumber(
-    DRILL_TRAFFIC_PERCENT,
-    value,
-    "trafficRetainedPercent",
-    { min: 0, max: 100 },
-    () => false,
-  );
+export function checkTrafficRetainedPercent(percent: number): RuleFinding[] {
+  return wholeNumberFindings(DRILL_TRAFFIC_PERCENT, percent, "trafficRetainedPercent", { min: 0, max: 100 });
 }
 
 /** `checkAfter` at least 2 minutes shorter than `testDuration`. */
-export function checkCheckAfter(checkAfter: number, testDuration: number): void {
-  if (checkAfter <= testDuration - 2) return;
-  fail(
-    DRILL_CHECK_AFTER,
-    `\`checkAfter\` (${checkAfter} minutes) must be at least 2 minutes shorter than \`testDuration\` ` +
-      `(${testDuration} minutes): the check runs while the test holds the session down.`,
-  );
+export function checkCheckAfter(checkAfter: number, testDuration: number): RuleFinding[] {
+  if (checkAfter <= testDuration - 2) return [];
+  return [
+    finding(
+      DRILL_CHECK_AFTER,
+      `\`checkAfter\` (${checkAfter} minutes) must be at least 2 minutes shorter than \`testDuration\` ` +
+        `(${testDuration} minutes): the check runs while the test holds the session down.`,
+    ),
+  ];
 }
 
 /** At most 100 alarms (one DescribeAlarms call). */
-export function checkDrillAlarmCount(count: number): void {
-  if (count <= 100) return;
-  fail(DRILL_ALARMS, `\`alarms\` has ${count} alarms: at most 100 (one DescribeAlarms call).`);
+export function checkDrillAlarmCount(count: number): RuleFinding[] {
+  if (count <= 100) return [];
+  return [finding(DRILL_ALARMS, `\`alarms\` has ${count} alarms: at most 100 (one DescribeAlarms call).`)];
 }
 
 /** The warning when a drill's history (`events`, estimated) may near the execution's 25,000 events. */
-export function checkDrillHistory(events: number): PlanWarning[] {
+export function checkDrillHistory(events: number): RuleFinding[] {
   if (events <= 20_000) return [];
   return [
-    warn(
+    finding(
       DRILL_HISTORY_LIMIT,
       `The drill's execution history may reach about ${events} events; Step Functions fails an execution at ` +
         "25,000, possibly while a test holds a BGP session down (AWS restores it after `testDuration`). Split the " +

@@ -4,8 +4,10 @@
  * app: GatewayUsage (usage.ts) holds what each gateway carries and applies these rules.
  */
 import { Cidr, formatCidr, overlaps } from "./cidr-blocks";
-import { errorRule, fail, ruleFamily } from "../core/fail";
-import { IsUnresolved, show } from "../core/props";
+import { Deferrable, isDeferred, valueOf } from "../core/deferred";
+import { errorRule, finding, ruleFamily } from "../core/fail";
+import { show } from "../core/props";
+import { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
 /** Facts encoded here, with their section in docs/facts.md. */
@@ -182,88 +184,69 @@ export const {
 } = GATEWAY_RULES;
 
 /**
- * Checks a literal id against its pattern, or throws naming the prop, the value and what is allowed.
- * Returns false, checking nothing, for a value known only at deploy time.
+ * A literal id against its pattern: a finding naming the prop, the value and what is allowed. A value
+ * known only at deploy time (`Deferred`) is not checked.
  */
 function checkId(
   rule: typeof TRANSIT_GATEWAY_ID,
   prop: string,
-  value: unknown,
+  value: Deferrable<string>,
   pattern: RegExp,
   allowed: string,
-  unresolved: IsUnresolved,
-): boolean {
-  if (unresolved(value)) return false;
-  if (typeof value !== "string" || !pattern.test(value)) {
-    fail(rule, `\`${prop}\` ${show(value)} is not allowed: ${allowed}.`);
-  }
-  return true;
+): RuleFinding[] {
+  if (isDeferred(value)) return [];
+  if (typeof value === "string" && pattern.test(value)) return [];
+  return [finding(rule, `\`${prop}\` ${show(value)} is not allowed: ${allowed}.`)];
 }
 
-/** A transit gateway id (`tgw-...`), or its ARN where `orArn`; false when it is a token. */
-export function checkTransitGatewayId(value: unknown, orArn: boolean, unresolved: IsUnresolved): boolean {
+/** A transit gateway id (`tgw-...`), or its ARN where `orArn`. */
+export function checkTransitGatewayId(id: Deferrable<string>, orArn: boolean): RuleFinding[] {
   return orArn
     ? checkId(
         TRANSIT_GATEWAY_ID,
         "transitGatewayId",
-        value,
+        id,
         PATTERNS.transitGatewayIdOrArn,
         "tgw-... or a transit gateway ARN",
-        unresolved,
       )
-    : checkId(
-        TRANSIT_GATEWAY_ID,
-        "transitGatewayId",
-        value,
-        PATTERNS.transitGatewayId,
-        "tgw-...",
-        unresolved,
-      );
+    : checkId(TRANSIT_GATEWAY_ID, "transitGatewayId", id, PATTERNS.transitGatewayId, "tgw-...");
 }
 
-/** A virtual private gateway id (`vgw-...`), or its ARN where `orArn`; false when it is a token. */
-export function checkVirtualGatewayId(value: unknown, orArn: boolean, unresolved: IsUnresolved): boolean {
+/** A virtual private gateway id (`vgw-...`), or its ARN where `orArn`. */
+export function checkVirtualGatewayId(id: Deferrable<string>, orArn: boolean): RuleFinding[] {
   return orArn
     ? checkId(
         VIRTUAL_GATEWAY_ID,
         "virtualGatewayId",
-        value,
+        id,
         PATTERNS.virtualGatewayIdOrArn,
         "vgw-... or a virtual private gateway ARN",
-        unresolved,
       )
-    : checkId(
-        VIRTUAL_GATEWAY_ID,
-        "virtualGatewayId",
-        value,
-        PATTERNS.virtualGatewayId,
-        "vgw-...",
-        unresolved,
-      );
+    : checkId(VIRTUAL_GATEWAY_ID, "virtualGatewayId", id, PATTERNS.virtualGatewayId, "vgw-...");
 }
 
 /** The id of an imported Direct Connect gateway. */
-export function checkGatewayId(gatewayId: unknown, unresolved: IsUnresolved): void {
-  if (
-    unresolved(gatewayId) ||
-    (typeof gatewayId === "string" && PATTERNS.directConnectGatewayId.test(gatewayId))
-  ) {
-    return;
-  }
-  fail(
-    GATEWAY_ID,
-    `\`gatewayId\` ${show(gatewayId)} is not a Direct Connect gateway id: a UUID such as ` +
-      "5f294f92-bafb-4011-916d-9b0bEXAMPLE in lower case.",
-  );
+export function checkGatewayId(gatewayId: Deferrable<string>): RuleFinding[] {
+  if (isDeferred(gatewayId)) return [];
+  if (typeof gatewayId === "string" && PATTERNS.directConnectGatewayId.test(gatewayId)) return [];
+  return [
+    finding(
+      GATEWAY_ID,
+      `\`gatewayId\` ${show(gatewayId)} is not a Direct Connect gateway id: a UUID such as ` +
+        "5f294f92-bafb-4011-916d-9b0bEXAMPLE in lower case.",
+    ),
+  ];
 }
 
-/** The role that accepts an association proposal (a string, or undefined: checked for its type before). */
-export function checkRoleArn(arn: string | undefined, unresolved: IsUnresolved): void {
-  if (arn === undefined || unresolved(arn) || PATTERNS.roleArn.test(arn)) return;
-  fail(
-    ROLE_ARN,
-    `\`acceptProposalRoleArn\` ${show(arn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
-  );
+/** The role that accepts an association proposal (undefined: none given). */
+export function checkRoleArn(arn: Deferrable<string> | undefined): RuleFinding[] {
+  if (arn === undefined || isDeferred(arn) || PATTERNS.roleArn.test(arn)) return [];
+  return [
+    finding(
+      ROLE_ARN,
+      `\`acceptProposalRoleArn\` ${show(arn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
+    ),
+  ];
 }
 
 /** §3.4, §4.5: a private ASN. */
@@ -278,50 +261,60 @@ function isPrivateAsn(asn: unknown): boolean {
 const PRIVATE_ASN = "a private ASN from 64512 to 65534 or from 4200000000 to 4294967294";
 
 /** §3.4, §4.5: the Amazon-side ASN of a Direct Connect gateway. */
-export function checkAmazonSideAsn(asn: unknown): void {
-  if (isPrivateAsn(asn)) return;
-  fail(AMAZON_SIDE_ASN_RANGE, `\`amazonSideAsn\` ${show(asn)} is not allowed: ${PRIVATE_ASN}.`);
+export function checkAmazonSideAsn(asn: Deferrable<number>): RuleFinding[] {
+  if (isDeferred(asn) || isPrivateAsn(asn)) return [];
+  return [finding(AMAZON_SIDE_ASN_RANGE, `\`amazonSideAsn\` ${show(asn)} is not allowed: ${PRIVATE_ASN}.`)];
 }
 
 /**
  * The ASN of a transit gateway to associate (its private ranges are those of a Direct Connect gateway:
- * EC2 TransitGateway AmazonSideAsn), different from the Direct Connect gateway's.
+ * EC2 TransitGateway AmazonSideAsn), different from the Direct Connect gateway's (`gatewayAsn`; equal
+ * tokens are the same ASN too).
  */
 export function checkTransitGatewayAsn(
-  asn: number | undefined,
-  gatewayAsn: number | undefined,
-  unresolved: IsUnresolved,
-): void {
-  if (asn === undefined) return;
-  if (!unresolved(asn) && !isPrivateAsn(asn)) {
-    fail(TRANSIT_GATEWAY_ASN_RANGE, `\`transitGatewayAsn\` ${show(asn)} is not allowed: ${PRIVATE_ASN}.`);
+  asn: Deferrable<number> | undefined,
+  gatewayAsn: Deferrable<number> | undefined,
+): RuleFinding[] {
+  if (asn === undefined) return [];
+  if (!isDeferred(asn) && !isPrivateAsn(asn)) {
+    return [
+      finding(
+        TRANSIT_GATEWAY_ASN_RANGE,
+        `\`transitGatewayAsn\` ${show(asn)} is not allowed: ${PRIVATE_ASN}.`,
+      ),
+    ];
   }
-  if (gatewayAsn !== undefined && asn === gatewayAsn) {
-    fail(
+  if (gatewayAsn === undefined || valueOf(asn) !== valueOf(gatewayAsn)) return [];
+  return [
+    finding(
       TRANSIT_GATEWAY_ASN_IS_GATEWAY_ASN,
-      `\`transitGatewayAsn\` ${asn} is also the Amazon-side ASN of the Direct Connect gateway: the transit gateway and ` +
-        "the Direct Connect gateway need different ASNs (e.g. not 64512 on both).",
-    );
-  }
+      `\`transitGatewayAsn\` ${valueOf(asn)} is also the Amazon-side ASN of the Direct Connect gateway: the transit ` +
+        "gateway and the Direct Connect gateway need different ASNs (e.g. not 64512 on both).",
+    ),
+  ];
 }
 
 /** §3.4: DirectConnectGatewayName. */
-export function checkGatewayName(name: string): void {
-  if (PATTERNS.gatewayName.test(name)) return;
-  fail(
-    GATEWAY_NAME,
-    `\`name\` ${show(name)} of the Direct Connect gateway is not allowed: 1 to 100 letters, digits, spaces and _ - , /.`,
-  );
+export function checkGatewayName(name: Deferrable<string>): RuleFinding[] {
+  if (isDeferred(name) || PATTERNS.gatewayName.test(name)) return [];
+  return [
+    finding(
+      GATEWAY_NAME,
+      `\`name\` ${show(name)} of the Direct Connect gateway is not allowed: 1 to 100 letters, digits, spaces and _ - , /.`,
+    ),
+  ];
 }
 
 /** §4.7: the virtual interfaces of a gateway (`label`) across the app. */
-export function checkGatewayVifs(label: string, vifs: number): void {
-  if (vifs <= GATEWAY_LIMITS.virtualInterfacesPerGateway) return;
-  fail(
-    GATEWAY_VIF_QUOTA,
-    `\`virtualInterfaces\`: ${label} would carry ${vifs} virtual interfaces (one per device slot and spec, across ` +
-      `the app); a Direct Connect gateway carries at most ${GATEWAY_LIMITS.virtualInterfacesPerGateway}.`,
-  );
+export function checkGatewayVifs(label: string, vifs: number): RuleFinding[] {
+  if (vifs <= GATEWAY_LIMITS.virtualInterfacesPerGateway) return [];
+  return [
+    finding(
+      GATEWAY_VIF_QUOTA,
+      `\`virtualInterfaces\`: ${label} would carry ${vifs} virtual interfaces (one per device slot and spec, across ` +
+        `the app); a Direct Connect gateway carries at most ${GATEWAY_LIMITS.virtualInterfacesPerGateway}.`,
+    ),
+  ];
 }
 
 /** What a gateway carries so far, for the path rule. */
@@ -337,63 +330,81 @@ export function checkPaths(
   prop: string,
   what: string,
   transit: boolean,
-): void {
-  if (!(transit ? paths.hasPrivate : paths.hasTransit)) return;
-  fail(
-    GATEWAY_PATHS,
-    `\`${prop}\`: ${what} cannot go on ${label}: it already has ${transit ? "a private path (virtual private gateway or private virtual interface)" : "a transit path (transit gateway or transit virtual interface)"}. ` +
-      "AWS does not mix the two on one Direct Connect gateway: use a second gateway.",
-  );
+): RuleFinding[] {
+  if (!(transit ? paths.hasPrivate : paths.hasTransit)) return [];
+  return [
+    finding(
+      GATEWAY_PATHS,
+      `\`${prop}\`: ${what} cannot go on ${label}: it already has ${transit ? "a private path (virtual private gateway or private virtual interface)" : "a transit path (transit gateway or transit virtual interface)"}. ` +
+        "AWS does not mix the two on one Direct Connect gateway: use a second gateway.",
+    ),
+  ];
 }
 
 /** §3.5: a transit gateway association needs allowed prefixes (`given`: whether any were). */
-export function checkAllowedPrefixesGiven(given: boolean, transitGatewayId: string, label: string): void {
-  if (given) return;
-  fail(
-    ALLOWED_PREFIXES_REQUIRED,
-    `\`allowedPrefixes\` of the association of ${transitGatewayId} with ${label} is empty: a transit gateway ` +
-      "association advertises exactly these prefixes to your network, so they are required.",
-  );
+export function checkAllowedPrefixesGiven(
+  given: boolean,
+  transitGatewayId: string,
+  label: string,
+): RuleFinding[] {
+  if (given) return [];
+  return [
+    finding(
+      ALLOWED_PREFIXES_REQUIRED,
+      `\`allowedPrefixes\` of the association of ${transitGatewayId} with ${label} is empty: a transit gateway ` +
+        "association advertises exactly these prefixes to your network, so they are required.",
+    ),
+  ];
 }
 
 /** §4.7: the prefixes of one transit gateway association. */
-export function checkAllowedPrefixesQuota(transitGatewayId: string, prefixes: number): void {
-  if (prefixes <= GATEWAY_LIMITS.prefixesPerTransitGateway) return;
-  fail(
-    ALLOWED_PREFIXES_QUOTA,
-    `\`allowedPrefixes\` of the association of ${transitGatewayId} has ${prefixes} prefixes; a transit ` +
-      `gateway association advertises at most ${GATEWAY_LIMITS.prefixesPerTransitGateway} (IPv4 and IPv6 together): summarise them.`,
-  );
+export function checkAllowedPrefixesQuota(transitGatewayId: string, prefixes: number): RuleFinding[] {
+  if (prefixes <= GATEWAY_LIMITS.prefixesPerTransitGateway) return [];
+  return [
+    finding(
+      ALLOWED_PREFIXES_QUOTA,
+      `\`allowedPrefixes\` of the association of ${transitGatewayId} has ${prefixes} prefixes; a transit ` +
+        `gateway association advertises at most ${GATEWAY_LIMITS.prefixesPerTransitGateway} (IPv4 and IPv6 together): summarise them.`,
+    ),
+  ];
 }
 
 /** §3.5: a virtual private gateway association with a list takes a non-empty one. */
-export function checkAllowedPrefixesNotEmpty(prefixes: ReadonlyArray<string> | undefined): void {
-  if (prefixes === undefined || prefixes.length > 0) return;
-  fail(
-    ALLOWED_PREFIXES_EMPTY,
-    "`allowedPrefixes` is empty: leave it out to allow the VPC's CIDR, or give prefixes.",
-  );
+export function checkAllowedPrefixesNotEmpty(prefixes: ReadonlyArray<string> | undefined): RuleFinding[] {
+  if (prefixes === undefined || prefixes.length > 0) return [];
+  return [
+    finding(
+      ALLOWED_PREFIXES_EMPTY,
+      "`allowedPrefixes` is empty: leave it out to allow the VPC's CIDR, or give prefixes.",
+    ),
+  ];
 }
 
-/** §3.5: the allowed prefixes of the transit gateways of one gateway do not overlap (`others`: by gateway). */
+/**
+ * §3.5: the allowed prefixes of the transit gateways of one gateway do not overlap (`others`: by
+ * gateway): one finding per prefix of `mine` that overlaps another's (the first it overlaps).
+ */
 export function checkAllowedPrefixesOverlap(
   transitGatewayId: string,
   mine: ReadonlyArray<Cidr>,
   others: ReadonlyMap<string, ReadonlyArray<Cidr>>,
   label: string,
-): void {
-  for (const [other, otherPrefixes] of others) {
-    for (const prefix of mine) {
+): RuleFinding[] {
+  return mine.flatMap((prefix) => {
+    for (const [other, otherPrefixes] of others) {
       const clash = otherPrefixes.find((o) => overlaps(o, prefix));
       if (clash) {
-        fail(
-          ALLOWED_PREFIXES_OVERLAP,
-          `\`allowedPrefixes\`: ${formatCidr(prefix)} for ${transitGatewayId} overlaps ${formatCidr(clash)} of ${other} on ` +
-            `${label}; the allowed prefixes of the transit gateways of one Direct Connect gateway must not overlap.`,
-        );
+        return [
+          finding(
+            ALLOWED_PREFIXES_OVERLAP,
+            `\`allowedPrefixes\`: ${formatCidr(prefix)} for ${transitGatewayId} overlaps ${formatCidr(clash)} of ${other} on ` +
+              `${label}; the allowed prefixes of the transit gateways of one Direct Connect gateway must not overlap.`,
+          ),
+        ];
       }
     }
-  }
+    return [];
+  });
 }
 
 /** The associations by kind: the quota rule, the prop, the quota, the kind in words, the path. */
@@ -426,7 +437,8 @@ export interface Associations {
 
 /**
  * §4.7, §3.5: a new association of a Direct Connect gateway (`label`): not a second one of the same
- * gateway, within the quota of its kind, and on a gateway of its path (transit or private).
+ * gateway (then nothing else is checked), within the quota of its kind, and on a gateway of its path
+ * (transit or private).
  */
 export function checkAssociation(
   kind: keyof typeof ASSOCIATIONS,
@@ -434,19 +446,22 @@ export function checkAssociation(
   associations: Associations,
   paths: GatewayPaths,
   label: string,
-): void {
+): RuleFinding[] {
   const { quota, prop, max, what, transit } = ASSOCIATIONS[kind];
   if (associations.associated) {
-    fail(GATEWAY_ASSOCIATED_TWICE, `\`${prop}\` ${id} is already associated with ${label}.`);
+    return [finding(GATEWAY_ASSOCIATED_TWICE, `\`${prop}\` ${id} is already associated with ${label}.`)];
   }
-  if (associations.count > max) {
-    fail(
-      quota,
-      `\`${prop}\` ${id}: ${label} would have ${associations.count} ${ASSOCIATIONS[kind].kind} ` +
-        `gateway associations (across the app); a Direct Connect gateway has at most ${max}.`,
-    );
-  }
-  checkPaths(label, paths, prop, what, transit);
+  const quotaFindings =
+    associations.count <= max
+      ? []
+      : [
+          finding(
+            quota,
+            `\`${prop}\` ${id}: ${label} would have ${associations.count} ${ASSOCIATIONS[kind].kind} ` +
+              `gateway associations (across the app); a Direct Connect gateway has at most ${max}.`,
+          ),
+        ];
+  return [...quotaFindings, ...checkPaths(label, paths, prop, what, transit)];
 }
 
 /**

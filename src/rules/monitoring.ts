@@ -1,6 +1,7 @@
 /** The options of the monitoring (alarms and dashboard) of a construct. */
-import { errorRule, fail, ruleFamily } from "../core/fail";
-import { checkWholeNumber, show } from "../core/props";
+import { errorRule, finding, ruleFamily } from "../core/fail";
+import { show, wholeNumberFindings } from "../core/props";
+import { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
 /** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
@@ -30,28 +31,22 @@ export const MONITORING_RULES = ruleFamily({
 export const { EVALUATION_PERIODS_RANGE, LIGHT_LEVEL_RANGE, ERROR_COUNT_RANGE } = MONITORING_RULES;
 
 /** One-minute periods before a port alarm: 1 to 60. */
-export function checkEvaluationPeriods(value: unknown): number {
-  return checkWholeNumber(
-    EVALUATION_PERIODS_RANGE,
-    value,
-    "evaluationPeriods",
-    { min: 1, max: 60 },
-    () => false,
-  );
+export function checkEvaluationPeriods(periods: number): RuleFinding[] {
+  return wholeNumberFindings(EVALUATION_PERIODS_RANGE, periods, "evaluationPeriods", { min: 1, max: 60 });
 }
 
 /** Errors in five minutes from which a port alarm goes off: 1 or more. */
-export function checkErrorCountThreshold(value: unknown): number {
-  return checkWholeNumber(ERROR_COUNT_RANGE, value, "errorCountThreshold", { min: 1, max: 1e9 }, () => false);
+export function checkErrorCountThreshold(threshold: number): RuleFinding[] {
+  return wholeNumberFindings(ERROR_COUNT_RANGE, threshold, "errorCountThreshold", { min: 1, max: 1e9 });
 }
 
 /** A receive power threshold in dBm, -40 to 10. */
-export function checkLightLevel(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value > 10 || value < -40) {
-    fail(
+export function checkLightLevel(dbm: number): RuleFinding[] {
+  if (typeof dbm === "number" && Number.isFinite(dbm) && dbm <= 10 && dbm >= -40) return [];
+  return [
+    finding(
       LIGHT_LEVEL_RANGE,
-      `\`lightLevelMinimumDbm\` ${show(value)} is not allowed: a power in dBm from -40 to 10.`,
-    );
-  }
-  return value;
+      `\`lightLevelMinimumDbm\` ${show(dbm)} is not allowed: a power in dBm from -40 to 10.`,
+    ),
+  ];
 }

@@ -1,6 +1,7 @@
 /** What a construct reports at synth: the report's analysis, and the warning of a change that replaces resources. */
-import { errorRule, fail, warningRule, ruleFamily } from "../core/fail";
-import { checkWholeNumber } from "../core/props";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
+import { wholeNumberFindings } from "../core/props";
+import { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
 /** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
@@ -29,22 +30,18 @@ export const REPORT_RULES = ruleFamily({
 export const { REPORT_MAX_FAILURES_RANGE, REPORT_SCENARIO_LIMIT, REPLACES_RESOURCES } = REPORT_RULES;
 
 /** The report's depth, 1 to 10 simultaneous failures. */
-export function checkReportMaxFailures(value: unknown): number {
-  return checkWholeNumber(
-    REPORT_MAX_FAILURES_RANGE,
-    value,
-    "reportMaxFailures",
-    { min: 1, max: 10 },
-    () => false,
-  );
+export function checkReportMaxFailures(depth: number): RuleFinding[] {
+  return wholeNumberFindings(REPORT_MAX_FAILURES_RANGE, depth, "reportMaxFailures", { min: 1, max: 10 });
 }
 
 /** The scenarios of that depth (`count`), at most what an analysis evaluates (`max`). */
-export function checkReportScenarios(depth: number, count: number, max: number): void {
-  if (count <= max) return;
-  fail(
-    REPORT_SCENARIO_LIMIT,
-    `\`reportMaxFailures\` ${depth} makes ${count} failure scenarios; an analysis evaluates at most ` +
-      `${max}. Ask for fewer simultaneous failures.`,
-  );
+export function checkReportScenarios(depth: number, count: number, max: number): RuleFinding[] {
+  if (count <= max) return [];
+  return [
+    finding(
+      REPORT_SCENARIO_LIMIT,
+      `\`reportMaxFailures\` ${depth} makes ${count} failure scenarios; an analysis evaluates at most ` +
+        `${max}. Ask for fewer simultaneous failures.`,
+    ),
+  ];
 }

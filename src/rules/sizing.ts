@@ -1,7 +1,7 @@
 /** Capacity-aware sizing: the traffic a construct must keep through the failures its model covers. */
-import { errorRule, fail, warn, warningRule, ruleFamily } from "../core/fail";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
 import { given, show } from "../core/props";
-import { PlanWarning } from "../core/rule";
+import { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 
 /** The rules of this family (the catalogue, analyse/catalogue.ts, gathers them). */
@@ -39,49 +39,71 @@ export const SIZING_RULES = ruleFamily({
 export const { CAPACITY_GBPS_VALUE, REQUIRED_BANDWIDTH_KEPT, CAPACITY_AFTER_FAILURE, PORT_HOUR_PRICE } =
   SIZING_RULES;
 
-/** A price per port hour: a number of US dollars, 0 or more. */
-export function checkPortHourPrice(key: string, price: unknown): void {
-  if (typeof price === "number" && Number.isFinite(price) && price >= 0) return;
-  fail(
-    PORT_HOUR_PRICE,
-    `\`${key}\` ${String(price)} is not a price: a number of US dollars per port hour, 0 or more.`,
-  );
+/** A price per port hour (`key`, for example `gbps10`): a number of US dollars, 0 or more. */
+export function checkPortHourPrice(key: string, price: number): RuleFinding[] {
+  if (typeof price === "number" && Number.isFinite(price) && price >= 0) return [];
+  return [
+    finding(
+      PORT_HOUR_PRICE,
+      `\`${key}\` ${String(price)} is not a price: a number of US dollars per port hour, 0 or more.`,
+    ),
+  ];
 }
 
-/** No bandwidth keeps `required` through the worst covered failure: the best gives `best`. */
-export function failRequiredUnreachable(required: number, bestGbps: number, bestBandwidth: string): never {
-  return fail(
-    REQUIRED_BANDWIDTH_KEPT,
-    `\`requiredBandwidthGbps\` ${required} cannot be kept through the worst failure this layout's model covers: ` +
-      `the most any bandwidth gives is ${bestGbps} Gbps (${bestBandwidth} per device slot). ` +
-      "Add locations or device slots, or ask for less.",
-  );
+/**
+ * Some bandwidth keeps `required` through the worst covered failure: the sizing's choice (the cheapest
+ * that keeps it, else the one that keeps the most: `bestGbps` with `bestBandwidth` per device slot).
+ */
+export function checkRequiredReachable(
+  required: number,
+  bestGbps: number,
+  bestBandwidth: string,
+): RuleFinding[] {
+  if (bestGbps >= required) return [];
+  return [
+    finding(
+      REQUIRED_BANDWIDTH_KEPT,
+      `\`requiredBandwidthGbps\` ${required} cannot be kept through the worst failure this layout's model covers: ` +
+        `the most any bandwidth gives is ${bestGbps} Gbps (${bestBandwidth} per device slot). ` +
+        "Add locations or device slots, or ask for less.",
+    ),
+  ];
 }
 
-/** A capacity in Gbps: a positive number, or undefined when not given. */
-export function checkCapacityGbps(value: unknown, prop: string): number | undefined {
-  if (!given(value)) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    fail(CAPACITY_GBPS_VALUE, `\`${prop}\` ${show(value)} is not allowed: a positive number of Gbps.`);
-  }
-  return value;
+/** A capacity in Gbps (`prop`), when given: a positive number. */
+export function checkCapacityGbps(value: number | undefined, prop: string): RuleFinding[] {
+  if (!given(value) || isCapacity(value)) return [];
+  return [
+    finding(CAPACITY_GBPS_VALUE, `\`${prop}\` ${show(value)} is not allowed: a positive number of Gbps.`),
+  ];
+}
+
+/** A capacity in Gbps as the sizing reads it: undefined when not given, or not a positive number. */
+export function capacityOf(value: number | undefined): number | undefined {
+  return given(value) && isCapacity(value) ? value : undefined;
+}
+
+function isCapacity(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0;
 }
 
 /** The capacity left after the worst covered failure (`worst`) keeps `required`, with the given `bandwidth`. */
-export function checkRequiredKept(required: number, worst: number, bandwidth: string): void {
-  if (worst >= required) return;
-  fail(
-    REQUIRED_BANDWIDTH_KEPT,
-    `\`requiredBandwidthGbps\` ${required}: with \`bandwidth\` ${bandwidth} the worst failure the model covers ` +
-      `leaves ${worst} Gbps. Leave \`bandwidth\` out to let the planner choose, or raise it.`,
-  );
+export function checkRequiredKept(required: number, worst: number, bandwidth: string): RuleFinding[] {
+  if (worst >= required) return [];
+  return [
+    finding(
+      REQUIRED_BANDWIDTH_KEPT,
+      `\`requiredBandwidthGbps\` ${required}: with \`bandwidth\` ${bandwidth} the worst failure the model covers ` +
+        `leaves ${worst} Gbps. Leave \`bandwidth\` out to let the planner choose, or raise it.`,
+    ),
+  ];
 }
 
 /** The warning when the worst covered failure leaves less than the expected peak. */
-export function checkExpectedPeak(peak: number | undefined, worst: number): PlanWarning[] {
+export function checkExpectedPeak(peak: number | undefined, worst: number): RuleFinding[] {
   if (peak === undefined || worst >= peak) return [];
   return [
-    warn(
+    finding(
       CAPACITY_AFTER_FAILURE,
       `\`expectedPeakGbps\` ${peak}: the worst failure the model covers leaves ${worst} Gbps of Direct Connect, ` +
         "less than the expected peak: the surviving paths would be overloaded. Raise `bandwidth`, or give " +

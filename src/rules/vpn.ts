@@ -3,11 +3,18 @@
  * a backup of the Direct Connect paths, and the addresses it uses across the app (VpnAddressBook,
  * usage.ts). The options some targets lack and the values AWS reserves are in vpn-options.ts.
  */
-import { CIDR_RULES } from "./cidr";
-import { Cidr, CidrListRules, checkCidr, formatCidr, networkOf, overlaps, parseCidr } from "./cidr-blocks";
-import { NAME_RULES, checkIdName } from "./names";
+import {
+  Cidr,
+  CidrListRules,
+  checkCidrBlock,
+  formatCidr,
+  networkOf,
+  overlaps,
+  parseCidr,
+} from "./cidr-blocks";
+import { checkName } from "./names";
 import { Deferrable, isDeferred, valueOf } from "../core/deferred";
-import { Rule, RuleError, errorRule, finding, warningRule, ruleFamily, rulesOf } from "../core/fail";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
 import { show } from "../core/props";
 import type { PlanCustomerGateway } from "../core/request";
 import type { RuleFinding } from "../core/rule";
@@ -308,7 +315,7 @@ export function checkCustomerGatewayCount(count: number): RuleFinding[] {
 
 /** A device's name: the rule of names that become logical IDs (rules/names.ts). */
 export function checkCustomerGatewayName(name: string): RuleFinding[] {
-  return thrownFindings(() => checkIdName(name, "customer gateway"), rulesOf(NAME_RULES));
+  return checkName(name, "customer gateway");
 }
 
 /** A device's name, unlike the names of the devices before it (`earlier`), in any case. */
@@ -416,7 +423,7 @@ export function checkTunnelInsideCidrs(
 
 /** The findings of one CIDR block of `rules.prop` (the rules of CIDR blocks, rules/cidr.ts). */
 export function cidrFindings(text: string, rules: CidrListRules): RuleFinding[] {
-  return thrownFindings(() => checkCidr(text, rules), rulesOf(CIDR_RULES));
+  return checkCidrBlock(text, rules);
 }
 
 /** One inside CIDR of device `name` (`owners`: who uses each /30 so far). */
@@ -719,23 +726,4 @@ export function checkFreeOnTarget(
       ),
     );
   return [...address, ...insides];
-}
-
-/**
- * The findings of a check of another family that still throws its first error (rules/cidr-blocks.ts,
- * rules/names.ts, rules/gateways.ts): that error as a finding of one of `rules`, the message without
- * its id. A bridge until those checks return findings themselves; an error of another rule is thrown on.
- */
-export function thrownFindings(check: () => unknown, rules: ReadonlyArray<Rule>): RuleFinding[] {
-  try {
-    check();
-    return [];
-  } catch (e) {
-    if (!(e instanceof RuleError)) throw e;
-    return e.errors.map((error) => {
-      const rule = rules.find((r) => r.id === error.ruleId);
-      if (rule === undefined) throw e;
-      return finding(rule, error.message.slice(0, -` [${error.ruleId}]`.length));
-    });
-  }
 }

@@ -493,7 +493,8 @@ describe("the scenario count and its cap", () => {
     expect(() => analyseFailures(tenSlots, { maxFailures: 4 })).toThrow(
       new RegExp(
         `^\`maxFailures\` 4 makes ${count} failure scenarios for this topology \\(305 failure elements\\); an analysis ` +
-          `evaluates at most 5,000,000 \\(FailureAnalysis.MAX_SCENARIOS\\). \`maxFailures: 3\` makes ${fits.toLocaleString("en-US")}.$`,
+          `evaluates at most 5,000,000 \\(FailureAnalysis.MAX_SCENARIOS\\). \`maxFailures: 3\` makes ${fits.toLocaleString("en-US")}. ` +
+          "\\[analysisScenarioLimit\\]$",
       ),
     );
   });

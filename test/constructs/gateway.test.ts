@@ -1,4 +1,4 @@
-import { Stack } from "aws-cdk-lib";
+import { CfnParameter, Fn, Stack } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import {
   ConnectionBandwidth,
@@ -9,6 +9,7 @@ import {
   VirtualInterface,
   VpnBackup,
 } from "../../src";
+import { RuleError } from "../../src/core/fail";
 import { newApp, newStack, templateOf } from "../support/synth";
 
 const GW = "AWS::DirectConnect::DirectConnectGateway";
@@ -95,6 +96,36 @@ describe("DirectConnectGateway", () => {
         AllowedPrefixesToDirectConnectGateway: ["10.0.0.0/16"],
       },
     ]);
+  });
+
+  test("deploy-time ids, ASNs and role ARNs pass unchecked into the template", () => {
+    const stack = newStack();
+    const asn = new CfnParameter(stack, "Asn", { type: "Number" }).valueAsNumber;
+    const gateway = new DirectConnectGateway(stack, "Gw", {
+      name: Fn.importValue("Name"),
+      amazonSideAsn: asn,
+    });
+    gateway.associateTransitGateway("Tgw", {
+      transitGatewayId: Fn.importValue("Tgw"),
+      allowedPrefixes: ["10.0.0.0/16"],
+      transitGatewayAsn: new CfnParameter(stack, "TgwAsn", { type: "Number" }).valueAsNumber,
+      acceptProposalRoleArn: Fn.importValue("Role"),
+    });
+    new DirectConnectGateway(stack, "Private").associateVirtualPrivateGateway("Vgw", {
+      virtualGatewayId: Fn.importValue("Vgw"),
+      acceptProposalRoleArn: Fn.importValue("Role"),
+    });
+    const imported = DirectConnectGateway.fromGatewayAttributes(stack, "Imported", {
+      gatewayId: Fn.importValue("Gateway"),
+      amazonSideAsn: asn,
+    });
+    imported.associateTransitGateway("Tgw", { transitGatewayId: TGW, allowedPrefixes: ["10.0.0.0/16"] });
+    const template = templateOf(stack);
+    template.resourceCountIs(ASSOC, 3);
+    template.hasResourceProperties(ASSOC, {
+      AssociatedGatewayId: { "Fn::ImportValue": "Tgw" },
+      AcceptDirectConnectGatewayAssociationProposalRoleArn: { "Fn::ImportValue": "Role" },
+    });
   });
 
   test("an imported gateway's id lands on the virtual interfaces", () => {
@@ -196,6 +227,35 @@ describe("gateway validation (facts §3.4, §3.5, §4.5, §4.7)", () => {
         ? gateway.associateTransitGateway("X", { transitGatewayId: id, allowedPrefixes: ["10.0.0.0/16"] })
         : gateway.associateVirtualPrivateGateway("X", { virtualGatewayId: id });
     expect(call).toThrow(/is not allowed: (tgw|vgw)-\.\.\./);
+  });
+
+  test("reports a bad transitGatewayId and a bad allowed prefix of one association together", () => {
+    const gateway = new DirectConnectGateway(newStack(), "Gw");
+    let error: RuleError | undefined;
+    try {
+      gateway.associateTransitGateway("Tgw", { transitGatewayId: "tgw-1", allowedPrefixes: ["10.0.0.1/16"] });
+    } catch (e) {
+      error = e as RuleError;
+    }
+    expect(error?.message.split("\n")).toEqual([
+      "TestStack/Gw: 2 errors:",
+      '  - `transitGatewayId` "tgw-1" is not allowed: tgw-... or a transit gateway ARN. [transitGatewayIdFormat]',
+      '  - `allowedPrefixes`: "10.0.0.1/16" is not a network address: its host bits are set. Did you mean ' +
+        "10.0.0.0/16? [cidrNetworkAddress]",
+    ]);
+    expect(error?.errors.map((e) => e.ruleId)).toEqual(["transitGatewayIdFormat", "cidrNetworkAddress"]);
+    expect(gateway.node.tryFindChild("Tgw")).toBeUndefined();
+  });
+
+  test("reports a bad gateway id and a bad Amazon-side ASN of an import together", () => {
+    expect(() =>
+      DirectConnectGateway.fromGatewayAttributes(newStack(), "Gw", {
+        gatewayId: "dxgw-1",
+        amazonSideAsn: 100,
+      }),
+    ).toThrow(
+      /^TestStack\/Gw: 2 errors:\n {2}- `gatewayId` "dxgw-1" .*\[gatewayIdFormat\]\n {2}- `amazonSideAsn` 100 .*\[amazonSideAsnRange\]$/,
+    );
   });
 
   test("fails when the same transit gateway is associated twice", () => {

@@ -5,17 +5,20 @@ import { RebuildOptions, RebuiltApp, rebuild, topologiesOf } from "./rebuild";
 import { circuitIdIn } from "./resources";
 import { KnownCircuit } from "./slots";
 import { DESIGN_RULES, checkDesign, checkResiliencyGroupModel } from "../../analyse/rules/design";
-import { ConnectionBandwidth } from "../../core/bandwidth";
-import { fail } from "../../core/fail";
+import { BANDWIDTH_RULES, ConnectionBandwidth } from "../../core/bandwidth";
+import { caught } from "../../core/caught";
+import { raiseAll, rulesOf } from "../../core/fail";
 import { ResiliencyModel } from "../../core/model";
-import { PROP_TYPE } from "../../core/prop-type";
-import { checkList, checkObject, given, show } from "../../core/props";
+import { PROP_TYPE_RULES } from "../../core/prop-type";
+import { given, listOf, objectOf } from "../../core/props";
 import { RuleFinding, RuleInfo, RuleSeverity, WARNING_PREFIX } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
 import { bandwidthOf } from "../../plan/planner";
-import { checkAcknowledgement, checkExistingCircuitId } from "../../rules/audit";
+import { checkAcknowledgement, checkAuditModel, checkExistingCircuitId } from "../../rules/audit";
+import { CIDR_RULES } from "../../rules/cidr";
 import { normalizeCidrList } from "../../rules/cidr-blocks";
-import { checkLocationCode } from "../../rules/layout";
+import { LAYOUT_RULES, checkLocationCode } from "../../rules/layout";
+import { report } from "../findings";
 
 /**
  * An existing Direct Connect connection or LAG that the app refers to only by its id, placed for the
@@ -111,10 +114,13 @@ export class DirectConnectAudit implements IAspect {
    * @param reason why the finding does not apply here
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    checkAcknowledgement(
-      ruleId,
-      reason,
-      DESIGN_RULES.map((r) => r.id),
+    report(
+      scope,
+      checkAcknowledgement(
+        ruleId,
+        reason,
+        DESIGN_RULES.map((r) => r.id),
+      ),
     );
     scope.node.addMetadata(ACKNOWLEDGEMENT, { id: ruleId, reason });
   }
@@ -242,48 +248,72 @@ const MODELS = [
   ResiliencyModel.CLASSIC,
 ];
 
-/** The audit's props, checked: every value of its type, the prefixes normalised, the circuits by id. */
+/**
+ * The audit's props, checked: every value of its type, the prefixes normalised, the circuits by id. All
+ * their errors are thrown at once (the audit is no construct: `DirectConnectAudit` names it).
+ */
 function optionsOf(props: DirectConnectAuditProps | undefined): RebuildOptions {
-  const p = given(props)
-    ? (checkObject(props, "props", "the props of the audit") as DirectConnectAuditProps)
-    : {};
-  let model: ResiliencyModel | undefined;
-  if (given(p.model)) {
-    model = MODELS.find((m) => m === p.model || m.name === (p.model as { name?: unknown }).name);
-    if (model === undefined) {
-      fail(
-        PROP_TYPE,
-        `\`model\` ${show(p.model)} is not a ResiliencyModel: use ResiliencyModel.MAXIMUM, HIGH, DEVELOPMENT_AND_TEST or CLASSIC.`,
-      );
-    }
-  }
-  const onPremisesPrefixes = given(p.onPremisesPrefixes)
-    ? normalizeCidrList(p.onPremisesPrefixes, { prop: "onPremisesPrefixes", maxIpv6PrefixLength: 128 })
+  const findings: RuleFinding[] = [];
+  const p = given(props) ? objectOf(props, "props", "the props of the audit", findings) : {};
+  raiseAll(findings, "DirectConnectAudit");
+  const claimed = p!.model as ResiliencyModel | undefined;
+  const model = given(claimed) ? MODELS.find((m) => m === claimed || m.name === claimed.name) : undefined;
+  if (given(claimed)) findings.push(...checkAuditModel(claimed, model !== undefined));
+  const onPremisesPrefixes = given(p!.onPremisesPrefixes)
+    ? caught(
+        OTHER_RULES,
+        () =>
+          normalizeCidrList(p!.onPremisesPrefixes as string[], {
+            prop: "onPremisesPrefixes",
+            maxIpv6PrefixLength: 128,
+          }),
+        findings,
+      )
     : undefined;
-  return { model, onPremisesPrefixes, existingCircuits: circuitsOf(p.existingCircuits) };
+  const existingCircuits = circuitsOf(p!.existingCircuits, findings);
+  raiseAll(findings, "DirectConnectAudit");
+  return { model, onPremisesPrefixes, existingCircuits };
 }
 
-function circuitsOf(value: unknown): Map<string, KnownCircuit> {
+/**
+ * The rules of the checks of other families (CIDR blocks, location codes, bandwidths) that still throw
+ * (see core/caught.ts).
+ */
+const OTHER_RULES = [CIDR_RULES, LAYOUT_RULES, BANDWIDTH_RULES, PROP_TYPE_RULES].flatMap(rulesOf);
+
+/** The existing circuits by id (the findings of each into `out`). */
+function circuitsOf(value: unknown, out: RuleFinding[]): Map<string, KnownCircuit> {
   const circuits = new Map<string, KnownCircuit>();
   if (!given(value)) return circuits;
-  for (const raw of checkList(value, "existingCircuits", "existing circuits")) {
-    const c = checkObject(
-      raw,
-      "existingCircuits",
-      "each entry a connectionId and a location",
-    ) as unknown as ExistingCircuit;
-    checkExistingCircuitId(
+  for (const raw of listOf(value, "existingCircuits", "existing circuits", out) ?? []) {
+    const c = objectOf(raw, "existingCircuits", "each entry a connectionId and a location", out);
+    if (c !== undefined) circuitOf(c as unknown as ExistingCircuit, circuits, out);
+  }
+  return circuits;
+}
+
+/** One existing circuit, added to `circuits` when its id and location are well formed. */
+function circuitOf(c: ExistingCircuit, circuits: Map<string, KnownCircuit>, out: RuleFinding[]): void {
+  const before = out.length;
+  out.push(
+    ...checkExistingCircuitId(
       c.connectionId,
       typeof c.connectionId === "string" && circuitIdIn(c.connectionId) === c.connectionId,
       circuits.has(c.connectionId),
-    );
-    const location = checkLocationCode(c.location, "existingCircuits", (v) => Token.isUnresolved(v));
-    const bandwidth = given(c.bandwidth) ? bandwidthOf(c.bandwidth, "bandwidth") : undefined;
-    circuits.set(c.connectionId, {
-      location,
-      capacityGbps: bandwidth?.capacityGbps,
-      portBandwidth: bandwidth?.portBandwidth,
-    });
-  }
-  return circuits;
+    ),
+  );
+  const location = caught(
+    OTHER_RULES,
+    () => checkLocationCode(c.location, "existingCircuits", (v) => Token.isUnresolved(v)),
+    out,
+  );
+  const bandwidth = given(c.bandwidth)
+    ? caught(OTHER_RULES, () => bandwidthOf(c.bandwidth, "bandwidth"), out)
+    : undefined;
+  if (out.length > before) return;
+  circuits.set(c.connectionId, {
+    location: location!,
+    capacityGbps: bandwidth?.capacityGbps,
+    portBandwidth: bandwidth?.portBandwidth,
+  });
 }

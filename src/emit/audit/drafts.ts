@@ -12,7 +12,7 @@ export interface SlotDraft {
   readonly key: string;
   readonly lag?: RawResource;
   readonly standalone?: RawResource;
-  /** The `dxcon-`/`dxlag-` id (or the unresolved reference) of an existing circuit. */
+  /** The `dxcon-`/`dxlag-` id (or the deploy-time reference) of an existing circuit. */
   readonly existingId?: string;
   /** Member connections in the app (the standalone connection itself; new members of an existing LAG). */
   readonly ports: RawResource[];

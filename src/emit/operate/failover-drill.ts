@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, CfnResource, Duration, Stack, Token } from "aws-cdk-lib";
+import { ArnFormat, CfnResource, Duration, Stack, Token } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
@@ -6,12 +6,12 @@ import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
 import { DrillItem, drillDefinition } from "./drill-states";
 import type { ReportDrill } from "../../analyse/drills";
-import { fail } from "../../core/fail";
+import { finding } from "../../core/fail";
 import { PROP_TYPE } from "../../core/prop-type";
-import { checkList, checkObject, checkOptionalList, given, isMadeBy, show } from "../../core/props";
-import { WARNING_PREFIX } from "../../core/rule";
+import { given, isMadeBy, listOf, objectOf, optionalListOf, show } from "../../core/props";
+import { RuleFinding } from "../../core/rule";
 import { VirtualInterfaceType } from "../../core/topology";
-import { DrillInterface, DrillStepPlan, planDrill } from "../../plan/drill";
+import { DrillInterface, DrillStepPlan, checkDrill, planDrill } from "../../plan/drill";
 import {
   DRILL_DURATION,
   DRILL_INTERFACE_NAME,
@@ -21,6 +21,7 @@ import {
   checkTrafficRetainedPercent,
 } from "../../rules/drill";
 import type { IResilientConnections } from "../connections";
+import { report } from "../findings";
 import { SlotVirtualInterface } from "../virtual-interface";
 
 /**
@@ -138,23 +139,28 @@ export class FailoverDrill extends Construct {
 
   constructor(scope: Construct, id: string, props: FailoverDrillProps) {
     super(scope, id);
-    checkObject(props, "props", "the props of the drill, with `connections`");
-    const names = namesOf(props.virtualInterfaceNames);
-    const constructs = constructsOf(props.connections);
-    const steps = planDrill(candidatesOf(constructs), names);
-    const testDuration = minutesOf(props.testDuration, "testDuration", 30, { min: 1, max: 4320 });
-    const checkAfter = minutesOf(props.checkAfter, "checkAfter", 10, { min: 2, max: 4318 });
-    checkCheckAfter(checkAfter, testDuration);
-    const restoreTimeout = minutesOf(props.restoreTimeout, "restoreTimeout", 15, { min: 1, max: 120 });
-    const percent = given(props.trafficRetainedPercent)
-      ? checkTrafficRetainedPercent(props.trafficRetainedPercent)
-      : 80;
-    const alarms = alarmsOf(props.alarms);
-
-    const events = historyEvents(steps, restoreTimeout);
-    for (const w of checkDrillHistory(events)) {
-      Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${w.id}`, w.message);
+    const findings: RuleFinding[] = [];
+    const o = objectOf(props, "props", "the props of the drill, with `connections`", findings);
+    if (o === undefined) report(this, findings);
+    const read = findings.length;
+    const names = namesOf(o!.virtualInterfaceNames, findings);
+    const constructs = constructsOf(o!.connections, findings);
+    const candidates = candidatesOf(constructs);
+    // the interfaces to test are known only when `connections` and `virtualInterfaceNames` are
+    if (findings.length === read) findings.push(...checkDrill(candidates, names));
+    const testDuration = minutesOf(o!.testDuration, "testDuration", 30, { min: 1, max: 4320 }, findings);
+    const checkAfter = minutesOf(o!.checkAfter, "checkAfter", 10, { min: 2, max: 4318 }, findings);
+    if (testDuration !== undefined && checkAfter !== undefined) {
+      findings.push(...checkCheckAfter(checkAfter, testDuration));
     }
+    const restoreTimeout = minutesOf(o!.restoreTimeout, "restoreTimeout", 15, { min: 1, max: 120 }, findings);
+    const percent = given(o!.trafficRetainedPercent) ? (o!.trafficRetainedPercent as number) : 80;
+    findings.push(...checkTrafficRetainedPercent(percent));
+    const alarms = alarmsOf(o!.alarms, findings);
+    const steps = planDrill(candidates, names);
+    findings.push(...checkDrillHistory(historyEvents(steps, restoreTimeout ?? 15)));
+    report(this, findings);
+
     this.drilledInterfaces = steps.map((s) => s.tested.vif);
     registerOn(constructs, this.node.path, steps);
     this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
@@ -165,9 +171,9 @@ export class FailoverDrill extends Construct {
           describedArns: unique(steps.flatMap((s) => s.paths.map((p) => p.vif.virtualInterfaceArn))),
           testedArns: this.drilledInterfaces.map((v) => v.virtualInterfaceArn),
           alarmResources: alarms.length === 0 ? undefined : alarmResources(alarms),
-          testDurationMinutes: testDuration,
-          checkAfter: Duration.minutes(checkAfter),
-          restoreTimeout: Duration.minutes(restoreTimeout),
+          testDurationMinutes: testDuration!,
+          checkAfter: Duration.minutes(checkAfter!),
+          restoreTimeout: Duration.minutes(restoreTimeout!),
           trafficRetainedPercent: percent,
         }),
       ),
@@ -284,18 +290,21 @@ function historyEvents(
   return 10 + perInterface + 9 * restoreTimeoutMinutes * 2;
 }
 
-/** The constructs of `connections`, each once. */
-function constructsOf(value: unknown): IResilientConnections[] {
-  const list = checkList(value, "connections", "ResilientConnections (or model) constructs");
-  return [...new Set(list)].map((c) => {
-    if (!isMadeBy(c, "virtualInterfacesNamed") || !Array.isArray((c as any).virtualInterfaces)) {
-      fail(
+/** The constructs of `connections`, each once (those of the wrong type reported into `out`). */
+function constructsOf(value: unknown, out: RuleFinding[]): IResilientConnections[] {
+  const list = listOf(value, "connections", "ResilientConnections (or model) constructs", out) ?? [];
+  return [...new Set(list)].flatMap((c) => {
+    if (isMadeBy(c, "virtualInterfacesNamed") && Array.isArray((c as any).virtualInterfaces)) {
+      return [c as IResilientConnections];
+    }
+    out.push(
+      finding(
         PROP_TYPE,
         `\`connections\`: ${show(c)} is not a ResilientConnections, MaximumResiliencyConnections, ` +
           "HighResiliency or DevTest construct.",
-      );
-    }
-    return c as IResilientConnections;
+      ),
+    );
+    return [];
   });
 }
 
@@ -344,59 +353,73 @@ function targetLabel(vif: SlotVirtualInterface): string {
   return Token.isUnresolved(target) ? `the gateway of spec ${vif.name}` : `gateway ${target}`;
 }
 
-/** The spec names to test: a non-empty list of strings. */
-function namesOf(value: unknown): string[] | undefined {
-  const names = checkOptionalList(value, "virtualInterfaceNames", "spec names");
+/** The spec names to test: a non-empty list of strings (else reported into `out`). */
+function namesOf(value: unknown, out: RuleFinding[]): string[] | undefined {
+  const names = optionalListOf(value, "virtualInterfaceNames", "spec names", out);
   if (names === undefined) return undefined;
-  if (names.length === 0 || names.some((n) => typeof n !== "string")) {
-    fail(
+  if (names.length > 0 && names.every((n) => typeof n === "string")) return names as string[];
+  out.push(
+    finding(
       DRILL_INTERFACE_NAME,
       `\`virtualInterfaceNames\` must name at least one virtual interface spec, got ${show(value)}; leave it ` +
         "out to test every interface.",
-    );
-  }
-  return names as string[];
+    ),
+  );
+  return undefined;
 }
 
-/** A duration in whole minutes within `range`; literal, since it shapes the state machine at synth. */
+/**
+ * A duration in whole minutes within `range` (`defaultMinutes` when not given); literal, since it shapes
+ * the state machine at synth. Undefined when it breaks a rule (reported into `out`).
+ */
 function minutesOf(
   value: unknown,
   prop: string,
   defaultMinutes: number,
   range: { readonly min: number; readonly max: number },
-): number {
+  out: RuleFinding[],
+): number | undefined {
   if (!given(value)) return defaultMinutes;
   if (!isMadeBy(value, "toSeconds") || !isMadeBy(value, "isUnresolved")) {
-    fail(
-      PROP_TYPE,
-      `\`${prop}\` must be a Duration, e.g. Duration.minutes(${defaultMinutes}), got ${show(value)}.`,
+    out.push(
+      finding(
+        PROP_TYPE,
+        `\`${prop}\` must be a Duration, e.g. Duration.minutes(${defaultMinutes}), got ${show(value)}.`,
+      ),
     );
+    return undefined;
   }
   const duration = value as Duration;
   if (duration.isUnresolved()) {
-    fail(
-      DRILL_DURATION,
-      `\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`,
+    out.push(
+      finding(
+        DRILL_DURATION,
+        `\`${prop}\` must be a literal Duration: it sets the state machine's waits at synth.`,
+      ),
     );
+    return undefined;
   }
   const seconds = duration.toSeconds();
   if (seconds % 60 !== 0 || seconds / 60 < range.min || seconds / 60 > range.max) {
-    fail(
-      DRILL_DURATION,
-      `\`${prop}\` ${seconds % 60 === 0 ? plural(seconds / 60, "minute") : plural(seconds, "second")} is not ` +
-        `allowed: whole minutes, ${range.min} to ${range.max}.`,
+    out.push(
+      finding(
+        DRILL_DURATION,
+        `\`${prop}\` ${seconds % 60 === 0 ? plural(seconds / 60, "minute") : plural(seconds, "second")} is not ` +
+          `allowed: whole minutes, ${range.min} to ${range.max}.`,
+      ),
     );
+    return undefined;
   }
   return seconds / 60;
 }
 
-/** The alarms: at most 100 (one DescribeAlarms call), each with a name and an ARN. */
-function alarmsOf(value: unknown): cloudwatch.IAlarm[] {
-  const alarms = checkOptionalList(value, "alarms", "CloudWatch alarms") ?? [];
-  checkDrillAlarmCount(alarms.length);
+/** The alarms: at most 100 (one DescribeAlarms call), each with a name and an ARN (else reported into `out`). */
+function alarmsOf(value: unknown, out: RuleFinding[]): cloudwatch.IAlarm[] {
+  const alarms = optionalListOf(value, "alarms", "CloudWatch alarms", out) ?? [];
+  out.push(...checkDrillAlarmCount(alarms.length));
   for (const alarm of alarms) {
     if (typeof (alarm as any)?.alarmArn !== "string" || typeof (alarm as any)?.alarmName !== "string") {
-      fail(PROP_TYPE, `\`alarms\`: ${show(alarm)} is not a CloudWatch alarm (IAlarm).`);
+      out.push(finding(PROP_TYPE, `\`alarms\`: ${show(alarm)} is not a CloudWatch alarm (IAlarm).`));
     }
   }
   return alarms as cloudwatch.IAlarm[];

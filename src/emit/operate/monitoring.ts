@@ -19,11 +19,13 @@ import { ITopic, Topic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { sumOf } from "./metrics";
 import { worstCoveredCapacity } from "../../analyse/sizing";
-import { checkOptionalBoolean, given } from "../../core/props";
+import { given, optionalBooleanOf } from "../../core/props";
+import { RuleFinding } from "../../core/rule";
 import { ConnectionTopology, TopologyDeviceSlot } from "../../core/topology";
 import { checkErrorCountThreshold, checkEvaluationPeriods, checkLightLevel } from "../../rules/monitoring";
 import type { IResilientConnections } from "../connections";
 import type { SlotPort } from "../device-slot";
+import { report } from "../findings";
 import type { SlotVirtualInterface } from "../virtual-interface";
 import type { VpnBackupConnection } from "../vpn-backup";
 
@@ -106,6 +108,32 @@ function layoutOf(c: IResilientConnections): MonitoredLayout {
   };
 }
 
+/** The thresholds of the alarms, as the options give them (or their defaults). */
+interface Thresholds {
+  /** One-minute periods before a port or slot alarm. */
+  readonly periods: number;
+  /** The light level below which a port alarm goes off; undefined: by port speed. */
+  readonly lightLevelDbm?: number;
+  /** Errors in five minutes from which a port alarm goes off. */
+  readonly errorCount: number;
+  /** Whether to make a dashboard. */
+  readonly dashboard: boolean;
+}
+
+/** The thresholds of the options, each checked by its rule (the findings into `out`). */
+function thresholdsOf(options: MonitoringOptions, out: RuleFinding[]): Thresholds {
+  const periods = given(options.evaluationPeriods) ? options.evaluationPeriods : 5;
+  const lightLevelDbm = given(options.lightLevelMinimumDbm) ? options.lightLevelMinimumDbm : undefined;
+  const errorCount = given(options.errorCountThreshold) ? options.errorCountThreshold : 1;
+  out.push(
+    ...checkEvaluationPeriods(periods),
+    ...(lightLevelDbm === undefined ? [] : checkLightLevel(lightLevelDbm)),
+    ...checkErrorCountThreshold(errorCount),
+  );
+  const dashboard = optionalBooleanOf(options.dashboard, "dashboard", out) !== false;
+  return { periods, lightLevelDbm, errorCount, dashboard };
+}
+
 /** The most metrics one CloudWatch alarm on metric math can read. */
 const MAX_ALARM_METRICS = 10;
 
@@ -145,10 +173,13 @@ export class DirectConnectMonitoring extends Construct {
     super(scope, id);
     const options = props;
     const layout = layoutOf(props.connections);
-    const periods = checkEvaluationPeriods(options.evaluationPeriods ?? 5);
+    const findings: RuleFinding[] = [];
+    const thresholds = thresholdsOf(options, findings);
+    report(this, findings);
+    const periods = thresholds.periods;
     this.topic = given(options.alarmActions) ? undefined : this.newTopic();
     this.actions = this.topic ? [new SnsAction(this.topic)] : [...options.alarmActions!];
-    for (const port of layout.ports) this.portAlarms(port, periods, options);
+    for (const port of layout.ports) this.portAlarms(port, thresholds);
     for (const slot of layout.topology.locations.flatMap((l) => l.deviceSlots)) {
       this.slotAlarm(layout, slot, periods);
     }
@@ -163,7 +194,7 @@ export class DirectConnectMonitoring extends Construct {
       );
     }
     this.headroom(layout);
-    if (checkOptionalBoolean(options.dashboard, "dashboard") !== false) {
+    if (thresholds.dashboard) {
       this.dashboard = this.newDashboard(layout);
     }
   }
@@ -199,7 +230,7 @@ export class DirectConnectMonitoring extends Construct {
     return alarm;
   }
 
-  private portAlarms(port: MonitoredPort, periods: number, options: MonitoringOptions): void {
+  private portAlarms(port: MonitoredPort, thresholds: Thresholds): void {
     const id = `${port.slot.location}Slot${port.slot.slotNumber}Port${port.port.memberNumber}`;
     const name = `port ${port.port.memberNumber} of ${port.slot.id}`;
     this.alarm(
@@ -207,13 +238,11 @@ export class DirectConnectMonitoring extends Construct {
       port.port.metricConnectionState({ period: Duration.minutes(1) }),
       1,
       ComparisonOperator.LESS_THAN_THRESHOLD,
-      periods,
+      thresholds.periods,
       `Direct Connect ${name} is down (ConnectionState < 1).`,
     );
     const speed = Number.parseInt(port.slot.portBandwidth, 10);
-    const dbm = given(options.lightLevelMinimumDbm)
-      ? checkLightLevel(options.lightLevelMinimumDbm)
-      : RX_MINIMUM_DBM[speed];
+    const dbm = thresholds.lightLevelDbm ?? RX_MINIMUM_DBM[speed];
     this.alarm(
       `${id}LightLevel`,
       port.port.metricConnectionLightLevelRx(),
@@ -222,7 +251,7 @@ export class DirectConnectMonitoring extends Construct {
       3,
       `The light AWS receives on ${name} is below ${dbm} dBm: a dirty or failing fibre or optic.`,
     );
-    const errors = checkErrorCountThreshold(options.errorCountThreshold ?? 1);
+    const errors = thresholds.errorCount;
     this.alarm(
       `${id}Errors`,
       port.port.metricConnectionErrorCount(),
