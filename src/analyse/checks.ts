@@ -1,7 +1,6 @@
 import { PortHourPrices } from "./cost";
 import { chooseBandwidth, worstCoveredCapacity } from "./sizing";
 import { ConnectionBandwidth } from "../core/bandwidth";
-import { raiseAll } from "../core/fail";
 import { given } from "../core/props";
 import { checkModelPromise } from "./rules/model-promise";
 import { RuleFinding } from "../core/rule";
@@ -34,21 +33,36 @@ export interface SizedBandwidth {
 /**
  * Issue 9, sizing: without `bandwidth`, the cheapest bandwidth whose layout keeps
  * `requiredBandwidthGbps` through the worst failure its model covers; with both, the given one, checked.
+ * The findings of the capacity props in `out`; undefined when one is an error. When `plan` refuses
+ * every bandwidth, the largest is returned unchosen: planning it again reports why.
  */
 export function sizeBandwidth(
   request: CapacityRequest,
-  plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology,
-): SizedBandwidth {
-  const requiredGbps = capacityGbps(request.requiredBandwidthGbps, "requiredBandwidthGbps");
-  const expectedPeakGbps = capacityGbps(request.expectedPeakGbps, "expectedPeakGbps");
+  plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology | undefined,
+  out: RuleFinding[],
+): SizedBandwidth | undefined {
+  const capacities = [
+    ...checkCapacityGbps(request.requiredBandwidthGbps, "requiredBandwidthGbps"),
+    ...checkCapacityGbps(request.expectedPeakGbps, "expectedPeakGbps"),
+  ];
+  out.push(...capacities);
+  if (capacities.length > 0) return undefined;
+  const requiredGbps = capacityOf(request.requiredBandwidthGbps);
+  const expectedPeakGbps = capacityOf(request.expectedPeakGbps);
   if (requiredGbps === undefined || given(request.bandwidth)) {
     return { bandwidth: request.bandwidth, requiredGbps, expectedPeakGbps };
   }
   const choice = chooseBandwidth(requiredGbps, plan, request.prices);
-  raiseAll(
-    checkRequiredReachable(requiredGbps, choice.worstCoveredGbps, choice.bandwidth.toString()),
-    "requiredBandwidthGbps",
+  if (choice === undefined) {
+    return { bandwidth: ConnectionBandwidth.all().slice(-1)[0], requiredGbps, expectedPeakGbps };
+  }
+  const reachable = checkRequiredReachable(
+    requiredGbps,
+    choice.worstCoveredGbps,
+    choice.bandwidth.toString(),
   );
+  out.push(...reachable);
+  if (reachable.length > 0) return undefined;
   return {
     bandwidth: choice.bandwidth,
     requiredGbps,
@@ -87,10 +101,4 @@ export function checkCapacity(topology: ConnectionTopology, sized: SizedBandwidt
     found.push(...checkRequiredKept(required, worst, topology.bandwidth.toString()));
   }
   return [...found, ...checkExpectedPeak(sized.expectedPeakGbps, worst)];
-}
-
-/** A capacity prop (rules/sizing): its error thrown, else its value. */
-function capacityGbps(value: unknown, prop: string): number | undefined {
-  raiseAll(checkCapacityGbps(value as number | undefined, prop), prop);
-  return capacityOf(value as number | undefined);
 }

@@ -35,24 +35,18 @@ export function worstCoveredCapacity(topology: ConnectionTopology): { gbps: numb
  * The cheapest bandwidth per device slot (port speed and ports per LAG, within the LAG limits) whose
  * layout keeps `requiredGbps` through the worst failure its model covers; when none does, the one that
  * keeps the most (`checkRequiredReachable` then names `requiredBandwidthGbps`). `plan` lays out the
- * construct with one bandwidth; a bandwidth it refuses (for example 1 Gbps with MACsec) is not a
- * candidate (when it refuses them all, its last error is thrown).
+ * construct with one bandwidth; a bandwidth it refuses (undefined, for example 1 Gbps with MACsec) is
+ * not a candidate. Undefined when it refuses them all.
  */
 export function chooseBandwidth(
   requiredGbps: number,
-  plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology,
+  plan: (bandwidth: ConnectionBandwidth) => ConnectionTopology | undefined,
   prices: PortHourPrices,
-): SizingChoice {
+): SizingChoice | undefined {
   const candidates: SizingChoice[] = [];
-  let lastError: unknown;
   for (const bandwidth of ConnectionBandwidth.all()) {
-    let topology: ConnectionTopology;
-    try {
-      topology = plan(bandwidth);
-    } catch (e) {
-      lastError = e;
-      continue;
-    }
+    const topology = plan(bandwidth);
+    if (topology === undefined) continue;
     const worst = worstCoveredCapacity(topology);
     candidates.push({
       bandwidth,
@@ -60,7 +54,7 @@ export function chooseBandwidth(
       monthlyUsd: prices.estimate(topology).monthlyUsd,
     });
   }
-  if (candidates.length === 0) throw lastError;
+  if (candidates.length === 0) return undefined;
   const meeting = candidates
     .filter((c) => c.worstCoveredGbps >= requiredGbps)
     .sort((a, b) => a.monthlyUsd - b.monthlyUsd || a.bandwidth.portCount - b.bandwidth.portCount);

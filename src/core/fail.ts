@@ -92,70 +92,22 @@ export class RuleError extends Error {
 }
 
 /**
- * The errors of one construct, collected check by check: each independent check runs through
- * `attempt`, so a user with three mistakes learns about all three in one synth.
+ * The one place findings become an exception, at the edge: every error finding thrown at once, one
+ * alone as it is, several as one `RuleError` listing each (`<subject>: N errors:` and one
+ * `- message [ruleId]` line each; `subject` says where, e.g. the construct's path). Warnings and an
+ * empty list pass.
  */
-export class RuleErrors {
-  private readonly found: RuleError[] = [];
-
-  /** Runs one check; a broken rule is recorded and `fallback` returned, so the next checks still run. */
-  public attempt<T>(check: () => T, fallback: T): T {
-    try {
-      return check();
-    } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
-      this.add(e);
-      return fallback;
-    }
-  }
-
-  /** Records a broken rule (each of them, for an error that lists several). */
-  public add(error: RuleError): void {
-    this.found.push(...error.errors);
-  }
-
-  /** Whether any check failed so far. */
-  public get any(): boolean {
-    return this.found.length > 0;
-  }
-
-  /**
-   * Throws the errors found, if any: one alone as it is, several as one `RuleError` that lists each
-   * (`subject` says where: the construct's path).
-   */
-  public throwIfAny(subject: string): void {
-    if (this.found.length === 1) throw this.found[0];
-    if (this.found.length > 1) {
-      const lines = this.found.map((e) => `  - ${e.message}`);
-      throw new RuleError(
-        this.found[0].ruleId,
-        `${subject}: ${this.found.length} errors:\n${lines.join("\n")}`,
-        [...this.found],
-      );
-    }
-  }
-}
-
-/** Throws the Error of a broken rule: every error of the planner goes through here. */
-export function fail(rule: ErrorRule, message: string): never {
-  throw new RuleError(rule, message);
-}
-
-/** Throws the Error of an error finding: a design rule (rules/design) that the planner checks too. */
-export function raise(f: RuleFinding): never {
-  throw new RuleError(f.rule as ErrorRule, f.message);
-}
-
-/** Throws every error finding at once (one alone as it is); warnings and an empty list pass. */
 export function raiseAll(findings: ReadonlyArray<RuleFinding>, subject: string): void {
-  const errors = new RuleErrors();
-  for (const f of findings) {
-    if (f.rule.severity === RuleSeverity.ERROR) errors.add(new RuleError(f.rule as ErrorRule, f.message));
+  const errors = findings
+    .filter((f) => f.rule.severity === RuleSeverity.ERROR)
+    .map((f) => new RuleError(f.rule.id, f.message));
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    const lines = errors.map((e) => `  - ${e.message}`);
+    throw new RuleError(
+      errors[0].ruleId,
+      `${subject}: ${errors.length} errors:\n${lines.join("\n")}`,
+      errors,
+    );
   }
-  errors.throwIfAny(subject);
-}
-
-/** The warning of a broken rule (risky but legal): the emit layer annotates it with the rule's id. */
-export function warn(rule: WarningRule, message: string): PlanWarning {
-  return { id: rule.id, message };
 }

@@ -6,12 +6,9 @@
  * `propType` (rules/props.ts); ranges are the rules of each prop.
  */
 import { Deferred } from "./deferred";
-import { ErrorRule, fail, finding } from "./fail";
+import { ErrorRule, finding } from "./fail";
 import { PROP_TYPE } from "./prop-type";
 import type { RuleFinding } from "./rule";
-
-/** Tells values that are resolved only at deploy time (CDK tokens), which are not validated. */
-export type IsUnresolved = (value: unknown) => boolean;
 
 const MAX_SHOWN = 60;
 
@@ -36,65 +33,6 @@ export function label(value: unknown): string {
 /** Null, as plain JavaScript often passes for "not given", is taken as undefined for optional props. */
 export function given<T>(value: T | null | undefined): value is T {
   return value !== undefined && value !== null;
-}
-
-/** The props object (or options object) of a construct or factory: present and an object. */
-export function checkObject(value: unknown, prop: string, what: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    fail(PROP_TYPE, `\`${prop}\` must be ${what}, got ${show(value)}.`);
-  }
-  return value as Record<string, unknown>;
-}
-
-/** A required list. */
-export function checkList(value: unknown, prop: string, what: string): unknown[] {
-  if (!Array.isArray(value)) {
-    const needs = given(value) ? "must be" : "is required:";
-    fail(PROP_TYPE, `\`${prop}\` ${needs} a list of ${what}, got ${show(value)}.`);
-  }
-  return value;
-}
-
-/** An optional list: undefined (or null) when not given. */
-export function checkOptionalList(value: unknown, prop: string, what: string): unknown[] | undefined {
-  return given(value) ? checkList(value, prop, what) : undefined;
-}
-
-/** An optional string (a token passes). */
-export function checkOptionalString(value: unknown, prop: string, what: string): string | undefined {
-  if (!given(value)) return undefined;
-  if (typeof value !== "string") {
-    fail(PROP_TYPE, `\`${prop}\` must be ${what}, got ${show(value)}.`);
-  }
-  return value;
-}
-
-/** An optional boolean. */
-export function checkOptionalBoolean(value: unknown, prop: string): boolean | undefined {
-  if (!given(value)) return undefined;
-  if (typeof value !== "boolean") {
-    fail(PROP_TYPE, `\`${prop}\` must be true or false, got ${show(value)}.`);
-  }
-  return value;
-}
-
-/** A whole number in a range, the rule of the prop (an unresolved token passes unchecked). */
-export function checkWholeNumber(
-  rule: ErrorRule,
-  value: unknown,
-  prop: string,
-  range: { readonly min: number; readonly max: number },
-  unresolved: IsUnresolved,
-  why = "",
-): number {
-  if (unresolved(value)) return value as number;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < range.min || value > range.max) {
-    fail(
-      rule,
-      `\`${prop}\` ${show(value)} is not allowed: a whole number from ${range.min} to ${range.max}${why}.`,
-    );
-  }
-  return value;
 }
 
 /**

@@ -67,8 +67,3 @@ export interface PlanWarning {
 
 /** Prefix of every warning id (`Annotations.of(x).acknowledgeWarning(`${WARNING_PREFIX}:${id}`)`). */
 export const WARNING_PREFIX = "cdk-direct-connect-resiliency";
-
-/** The warning of a finding. */
-export function warningOf(finding: RuleFinding): PlanWarning {
-  return { id: finding.rule.id, message: finding.message };
-}

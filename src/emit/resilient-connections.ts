@@ -19,7 +19,7 @@ import { FailureAnalysis } from "../analyse/failures";
 import { renderReport, verdictLine } from "../analyse/report";
 import { ConnectionBandwidth } from "../core/bandwidth";
 import { known } from "../core/deferred";
-import { errorsOf, finding, raiseAll } from "../core/fail";
+import { errorsOf, finding } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { PROP_TYPE } from "../core/prop-type";
 import {
@@ -35,7 +35,6 @@ import {
 import type { PlanVirtualInterface } from "../core/request";
 import { RuleFinding, RuleSeverity } from "../core/rule";
 import { ConnectionTopology, VirtualInterfaceType, VpnTarget } from "../core/topology";
-import { caught } from "../plan/legacy-checks";
 import {
   PlanExistingSlot,
   PlanLocation,
@@ -44,7 +43,6 @@ import {
   describeTopology,
   groupMembers,
   planLayout,
-  planTopology,
 } from "../plan/planner";
 import { describeVpnBackup, planVpnBackup } from "../plan/vpn";
 import { gatewayIdOf } from "../rules/gateways";
@@ -537,7 +535,7 @@ function checkProps(construct: ResilientConnections, props: ResilientConnections
     : undefined;
   const planned = planConstruct(construct, props, { specs, vpnBackup, prices }, findings);
   const reportMaxFailures = planned
-    ? caught(() => reportDepthOf(props.reportMaxFailures, planned.topology), undefined, findings)
+    ? reportDepthOf(props.reportMaxFailures, planned.topology, findings)
     : undefined;
   // The warning of DESTROY after the plan's, as before.
   findings.push(...removal.filter((f) => f.rule.severity === RuleSeverity.WARNING));
@@ -654,8 +652,8 @@ function planConstruct(
 ): Planned | undefined {
   const specPlans = specs.map((spec) => spec._plan());
   const request = requestOf(construct, props, specPlans, out);
-  const plan = (bandwidth: ConnectionBandwidth) => planTopology({ ...request, bandwidth }).topology;
-  const sized = caught(() => sizeBandwidth({ ...props, prices }, plan), undefined, out);
+  const plan = (bandwidth: ConnectionBandwidth) => planLayout({ ...request, bandwidth }).topology;
+  const sized = sizeBandwidth({ ...props, prices }, plan, out);
   if (sized === undefined) return undefined;
   const planned = planLayout({ ...request, bandwidth: sized.bandwidth });
   out.push(...planned.findings);
@@ -708,19 +706,19 @@ function watchVpnTarget(
 }
 
 /** The depth of the report's analysis, checked now: the report is written at synth, too late to refuse. */
-function reportDepthOf(value: unknown, topology: ConnectionTopology): number | undefined {
+function reportDepthOf(value: unknown, topology: ConnectionTopology, out: RuleFinding[]): number | undefined {
   if (!given(value)) return undefined;
   const depth = value as number;
-  raiseAll(checkReportMaxFailures(depth), "reportMaxFailures");
-  raiseAll(
-    checkReportScenarios(
-      depth,
-      FailureAnalysis.countScenarios(topology, depth),
-      FailureAnalysis.MAX_SCENARIOS,
-    ),
-    "reportMaxFailures",
+  const range = checkReportMaxFailures(depth);
+  out.push(...range);
+  if (errorsOf(range).length > 0) return undefined;
+  const scenarios = checkReportScenarios(
+    depth,
+    FailureAnalysis.countScenarios(topology, depth),
+    FailureAnalysis.MAX_SCENARIOS,
   );
-  return depth;
+  out.push(...scenarios);
+  return errorsOf(scenarios).length > 0 ? undefined : depth;
 }
 
 /** The port-hour prices, made by `PortHourPrices` (told by shape: a second library copy counts). */

@@ -260,17 +260,6 @@ export function checkBandwidth(value: ConnectionBandwidth | undefined, prop: str
   return checkBandwidthGbps(capacity);
 }
 
-/**
- * A bandwidth, by its capacity, throwing the findings of `checkBandwidth`.
- *
- * @deprecated Transitional, for emit/audit/audit.ts, whose family converts on its own: use
- * `checkBandwidth` and `canonicalBandwidth`.
- */
-export function bandwidthOf(value: unknown, prop: string): ConnectionBandwidth {
-  raiseAll(checkBandwidth(value as ConnectionBandwidth, prop), prop);
-  return canonicalBandwidth(value as ConnectionBandwidth)!;
-}
-
 /** The longest connection name of the new slots of a layout. */
 function longestPortName(req: CheckedRequest, layout: ReadonlyArray<CheckedLocation>): number {
   const prefix = valueOf(req.namePrefix);

@@ -2,7 +2,7 @@ import { Deferrable, isDeferred, valueOf } from "../core/deferred";
 import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
 import type { RuleFinding } from "../core/rule";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../core/topology";
-import { CidrListRules, formatCidr, normalizeCidrList, parseCidr } from "../rules/cidr-blocks";
+import { CidrListRules, formatCidr, normalizedCidrList, parseCidr } from "../rules/cidr-blocks";
 import { PrefixNamer, VpnRoutes, moreSpecificOf, staticRouteWinsOf } from "../rules/design/vpn-static-routes";
 import {
   DirectConnectSide,
@@ -108,10 +108,7 @@ function normalisedPrefixes(vpn: PlanVpnBackup): VpnPrefixes {
   const list = (blocks: ReadonlyArray<string> | undefined, rules: CidrListRules) =>
     blocks === undefined
       ? undefined
-      : normalizeCidrList(
-          blocks.filter((text) => cidrFindings(text, rules).length === 0),
-          rules,
-        );
+      : normalizedCidrList(blocks.filter((text) => cidrFindings(text, rules).length === 0));
   return {
     staticRoutes: list(vpn.staticRoutes, PREFIX_RULES.staticRoutes),
     onPremises: list(vpn.onPremisesPrefixes, PREFIX_RULES.onPremisesPrefixes),

@@ -4,8 +4,8 @@
  * prefixes and BGP peer addresses. Pure TypeScript.
  */
 import { ALLOWED_PREFIX_IPV6_LENGTH, CIDR_BLOCK, CIDR_IPV4_ONLY, CIDR_NETWORK_ADDRESS } from "./cidr";
-import { finding, raise } from "../core/fail";
-import { listOf, show } from "../core/props";
+import { finding } from "../core/fail";
+import { show } from "../core/props";
 import type { RuleFinding } from "../core/rule";
 
 export interface Cidr {
@@ -182,28 +182,3 @@ export function checkCidrBlock(text: string, rules: CidrListRules): RuleFinding[
 
 // The throwing forms, for the callers not yet converted to findings (plan/vpn, plan/usage, rules/vpn,
 // emit/audit): each throws the first finding, as before.
-
-/** Throws the first of `findings`, if any. */
-function raiseFirst(findings: ReadonlyArray<RuleFinding>): void {
-  if (findings.length > 0) raise(findings[0]);
-}
-
-/**
- * Validates a list of CIDR blocks and returns it normalised (`normalizedCidrList`), or throws the
- * first broken rule: the throwing form of `checkCidrList` with `normalizedCidrList`.
- */
-export function normalizeCidrList(blocks: ReadonlyArray<string>, rules: CidrListRules): string[] {
-  const out: RuleFinding[] = [];
-  const list = (listOf(blocks, rules.prop, "CIDR blocks", out) ?? []) as string[];
-  raiseFirst([...out, ...checkCidrList(list, rules)]);
-  return normalizedCidrList(list);
-}
-
-/**
- * Parses one block, or throws naming the prop and, for a host address, the network it meant: the
- * throwing form of `checkCidrBlock` with `parseCidr`.
- */
-export function checkCidr(text: string, rules: CidrListRules): Cidr {
-  raiseFirst(checkCidrBlock(text, rules));
-  return parseCidr(text)!;
-}

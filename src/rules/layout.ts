@@ -3,9 +3,9 @@
  * names of ports and LAGs, the provider, and the account quotas a layout reaches.
  */
 import type { ConnectionBandwidth } from "../core/bandwidth";
-import { Deferrable, Deferred, isDeferred, valueOf } from "../core/deferred";
-import { errorRule, finding, raiseAll, warningRule, ruleFamily } from "../core/fail";
-import { IsUnresolved, label, show, wholeNumberFindings } from "../core/props";
+import { Deferrable, isDeferred, valueOf } from "../core/deferred";
+import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
+import { label, show, wholeNumberFindings } from "../core/props";
 import type { RuleFinding } from "../core/rule";
 import { SOURCES } from "../core/sources";
 import type { TopologyDeviceSlot, TopologyLocation } from "../core/topology";
@@ -173,16 +173,6 @@ export function checkLocation(code: Deferrable<string>, prop: string): RuleFindi
   ];
 }
 
-/**
- * Checks one location code and returns it, throwing its finding.
- *
- * @deprecated Transitional, for emit/audit/audit.ts, whose family converts on its own: use `checkLocation`.
- */
-export function checkLocationCode(code: unknown, prop: string, unresolved: IsUnresolved): string {
-  raiseAll(checkLocation(unresolved(code) ? new Deferred(code as string) : (code as string), prop), prop);
-  return code as string;
-}
-
 /** A location of `locations` that an earlier entry has (`earlier`, perhaps in another case). */
 export function checkLocationOnce(code: string, earlier: string | undefined): RuleFinding[] {
   if (earlier === undefined) return [];
@@ -222,17 +212,6 @@ export function checkDeviceSlots(value: number, code: string): RuleFinding[] {
 /** A slot number, 1 to 99 (`prop` names it; a literal: it names logical IDs). */
 export function checkSlotNumberRange(n: number, prop: string, why = ""): RuleFinding[] {
   return wholeNumberFindings(SLOT_NUMBER_RANGE, n, prop, { min: 1, max: LIMITS.slotNumber }, why);
-}
-
-/**
- * A slot number, 1 to 99, returned, throwing its finding.
- *
- * @deprecated Transitional, for emit/virtual-interface.ts, whose family converts on its own: use
- * `checkSlotNumberRange`.
- */
-export function checkSlotNumber(n: unknown, what: string, why = ""): number {
-  raiseAll(checkSlotNumberRange(n as number, what, why), what);
-  return n as number;
 }
 
 /** The last of `count` slots numbered from `first` is a slot number too. */

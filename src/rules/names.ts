@@ -1,5 +1,5 @@
 /** Names that become construct ids, logical IDs and resource names: a spec's purpose, a device. */
-import { errorRule, finding, raise, ruleFamily } from "../core/fail";
+import { errorRule, finding, ruleFamily } from "../core/fail";
 import { show } from "../core/props";
 import type { RuleFinding } from "../core/rule";
 
@@ -30,14 +30,4 @@ export function checkName(name: string, what: string): RuleFinding[] {
         "it names the resources and their logical IDs.",
     ),
   ];
-}
-
-/**
- * Checks such a name and returns it, or throws naming the prop and what is allowed: the throwing form
- * of `checkName`, for the callers not yet converted to findings (plan/vpn, emit/vpn-options).
- */
-export function checkIdName(name: unknown, what: string): string {
-  const [first] = checkName(name as string, what);
-  if (first !== undefined) raise(first);
-  return name as string;
 }

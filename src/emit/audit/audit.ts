@@ -1,24 +1,21 @@
-import { Annotations, IAspect, Stack, Token } from "aws-cdk-lib";
+import { Annotations, IAspect, Stack } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
 import { ClaimSource, Layout } from "./layouts";
 import { RebuildOptions, RebuiltApp, rebuild, topologiesOf } from "./rebuild";
 import { circuitIdIn } from "./resources";
 import { KnownCircuit } from "./slots";
 import { DESIGN_RULES, checkDesign, checkResiliencyGroupModel } from "../../analyse/rules/design";
-import { BANDWIDTH_RULES, ConnectionBandwidth } from "../../core/bandwidth";
-import { caught } from "../../core/caught";
-import { raiseAll, rulesOf } from "../../core/fail";
+import { ConnectionBandwidth } from "../../core/bandwidth";
+import { raiseAll } from "../../core/fail";
 import { ResiliencyModel } from "../../core/model";
-import { PROP_TYPE_RULES } from "../../core/prop-type";
 import { given, listOf, objectOf } from "../../core/props";
 import { RuleFinding, RuleInfo, RuleSeverity, WARNING_PREFIX } from "../../core/rule";
 import { ConnectionTopology } from "../../core/topology";
-import { bandwidthOf } from "../../plan/planner";
+import { canonicalBandwidth, checkBandwidth } from "../../plan/planner";
 import { checkAcknowledgement, checkAuditModel, checkExistingCircuitId } from "../../rules/audit";
-import { CIDR_RULES } from "../../rules/cidr";
-import { normalizeCidrList } from "../../rules/cidr-blocks";
-import { LAYOUT_RULES, checkLocationCode } from "../../rules/layout";
-import { report } from "../findings";
+import { checkCidrList, normalizedCidrList } from "../../rules/cidr-blocks";
+import { checkLocation } from "../../rules/layout";
+import { mark, report } from "../findings";
 
 /**
  * An existing Direct Connect connection or LAG that the app refers to only by its id, placed for the
@@ -259,27 +256,21 @@ function optionsOf(props: DirectConnectAuditProps | undefined): RebuildOptions {
   const claimed = p!.model as ResiliencyModel | undefined;
   const model = given(claimed) ? MODELS.find((m) => m === claimed || m.name === claimed.name) : undefined;
   if (given(claimed)) findings.push(...checkAuditModel(claimed, model !== undefined));
-  const onPremisesPrefixes = given(p!.onPremisesPrefixes)
-    ? caught(
-        OTHER_RULES,
-        () =>
-          normalizeCidrList(p!.onPremisesPrefixes as string[], {
-            prop: "onPremisesPrefixes",
-            maxIpv6PrefixLength: 128,
-          }),
-        findings,
-      )
-    : undefined;
+  const onPremisesPrefixes = prefixesOf(p!.onPremisesPrefixes, findings);
   const existingCircuits = circuitsOf(p!.existingCircuits, findings);
   raiseAll(findings, "DirectConnectAudit");
   return { model, onPremisesPrefixes, existingCircuits };
 }
 
-/**
- * The rules of the checks of other families (CIDR blocks, location codes, bandwidths) that still throw
- * (see core/caught.ts).
- */
-const OTHER_RULES = [CIDR_RULES, LAYOUT_RULES, BANDWIDTH_RULES, PROP_TYPE_RULES].flatMap(rulesOf);
+/** The on-premises prefixes, normalised (the findings of each into `out`); undefined when not given or wrong. */
+function prefixesOf(value: unknown, out: RuleFinding[]): string[] | undefined {
+  if (!given(value)) return undefined;
+  const rules = { prop: "onPremisesPrefixes", maxIpv6PrefixLength: 128 };
+  const list = listOf(value, rules.prop, "CIDR blocks", out) as string[] | undefined;
+  const found = list === undefined ? [] : checkCidrList(list, rules);
+  out.push(...found);
+  return list === undefined || found.length > 0 ? undefined : normalizedCidrList(list);
+}
 
 /** The existing circuits by id (the findings of each into `out`). */
 function circuitsOf(value: unknown, out: RuleFinding[]): Map<string, KnownCircuit> {
@@ -302,17 +293,12 @@ function circuitOf(c: ExistingCircuit, circuits: Map<string, KnownCircuit>, out:
       circuits.has(c.connectionId),
     ),
   );
-  const location = caught(
-    OTHER_RULES,
-    () => checkLocationCode(c.location, "existingCircuits", (v) => Token.isUnresolved(v)),
-    out,
-  );
-  const bandwidth = given(c.bandwidth)
-    ? caught(OTHER_RULES, () => bandwidthOf(c.bandwidth, "bandwidth"), out)
-    : undefined;
+  out.push(...checkLocation(mark(c.location), "existingCircuits"));
+  if (given(c.bandwidth)) out.push(...checkBandwidth(c.bandwidth, "bandwidth"));
   if (out.length > before) return;
+  const bandwidth = given(c.bandwidth) ? canonicalBandwidth(c.bandwidth) : undefined;
   circuits.set(c.connectionId, {
-    location: location!,
+    location: c.location,
     capacityGbps: bandwidth?.capacityGbps,
     portBandwidth: bandwidth?.portBandwidth,
   });
