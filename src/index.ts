@@ -9,6 +9,7 @@ export * from "./core/tunnel-bandwidth";
 export * from "./emit/device-slot";
 export * from "./emit/connections";
 export * from "./emit/resilient-connections";
+export * from "./emit/resilient-connections-props";
 export * from "./emit/models";
 export { DirectConnectGateway, DirectConnectGatewayAssociation } from "./emit/gateway";
 export type {

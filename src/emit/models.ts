@@ -1,10 +1,7 @@
 import { Construct } from "constructs";
 import { withLocationProp } from "./location-prop";
-import {
-  ConnectionsCommonProps,
-  ResilientConnections,
-  ResilientConnectionsProps,
-} from "./resilient-connections";
+import { ResilientConnections } from "./resilient-connections";
+import { ConnectionsCommonProps, ResilientConnectionsProps } from "./resilient-connections-props";
 import { raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { objectOf } from "../core/props";
