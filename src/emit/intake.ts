@@ -64,7 +64,7 @@ export interface Planned {
  * What the props say, checked: every independent check runs, and the findings of all of them are
  * collected (the construct reports them at once).
  */
-export function checkProps(construct: Construct, props: ResilientConnectionsProps): CheckedProps {
+export function intakeOf(construct: Construct, props: ResilientConnectionsProps): CheckedProps {
   const findings: RuleFinding[] = [];
   const removal = checkRemovalPolicy(props.removalPolicy);
   findings.push(...errorsOf(removal));

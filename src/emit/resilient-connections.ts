@@ -6,7 +6,7 @@ import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
 import { mark, report } from "./findings";
 import { gatewayUsage, useGatewayInterfaces } from "./gateway";
-import { checkProps } from "./intake";
+import { intakeOf } from "./intake";
 import { DirectConnectMonitoring } from "./operate/monitoring";
 import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
@@ -92,7 +92,7 @@ export class ResilientConnections extends Construct implements IResilientConnect
     report(this, shape);
     watchReplacements(this);
     const { findings, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } =
-      checkProps(this, props);
+      intakeOf(this, props);
     // Every error of the props and the plan at once; the warnings annotated.
     report(this, findings);
     const { topology, sized } = planned!;

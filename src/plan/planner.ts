@@ -139,8 +139,8 @@ export function planTopology(request: PlanRequest): PlanResult {
  */
 export function planLayout(request: PlanRequest): PlanOutcome {
   const out: RuleFinding[] = [];
-  const req = checkRequest(request, out);
-  const layout = checkLayout(req, out);
+  const req = canonicalRequest(request, out);
+  const layout = groupedLayout(req, out);
   const bandwidth = req.bandwidth;
   const canCount = errorsOf(out).length === 0 && request.layoutComplete !== false;
   // The model's minimums count locations and slots: only meaningful when every entry was valid.
@@ -193,7 +193,7 @@ function buildTopology(
  * library), and the findings of its scalars in `out`; a bad value is replaced by a neutral one so that
  * the other props are still checked.
  */
-function checkRequest(req: PlanRequest, out: RuleFinding[]): CheckedRequest {
+function canonicalRequest(req: PlanRequest, out: RuleFinding[]): CheckedRequest {
   out.push(
     ...checkProviderName(req.providerName),
     ...checkModel(req.model),
@@ -361,7 +361,7 @@ function newSlotsOf(
  * The locations of new and existing slots, sorted by code; each location and existing circuit is
  * checked on its own (their findings in `out`), and only the ones that passed are in the layout.
  */
-function checkLayout(req: CheckedRequest, out: RuleFinding[]): CheckedLocation[] {
+function groupedLayout(req: CheckedRequest, out: RuleFinding[]): CheckedLocation[] {
   const byKey = new Map<string, CheckedLocation>();
   for (const l of req.locations) addLocation(req, l, byKey, out);
   const ids = new Set<string>();
