@@ -2,8 +2,8 @@ import { Forest, buildForest } from "./forest";
 import { materialise } from "./materialise";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario } from "./scenario";
-import { ScenarioCount, ScenarioTable, evaluateAll, scenarioCount } from "./table";
-import { promiseVerdicts } from "./verdicts";
+import { ScenarioCount, ScenarioTable, evaluateAll, leastCapacityRows, scenarioCount } from "./table";
+import { promiseVerdicts, singleRows, worstSingleRow } from "./verdicts";
 import { ResiliencyModel } from "../core/model";
 import { checkList, checkObject, given } from "../core/props";
 import { ConnectionTopology } from "../core/topology";
@@ -68,6 +68,25 @@ export class FailureAnalysis {
     const count = scenarioCount(forest, maxFailures);
     if (count.total > MAX_FAILURE_SCENARIOS) throw tooMany(forest, maxFailures, count);
     return new FailureAnalysis(topology.model, maxFailures, forest, evaluateAll(forest, count));
+  }
+
+  /**
+   * The analysis of up to `maxFailures` simultaneous failures, or of single failures when that makes
+   * more than `MAX_SCENARIOS` scenarios (the report's default depth), from one forest: what
+   * `countScenarios` then `analyse` compute, without building the forest twice.
+   *
+   * @internal
+   */
+  public static _analyseAtMost(topology: ConnectionTopology, maxFailures: number): FailureAnalysis {
+    const forest = buildForest(checkTopology(topology));
+    let depth = checkMaxFailures(maxFailures);
+    let count = scenarioCount(forest, depth);
+    if (count.total > MAX_FAILURE_SCENARIOS && depth > 1) {
+      depth = 1;
+      count = scenarioCount(forest, depth);
+    }
+    if (count.total > MAX_FAILURE_SCENARIOS) throw tooMany(forest, depth, count);
+    return new FailureAnalysis(topology.model, depth, forest, evaluateAll(forest, count));
   }
 
   /**
@@ -140,6 +159,38 @@ export class FailureAnalysis {
    */
   public verdicts(): PromiseVerdict[] {
     return promiseVerdicts(this.model, this.forest, this.table);
+  }
+
+  /**
+   * The number of scenarios of one failure: they come first, indices 0 to this - 1.
+   *
+   * @internal
+   */
+  public _singleCount(): number {
+    return singleRows(this.forest, this.table);
+  }
+
+  /**
+   * The scenario of one failure of one of `kinds` that leaves the least capacity (the first of equals),
+   * read from the table without materialising the others; undefined when no element is of those kinds.
+   *
+   * @internal
+   */
+  public _worstSingle(kinds: ReadonlyArray<FailureKind>): FailureScenario | undefined {
+    const row = worstSingleRow(this.forest, this.table, kinds);
+    return row === 0 ? undefined : materialise(this.forest, this.table, row);
+  }
+
+  /**
+   * The `n` scenarios from index `from` on that leave the least capacity, least first (equals in index
+   * order, as a stable sort by capacity has them), read from the table: only those `n` are materialised.
+   *
+   * @internal
+   */
+  public _leastCapacity(from: number, n: number): FailureScenario[] {
+    return leastCapacityRows(this.table.capacity, from + 1, this.table.rows, n).map((row) =>
+      materialise(this.forest, this.table, row),
+    );
   }
 }
 
