@@ -328,8 +328,11 @@ function costSection(cost: CostEstimate): string[] {
   ];
 }
 
+/** Dollars with cents, e.g. `13,140.00`: one formatter for every amount (`toLocaleString` makes one a call). */
+const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 function usd(amount: number): string {
-  return amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return USD.format(amount);
 }
 
 function fmt(gbps: number): string {
