@@ -9,6 +9,7 @@ import {
   VirtualInterfaceType,
   VpnTarget,
 } from "../src";
+import { median } from "./stats";
 import { analyseFailures } from "../src/analyse/failures";
 import { planTopology } from "../src/plan/planner";
 import { planVpnBackup } from "../src/plan/vpn";
@@ -87,11 +88,6 @@ async function arrayBuffers(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return process.memoryUsage().arrayBuffers;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function measure(layout: Layout, k: number) {

@@ -4,6 +4,7 @@ import * as path from "path";
 import { isDeepStrictEqual } from "util";
 import { App, CfnOutput, CfnResource, Stack } from "aws-cdk-lib";
 import { ConnectionBandwidth, ResiliencyModel, ResilientConnections, VirtualInterface } from "../src";
+import { median } from "./stats";
 
 // The raw-twin synth benchmark (issue 14): the library's stack against a raw twin, a stack of plain L1
 // resources (CfnResource, CfnOutput) with the same template, from App to a written cloud assembly. The
@@ -125,11 +126,6 @@ function heapAfterGc(): number {
   gc();
   gc();
   return process.memoryUsage().heapUsed;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 interface Measure {
