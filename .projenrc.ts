@@ -222,9 +222,10 @@ project.addTask("bench", {
 });
 
 // The raw-twin synth benchmark (issue 14): the library's stack against the same template built from plain
-// L1 classes, at 10 to 2,000 ports with and without virtual interfaces; checks the templates identical,
-// then times both interleaved in one process and measures the heap each retains. Writes
-// bench/synth-results.json. tsx: ts-node's TypeScript compiler would sit in the heap every collection walks.
+// L1 classes, at 10 to 2,000 ports with and without virtual interfaces, and a hand-written twin (typed L1
+// classes in the library's construct tree) as a reference; checks the templates identical, then times the
+// three interleaved in one process and measures the heap each retains. Writes bench/synth-results.json.
+// tsx: ts-node's TypeScript compiler would sit in the heap every collection walks.
 project.addTask("bench:synth", {
   description:
     "Time synth of the library against its raw L1 twin (identical templates) at 10 to 2,000 ports; writes bench/synth-results.json",

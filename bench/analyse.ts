@@ -9,7 +9,9 @@ import {
   VirtualInterfaceType,
   VpnTarget,
 } from "../src";
+import { median } from "./stats";
 import { analyseFailures } from "../src/analyse/failures";
+import { TunnelBandwidth } from "../src/core/tunnel-bandwidth";
 import { planTopology } from "../src/plan/planner";
 import { planVpnBackup } from "../src/plan/vpn";
 
@@ -64,13 +66,10 @@ function topologyOf(l: Layout): ConnectionTopology {
         name: `edge${n}`,
         ipAddress: `203.0.113.${n}`,
         bgpAsn: 65010 + n,
-        preSharedKeyCount: undefined,
       })),
-      tunnelBandwidthGbps: 1.25,
-      tunnelBandwidth: "standard",
+      tunnelBandwidth: TunnelBandwidth.STANDARD,
     },
     { hasVirtualInterfaces: true, jumbo: false },
-    () => false,
   );
   return { ...topology, vpnBackup: vpn.topology };
 }
@@ -87,11 +86,6 @@ async function arrayBuffers(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return process.memoryUsage().arrayBuffers;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function measure(layout: Layout, k: number) {

@@ -2,13 +2,21 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
-import { App, CfnOutput, CfnResource, Stack } from "aws-cdk-lib";
+import { App, CfnElement, CfnOutput, CfnResource, Stack } from "aws-cdk-lib";
+import * as directconnect from "aws-cdk-lib/aws-directconnect";
+import { Construct } from "constructs";
 import { ConnectionBandwidth, ResiliencyModel, ResilientConnections, VirtualInterface } from "../src";
+import { median } from "./stats";
 
 // The raw-twin synth benchmark (issue 14): the library's stack against a raw twin, a stack of plain L1
 // resources (CfnResource, CfnOutput) with the same template, from App to a written cloud assembly. The
-// library's side includes what it does at synth (its report, written into the cloud assembly). First the
-// two templates must be identical (the script fails otherwise), then both are timed side by side,
+// library's side includes what it does at synth (its report, written into the cloud assembly). A third
+// side, the hand-written twin, is a reference: the same template as a stack written by hand with the
+// typed L1 classes the library exposes (CfnLag, CfnConnection, CfnPrivateVirtualInterface, joined by Ref
+// tokens), in the library's construct tree (plain Constructs as its scopes, so the logical ids come from
+// the same paths). It is the floor of any construct that makes these resources: what aws-cdk-lib spends
+// on typed classes, tokens and path-derived ids, without the library's planning, checks and report.
+// First the templates must be identical (the script fails otherwise), then the sides are timed in turn,
 // interleaved in one process, and the heap each app retains after full collections is measured.
 // Run with `npx projen bench:synth`; it writes bench/synth-results.json and prints a table. Not a test:
 // the figures depend on the machine.
@@ -77,19 +85,104 @@ type Template = {
   [section: string]: unknown;
 };
 
+/** Makes one resource of a twin from its template entry (`resources`: those made before it, by logical id). */
+type MakeResource = (
+  stack: Stack,
+  logicalId: string,
+  r: Record<string, any>,
+  resources: Map<string, CfnResource>,
+) => CfnResource;
+
 /** The raw twin: every resource and output of the library's templates replayed as plain L1 classes. */
 function rawApp(templates: Template[]): App {
   const app = newApp();
-  templates.forEach((template, n) => rawStack(new Stack(app, stackName(n)), template));
+  templates.forEach((template, n) => rawStack(new Stack(app, stackName(n)), template, rawResource));
   return app;
 }
 
-function rawStack(stack: Stack, template: Template): void {
+/** A raw twin's resource: a CfnResource with the template's properties and logical id as they are. */
+function rawResource(stack: Stack, logicalId: string, r: Record<string, any>): CfnResource {
+  const resource = new CfnResource(stack, logicalId, { type: r.Type, properties: r.Properties });
+  resource.overrideLogicalId(logicalId);
+  return resource;
+}
+
+/** The construct path below its stack of every resource of the library's templates, by logical id. */
+type Paths = Map<string, string[]>;
+
+function pathsOf(app: App, size: Size): Paths[] {
+  return Array.from({ length: size.stacks }, (_, n) => {
+    const stack = app.node.findChild(stackName(n)) as Stack;
+    const elements = stack.node.findAll().filter(CfnElement.isCfnElement);
+    return new Map(
+      elements.map((e) => [
+        stack.resolve(e.logicalId),
+        e.node.scopes.slice(stack.node.scopes.length).map((c) => c.node.id),
+      ]),
+    );
+  });
+}
+
+/** The hand-written twin (a reference): typed L1 classes in the library's construct tree. */
+function handWrittenApp(templates: Template[], paths: Paths[]): App {
+  const app = newApp();
+  templates.forEach((template, n) => {
+    const stack = new Stack(app, stackName(n));
+    rawStack(stack, template, handWrittenResource(stack, paths[n]));
+  });
+  return app;
+}
+
+/**
+ * A hand-written twin's resource: `AWS::DirectConnect::Lag` as a CfnLag, and so on (other types stay
+ * raw), at its path in the library's tree; its logical id comes from that path, as the library's does.
+ */
+function handWrittenResource(stack: Stack, paths: Paths): MakeResource {
+  const scopes = new Map<string, Construct>([["", stack]]);
+  const scopeOf = (ids: string[]): Construct => {
+    const key = ids.join("/");
+    let scope = scopes.get(key);
+    if (scope === undefined) {
+      scope = new Construct(scopeOf(ids.slice(0, -1)), ids[ids.length - 1]);
+      scopes.set(key, scope);
+    }
+    return scope;
+  };
+  return (_stack, logicalId, r, resources) => {
+    const [, service, type] = r.Type.split("::");
+    const typed = service === "DirectConnect" ? (directconnect as any)[`Cfn${type}`] : undefined;
+    const ids = paths.get(logicalId);
+    if (typed === undefined || ids === undefined) return rawResource(stack, logicalId, r);
+    return new typed(
+      scopeOf(ids.slice(0, -1)),
+      ids[ids.length - 1],
+      typedProps(r.Properties ?? {}, resources),
+    );
+  };
+}
+
+/** Template properties as typed props: keys in lowerCamelCase, `{ Ref: id }` as that resource's `ref`. */
+function typedProps(value: unknown, resources: Map<string, CfnResource>): any {
+  if (Array.isArray(value)) return value.map((v) => typedProps(v, resources));
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1 && entries[0][0] === "Ref") {
+    const target = resources.get(entries[0][1] as string);
+    if (target === undefined) {
+      throw new Error(`hand-written twin: a Ref to ${entries[0][1]}, not a resource made before`);
+    }
+    return target.ref;
+  }
+  return Object.fromEntries(
+    entries.map(([k, v]) => [k[0].toLowerCase() + k.slice(1), typedProps(v, resources)]),
+  );
+}
+
+function rawStack(stack: Stack, template: Template, make: MakeResource): void {
   const resources = new Map<string, CfnResource>();
   for (const [logicalId, r] of Object.entries(template.Resources)) {
     if (r.Type === "AWS::CDK::Metadata") continue;
-    const resource = new CfnResource(stack, logicalId, { type: r.Type, properties: r.Properties });
-    resource.overrideLogicalId(logicalId);
+    const resource = make(stack, logicalId, r, resources);
     for (const [key, value] of Object.entries(r)) {
       if (key === "Metadata") {
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) resource.addMetadata(k, v);
@@ -127,11 +220,6 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
 interface Measure {
   readonly ms: number;
   /** Heap the synthesized app still holds (it is kept referenced), after full collections. */
@@ -161,34 +249,47 @@ for (const size of SIZES.filter((s) => !only || only.includes(s.ports))) {
   for (const vifs of [false, true]) {
     const label = `${size.ports} ports${vifs ? ", 1 private VIF per slot" : ""}`;
     // 1. identical templates, or no figures
-    const libraryTemplates = templatesOf(libraryApp(size, vifs), size);
-    const rawTemplates = templatesOf(rawApp(libraryTemplates), size);
+    const library = libraryApp(size, vifs);
+    const libraryTemplates = templatesOf(library, size);
+    const paths = pathsOf(library, size);
+    const twins = {
+      raw: () => rawApp(libraryTemplates),
+      "hand-written": () => handWrittenApp(libraryTemplates, paths),
+    };
     const count = (ts: Template[]) => ts.reduce((sum, t) => sum + Object.keys(t.Resources).length, 0);
-    if (!isDeepStrictEqual(libraryTemplates, rawTemplates)) {
-      throw new Error(
-        `${label}: the raw twin's templates differ from the library's ` +
-          `(${count(rawTemplates)} and ${count(libraryTemplates)} resources)`,
-      );
+    for (const [twin, make] of Object.entries(twins)) {
+      const twinTemplates = templatesOf(make(), size);
+      if (!isDeepStrictEqual(libraryTemplates, twinTemplates)) {
+        throw new Error(
+          `${label}: the ${twin} twin's templates differ from the library's ` +
+            `(${count(twinTemplates)} and ${count(libraryTemplates)} resources)`,
+        );
+      }
     }
     const resources = count(libraryTemplates);
 
-    // 2. interleaved timing: library then raw, raw then library, ... after one untimed warm-up round
-    const lib: Measure[] = [];
-    const raw: Measure[] = [];
+    // 2. interleaved timing, each round in another order (library, raw, hand-written; raw, hand-written,
+    // library; ...), after one untimed warm-up round
+    const sides = [() => libraryApp(size, vifs), twins.raw, twins["hand-written"]];
+    const [lib, raw, hand]: Measure[][] = sides.map(() => []);
     for (let round = -1; round < size.rounds; round++) {
-      const pair =
-        round % 2 === 0
-          ? [run(() => libraryApp(size, vifs)), run(() => rawApp(libraryTemplates))]
-          : [run(() => rawApp(libraryTemplates)), run(() => libraryApp(size, vifs))].reverse();
+      const measures = new Array<Measure>(sides.length);
+      for (let i = 0; i < sides.length; i++) {
+        const side = (i + round + sides.length) % sides.length;
+        measures[side] = run(sides[side]);
+      }
       if (round < 0) continue;
-      lib.push(pair[0]);
-      raw.push(pair[1]);
+      lib.push(measures[0]);
+      raw.push(measures[1]);
+      hand.push(measures[2]);
     }
     const r = (x: number) => Math.round(x * 100) / 100;
     const libMs = median(lib.map((m) => m.ms));
     const rawMs = median(raw.map((m) => m.ms));
     const libMB = median(lib.map((m) => m.retainedMB));
     const rawMB = median(raw.map((m) => m.retainedMB));
+    const handMs = median(hand.map((m) => m.ms));
+    const handMB = median(hand.map((m) => m.retainedMB));
     const row = {
       ports: size.ports,
       stacks: size.stacks,
@@ -203,12 +304,17 @@ for (const size of SIZES.filter((s) => !only || only.includes(s.ports))) {
       libraryRetainedMB: r(libMB),
       rawRetainedMB: r(rawMB),
       heapRatio: r(libMB / rawMB),
+      handWrittenMedianMs: r(handMs),
+      handWrittenRatio: r(handMs / rawMs),
+      handWrittenRetainedMB: r(handMB),
+      handWrittenHeapRatio: r(handMB / rawMB),
     };
     results.push(row);
     console.log(
       `${label.padEnd(34)} ${String(resources).padStart(5)} resources  library ${row.libraryMedianMs} ms, ` +
         `raw ${row.rawMedianMs} ms, ratio ${row.ratio}  |  retained heap library ${row.libraryRetainedMB} MB, ` +
-        `raw ${row.rawRetainedMB} MB, ratio ${row.heapRatio}`,
+        `raw ${row.rawRetainedMB} MB, ratio ${row.heapRatio}  |  hand-written twin ${row.handWrittenMedianMs} ms, ` +
+        `ratio ${row.handWrittenRatio}, heap ratio ${row.handWrittenHeapRatio}`,
     );
   }
 }
@@ -221,7 +327,7 @@ fs.writeFileSync(
   JSON.stringify(
     {
       description:
-        "Synth of the library's stack (App, one ResilientConnections of the Classic model per stack of at most 100 ports (50 device slots of 2 x 10 Gbps ports), optionally one private virtual interface per slot to a virtual private gateway, app.synth() writing the cloud assembly and the library's report) against its raw twin: the same template from plain CfnResource and CfnOutput, checked identical first. Median and min wall-clock ms of the timed rounds (after one warm-up round), both sides interleaved in one process; ratio = library median / raw median. Retained heap: heapUsed after full collections with the synthesized app still referenced, minus before, median; heapRatio = library / raw.",
+        "Synth of the library's stack (App, one ResilientConnections of the Classic model per stack of at most 100 ports (50 device slots of 2 x 10 Gbps ports), optionally one private virtual interface per slot to a virtual private gateway, app.synth() writing the cloud assembly and the library's report) against its raw twin: the same template from plain CfnResource and CfnOutput, checked identical first. Median and min wall-clock ms of the timed rounds (after one warm-up round), the three sides interleaved in one process, each round in another order; ratio = library median / raw median. Retained heap: heapUsed after full collections with the synthesized app still referenced, minus before, median; heapRatio = library / raw. The hand-written twin (a reference, not the target): the same template from the typed L1 classes (CfnLag, CfnConnection, CfnPrivateVirtualInterface, joined by Ref tokens) in the library's construct tree (plain Constructs as scopes, logical ids from the same paths), as a stack written by hand would make it; handWrittenRatio and handWrittenHeapRatio = hand-written twin / raw.",
       machine: {
         cpus: os.cpus().length,
         cpuModel: os

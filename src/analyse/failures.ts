@@ -2,8 +2,8 @@ import { Forest, buildForest } from "./forest";
 import { materialise } from "./materialise";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario } from "./scenario";
-import { ScenarioTable, evaluateAll, scenarioCount } from "./table";
-import { promiseVerdicts } from "./verdicts";
+import { ScenarioTable, evaluateAll, leastCapacityRows, scenarioCount } from "./table";
+import { promiseVerdicts, singleRows, worstSingleRow } from "./verdicts";
 import { raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
 import { given, listOf, objectOf } from "../core/props";
@@ -81,6 +81,26 @@ export class FailureAnalysis {
   }
 
   /**
+   * The analysis of up to `maxFailures` simultaneous failures, or of single failures when that makes
+   * more than `MAX_SCENARIOS` scenarios (the report's default depth), from one forest: what
+   * `countScenarios` then `analyse` compute, without building the forest twice.
+   *
+   * @internal
+   */
+  public static _analyseAtMost(topology: ConnectionTopology, maxFailures: number): FailureAnalysis {
+    raiseAll([...checkMaxFailures(maxFailures), ...topologyFindings(topology)], "FailureAnalysis");
+    const forest = buildForest(topology);
+    let depth = maxFailures;
+    let count = scenarioCount(forest, depth);
+    if (count.total > MAX_FAILURE_SCENARIOS && depth > 1) {
+      depth = 1;
+      count = scenarioCount(forest, depth);
+    }
+    raiseAll(checkScenarioLimit(depth, count, forest.size, MAX_FAILURE_SCENARIOS), "FailureAnalysis");
+    return new FailureAnalysis(topology.model, depth, forest, evaluateAll(forest, count));
+  }
+
+  /**
    * The number of scenarios of 1 to `maxFailures` simultaneous failures of a topology, computed
    * without enumerating them (exact below 2^53).
    *
@@ -154,6 +174,38 @@ export class FailureAnalysis {
    */
   public verdicts(): PromiseVerdict[] {
     return promiseVerdicts(this.model, this.forest, this.table);
+  }
+
+  /**
+   * The number of scenarios of one failure: they come first, indices 0 to this - 1.
+   *
+   * @internal
+   */
+  public _singleCount(): number {
+    return singleRows(this.forest, this.table);
+  }
+
+  /**
+   * The scenario of one failure of one of `kinds` that leaves the least capacity (the first of equals),
+   * read from the table without materialising the others; undefined when no element is of those kinds.
+   *
+   * @internal
+   */
+  public _worstSingle(kinds: ReadonlyArray<FailureKind>): FailureScenario | undefined {
+    const row = worstSingleRow(this.forest, this.table, kinds);
+    return row === 0 ? undefined : materialise(this.forest, this.table, row);
+  }
+
+  /**
+   * The `n` scenarios from index `from` on that leave the least capacity, least first (equals in index
+   * order, as a stable sort by capacity has them), read from the table: only those `n` are materialised.
+   *
+   * @internal
+   */
+  public _leastCapacity(from: number, n: number): FailureScenario[] {
+    return leastCapacityRows(this.table.capacity, from + 1, this.table.rows, n).map((row) =>
+      materialise(this.forest, this.table, row),
+    );
   }
 }
 

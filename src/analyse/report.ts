@@ -51,14 +51,7 @@ export function worstCovered(
   analysis: FailureAnalysis,
   kinds: ReadonlyArray<FailureKind>,
 ): FailureScenario | undefined {
-  let worst: FailureScenario | undefined;
-  for (let i = 0; i < analysis.scenarioCount; i++) {
-    const s = analysis.scenario(i);
-    if (s.failures.length > 1) break; // scenarios come ordered by their number of failures
-    if (!kinds.includes(s.failures[0].kind)) continue;
-    if (worst === undefined || s.survivingCapacityGbps < worst.survivingCapacityGbps) worst = s;
-  }
-  return worst;
+  return analysis._worstSingle(kinds);
 }
 
 /** The computed verdict in one line, for `summary()`. */
@@ -170,18 +163,14 @@ function verdictTable(input: ReportInput, verdicts: PromiseVerdict[]): string[] 
 /** Scenarios of several failures read to pick the worst ones; above, only the single worst is shown. */
 const MAX_SORTED = 50_000;
 
+/** The scenario tables: every single failure (the first rows shown), then the worst of several. */
 function scenarioSections(input: ReportInput): string[] {
   const analysis = input.analysis;
   const covered = modelPromise(input.topology.model).flat();
-  const single: FailureScenario[] = [];
-  let i = 0;
-  for (; i < analysis.scenarioCount; i++) {
-    const s = analysis.scenario(i);
-    if (s.failures.length > 1) break;
-    single.push(s);
-  }
+  const singles = analysis._singleCount();
+  const shown = Array.from({ length: Math.min(singles, MAX_ROWS) }, (_, i) => analysis.scenario(i));
   const drilled = (input.drills ?? []).length > 0;
-  const out = ["## Single failures", "", ...scenarioTable(input, single, covered, drilled), ""];
+  const out = ["## Single failures", "", ...scenarioTable(input, shown, singles, covered, drilled), ""];
   if (drilled) {
     out.push(
       "Drill: the steps of the failover drills (below) that rehearse the failure, by taking down the BGP " +
@@ -190,20 +179,15 @@ function scenarioSections(input: ReportInput): string[] {
     );
   }
   if (analysis.maxFailures === 1) return out;
-  const several = analysis.scenarioCount - i;
-  const worst =
-    several <= MAX_SORTED
-      ? Array.from({ length: several }, (_, j) => analysis.scenario(i + j))
-          .sort((a, b) => a.survivingCapacityGbps - b.survivingCapacityGbps)
-          .slice(0, WORST_SHOWN)
-      : [analysis.worst()];
+  const several = analysis.scenarioCount - singles;
+  const worst = several <= MAX_SORTED ? analysis._leastCapacity(singles, WORST_SHOWN) : [analysis.worst()];
   out.push(
     `## Up to ${analysis.maxFailures} simultaneous failures`,
     "",
     `${several} scenarios of ${analysis.maxFailures === 2 ? "2" : `2 to ${analysis.maxFailures}`} simultaneous ` +
       `failures (a port inside a failed slot or location is not counted again); the ${worst.length} worst:`,
     "",
-    ...scenarioTable(input, worst, [], false),
+    ...scenarioTable(input, worst, worst.length, [], false),
     "",
     ...(drilled
       ? ["No failover drill rehearses these: a drill takes one interface's BGP sessions down at a time.", ""]
@@ -212,16 +196,18 @@ function scenarioSections(input: ReportInput): string[] {
   return out;
 }
 
+/** The table of the `shown` scenarios (the first `MAX_ROWS` of them) out of `total`: the rest is counted. */
 function scenarioTable(
   input: ReportInput,
-  scenarios: FailureScenario[],
+  shown: FailureScenario[],
+  total: number,
   covered: FailureKind[],
   drilled: boolean,
 ): string[] {
   const labels = stepLabels(input.drills ?? []);
   const drill = (s: FailureScenario) =>
     drilled ? ` ${scenarioDrills(input.topology, input.analysis.baseline, s, labels).text} |` : "";
-  const rows = scenarios.slice(0, MAX_ROWS).map((s) => {
+  const rows = shown.slice(0, MAX_ROWS).map((s) => {
     const coveredHere = s.failures.length === 1 && covered.includes(s.failures[0].kind);
     const holds = s.paths.every((p) => p.via === PathVia.DIRECT_CONNECT) && s.survivingCapacityGbps > 0;
     const verdict = coveredHere ? (holds ? "covered: holds" : "covered: **breaks**") : "beyond the model";
@@ -233,7 +219,7 @@ function scenarioTable(
       : "-";
     return `| ${s.failures.map((f) => f.description).join(" + ")} | ${fmt(s.survivingCapacityGbps)} Gbps | ${paths || "-"} | ${vpn} | ${verdict} |${drill(s)}`;
   });
-  const more = scenarios.length > MAX_ROWS ? [`\n(${scenarios.length - MAX_ROWS} more not shown.)`] : [];
+  const more = total > MAX_ROWS ? [`\n(${total - MAX_ROWS} more not shown.)`] : [];
   return [
     `| Failure | Direct Connect left | Paths per gateway | VPN | Verdict |${drilled ? " Drill |" : ""}`,
     `|---|---|---|---|---|${drilled ? "---|" : ""}`,
@@ -342,8 +328,11 @@ function costSection(cost: CostEstimate): string[] {
   ];
 }
 
+/** Dollars with cents, e.g. `13,140.00`: one formatter for every amount (`toLocaleString` makes one a call). */
+const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 function usd(amount: number): string {
-  return amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return USD.format(amount);
 }
 
 function fmt(gbps: number): string {

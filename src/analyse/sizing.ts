@@ -23,11 +23,8 @@ export function worstCoveredCapacity(topology: ConnectionTopology): { gbps: numb
   const analysis = FailureAnalysis.analyse(topology);
   const kinds = modelPromise(topology.model).flat();
   const covered = kinds.length > 0 ? kinds : Object.values(FailureKind);
-  let gbps = analysis.baseline.survivingCapacityGbps;
-  for (let i = 0; i < analysis.scenarioCount; i++) {
-    const s = analysis.scenario(i);
-    if (covered.includes(s.failures[0].kind)) gbps = Math.min(gbps, s.survivingCapacityGbps);
-  }
+  const worst = analysis._worstSingle(covered);
+  const gbps = Math.min(analysis.baseline.survivingCapacityGbps, worst?.survivingCapacityGbps ?? Infinity);
   return { gbps, promiseKept: analysis.verdicts().every((v) => v.met) };
 }
 

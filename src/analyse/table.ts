@@ -1,7 +1,13 @@
-import { DEVICE, Forest, GATEWAY, LOCATION, PORT, TUNNEL, VIF, antichainTable } from "./forest";
+import { Forest, KIND, antichainTable } from "./forest";
 
 // The scenarios of an analysis, stored compactly: one row per scenario (row 0 is the baseline) in typed
 // arrays, each evaluated incrementally from the baseline. Internal: not exported by index.ts.
+
+/**
+ * The element kinds as constants of this module, read once: the evaluation compares one for every failed
+ * element of every row, and a transpiler may turn each read of an imported binding into a getter call.
+ */
+const { LOCATION, DEVICE, PORT, VIF, GATEWAY, TUNNEL } = KIND;
 
 /** An array of counts, as narrow as its largest value allows. */
 export type Counts = Uint8Array | Uint16Array | Uint32Array;
@@ -79,6 +85,22 @@ export function directPaths(sessions: Counts, t: number, row: number): number {
 }
 
 /**
+ * The `n` rows of `from` .. `to` - 1 that leave the least capacity, least first, equal capacities in row
+ * order: the first `n` of a stable sort of those rows by capacity, without sorting them all.
+ */
+export function leastCapacityRows(capacity: Float64Array, from: number, to: number, n: number): number[] {
+  const kept: number[] = [];
+  for (let row = from; row < to; row++) {
+    if (kept.length === n && !(capacity[row] < capacity[kept[n - 1]])) continue;
+    if (kept.length === n) kept.pop();
+    let at = kept.length;
+    while (at > 0 && capacity[kept[at - 1]] > capacity[row]) at--;
+    kept.splice(at, 0, row);
+  }
+  return kept;
+}
+
+/**
  * Calls `visit` for every set of `d` elements with none inside another, in lexicographic order. In
  * preorder the elements inside i are i+1 .. end[i]-1, so the next element starts at end[i]; a prefix
  * stops as soon as no set of the remaining size is left (table, from `antichainTable`, of width k + 1).
@@ -108,7 +130,9 @@ class Evaluator {
   private readonly portsDown: Int32Array;
   private readonly speedLost: Float64Array;
   private readonly slotDown: Uint8Array;
-  private readonly touched: number[] = [];
+  /** The slots the row's failed ports touch: the first `touchedCount`. */
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
 
   constructor(
     private readonly forest: Forest,
@@ -118,6 +142,7 @@ class Evaluator {
     this.portsDown = new Int32Array(slots);
     this.speedLost = new Float64Array(slots);
     this.slotDown = new Uint8Array(slots);
+    this.touched = new Int32Array(slots);
   }
 
   public evaluate(row: number, chosen: Int32Array, m: number): void {
@@ -137,7 +162,7 @@ class Evaluator {
         this.subtract(s0, f.sessionLoss[e]);
       } else if (kind === PORT) {
         const s = f.slot[e];
-        if (this.portsDown[s] === 0) this.touched.push(s);
+        if (this.portsDown[s] === 0) this.touched[this.touchedCount++] = s;
         this.portsDown[s]++;
         this.speedLost[s] += f.capacityLoss[e];
       } else if (kind === GATEWAY || kind === TUNNEL) {
@@ -152,12 +177,13 @@ class Evaluator {
         out.sessions[s0 + f.target[e]]--;
       }
     }
-    for (const s of this.touched) {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const s = this.touched[i];
       this.portsDown[s] = 0;
       this.speedLost[s] = 0;
       this.slotDown[s] = 0;
     }
-    this.touched.length = 0;
+    this.touchedCount = 0;
     out.capacity[row] = capacity;
     out.tunnels[row] = tunnels;
   }
@@ -165,7 +191,8 @@ class Evaluator {
   /** Takes the failed ports off their slots; returns the capacity lost. A LAG below its minimum goes down. */
   private settleTouchedSlots(s0: number): number {
     let lost = 0;
-    for (const s of this.touched) {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const s = this.touched[i];
       const slot = this.forest.slots[s];
       if (!slot.carrying) continue;
       if (slot.ports - this.portsDown[s] < slot.need) {

@@ -30,6 +30,25 @@ export function keepsDirectConnect(forest: Forest, table: ScenarioTable, row: nu
   return true;
 }
 
+/** The single-failure row of one of `kinds` that leaves the least capacity (the first of equals); 0: none. */
+export function worstSingleRow(
+  forest: Forest,
+  table: ScenarioTable,
+  kinds: ReadonlyArray<FailureKind>,
+): number {
+  let worst = 0;
+  for (let row = 1; row <= singleRows(forest, table); row++) {
+    if (!kinds.includes(KINDS[forest.kind[row - 1]])) continue;
+    if (worst === 0 || table.capacity[row] < table.capacity[worst]) worst = row;
+  }
+  return worst;
+}
+
+/** The rows of one failure: 1 .. this (every element alone, in element order). */
+export function singleRows(forest: Forest, table: ScenarioTable): number {
+  return Math.min(forest.size, table.rows - 1);
+}
+
 /** One verdict per claim of the model. */
 export function promiseVerdicts(
   model: ResiliencyModel,
@@ -42,7 +61,7 @@ export function promiseVerdicts(
 function verdict(kinds: FailureKind[], forest: Forest, table: ScenarioTable): PromiseVerdict {
   let worstCapacityGbps = Number.POSITIVE_INFINITY;
   let broken = 0;
-  const singles = Math.min(forest.size, table.rows - 1);
+  const singles = singleRows(forest, table);
   for (let row = 1; row <= singles; row++) {
     if (!kinds.includes(KINDS[forest.kind[row - 1]])) continue;
     worstCapacityGbps = Math.min(worstCapacityGbps, table.capacity[row]);

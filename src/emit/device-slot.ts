@@ -62,9 +62,6 @@ export class DeviceSlot extends Construct {
   /** The planned slot this was emitted from. */
   public readonly topology: TopologyDeviceSlot;
 
-  /** The `ConnectionId` of the slot's metrics: the LAG's id, or the existing circuit's. */
-  private readonly metricConnectionId: string;
-
   private constructor(
     scope: Construct,
     id: string,
@@ -81,7 +78,6 @@ export class DeviceSlot extends Construct {
     if (slot.existingConnectionId !== undefined) {
       this.ports = [];
       this.connectionId = slot.existingConnectionId;
-      this.metricConnectionId = slot.existingConnectionId;
       this.slotPorts = slot.existingConnectionId.startsWith("dxcon-")
         ? [SlotPort._of(this, 1, slot.existingConnectionId)]
         : [];
@@ -109,10 +105,7 @@ export class DeviceSlot extends Construct {
         connection.applyRemovalPolicy(removalPolicy);
         return connection;
       });
-      this.metricConnectionId = lag.attrLagId;
-      this.slotPorts = this.ports.map((port, i) =>
-        SlotPort._of(port, slot.ports[i].memberNumber, port.attrConnectionId, port),
-      );
+      this.slotPorts = this.ports.map((port, i) => SlotPort._of(port, slot.ports[i].memberNumber, port));
     }
 
     const specByName = new Map(specs.map((s) => [s.name, s]));
@@ -120,7 +113,7 @@ export class DeviceSlot extends Construct {
       SlotVirtualInterface._of(
         vif,
         specByName.get(vif.name)!._emit(this, vif, this.connectionId),
-        this.metricConnectionId,
+        () => this.metricConnectionId,
       ),
     );
   }
@@ -145,6 +138,15 @@ export class DeviceSlot extends Construct {
    */
   public metric(metricName: string, props?: MetricOptions): Metric {
     return connectionMetric(this, this.metricConnectionId, metricName, props);
+  }
+
+  /**
+   * The `ConnectionId` of the slot's metrics: the LAG's id, or the existing circuit's. Read when a metric
+   * asks for it: each attribute token read at construction costs a reference, kept until synth, whether
+   * a metric uses it or not.
+   */
+  private get metricConnectionId(): string {
+    return this.lag ? this.lag.attrLagId : this.connectionId;
   }
 
   /**
@@ -223,19 +225,12 @@ export class DeviceSlot extends Construct {
  */
 export class SlotPort {
   /** @internal */
-  public static _of(
-    scope: IConstruct,
-    memberNumber: number,
-    connectionId: string,
-    connection?: CfnConnection,
-  ): SlotPort {
-    return new SlotPort(scope, memberNumber, connectionId, connection);
+  public static _of(scope: IConstruct, memberNumber: number, port: CfnConnection | string): SlotPort {
+    return new SlotPort(scope, memberNumber, port);
   }
 
   /** The port's member number in its slot (1 for an existing connection). */
   public readonly memberNumber: number;
-  /** The port's connection id (`dxcon-...`; known at deploy time for a new port). */
-  public readonly connectionId: string;
   /**
    * The port ordered for the slot.
    *
@@ -243,15 +238,22 @@ export class SlotPort {
    */
   public readonly connection?: CfnConnection;
 
+  /** The new port, or the existing connection's id. */
   private constructor(
     private readonly scope: IConstruct,
     memberNumber: number,
-    connectionId: string,
-    connection?: CfnConnection,
+    private readonly port: CfnConnection | string,
   ) {
     this.memberNumber = memberNumber;
-    this.connectionId = connectionId;
-    this.connection = connection;
+    this.connection = typeof port === "string" ? undefined : port;
+  }
+
+  /**
+   * The port's connection id (`dxcon-...`; known at deploy time for a new port).
+   */
+  public get connectionId(): string {
+    // read when asked: an attribute token costs a reference kept until synth
+    return typeof this.port === "string" ? this.port : this.port.attrConnectionId;
   }
 
   /**

@@ -181,7 +181,7 @@ export class ResilientConnections extends Construct implements IResilientConnect
     return renderReport({
       title: this.node.path,
       topology: this.topology,
-      analysis: this.failureAnalysis(this.reportDepth()),
+      analysis: this.reportAnalysis(),
       cost: this.costEstimate(),
       sizing: this.sizing,
       label: (target) => this.targetLabels.get(target) ?? (Token.isUnresolved(target) ? "a gateway" : target),
@@ -198,10 +198,10 @@ export class ResilientConnections extends Construct implements IResilientConnect
     this.drills.push(drill);
   }
 
-  /** Two failures unless that is more than an analysis takes, or what the user asked for. */
-  private reportDepth(): number {
-    if (this.reportMaxFailures !== undefined) return this.reportMaxFailures;
-    return FailureAnalysis.countScenarios(this.topology, 2) <= FailureAnalysis.MAX_SCENARIOS ? 2 : 1;
+  /** The report's analysis: as deep as the user asked, else two failures unless that is more than an analysis takes. */
+  private reportAnalysis(): FailureAnalysis {
+    if (this.reportMaxFailures !== undefined) return this.failureAnalysis(this.reportMaxFailures);
+    return FailureAnalysis._analyseAtMost(this.topology, 2);
   }
 
   /** The ARNs of the resiliency group's members: the new ports, then existing connections. */

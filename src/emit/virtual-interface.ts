@@ -546,7 +546,7 @@ export class SlotVirtualInterface {
   public static _of(
     vif: TopologyVirtualInterface,
     resource: CfnResource,
-    metricConnectionId: string,
+    metricConnectionId: () => string,
   ): SlotVirtualInterface {
     return new SlotVirtualInterface(vif, resource, metricConnectionId);
   }
@@ -561,10 +561,6 @@ export class SlotVirtualInterface {
   public readonly slotNumber: number;
   /** The VLAN. */
   public readonly vlan: number;
-  /** The interface's id (`dxvif-...`). */
-  public readonly virtualInterfaceId: string;
-  /** The interface's ARN. */
-  public readonly virtualInterfaceArn: string;
   /** The L1 resource (`CfnTransitVirtualInterface`, `CfnPrivateVirtualInterface` or `CfnPublicVirtualInterface`). */
   public readonly resource: CfnResource;
   /** The planned interface. */
@@ -573,7 +569,7 @@ export class SlotVirtualInterface {
   private constructor(
     vif: TopologyVirtualInterface,
     resource: CfnResource,
-    private readonly metricConnectionId: string,
+    private readonly metricConnectionId: () => string,
   ) {
     this.name = vif.name;
     this.interfaceType = vif.interfaceType;
@@ -582,8 +578,18 @@ export class SlotVirtualInterface {
     this.vlan = vif.vlan;
     this.resource = resource;
     this.topology = vif;
-    this.virtualInterfaceArn = resource.ref;
-    this.virtualInterfaceId = resource.getAtt("VirtualInterfaceId").toString();
+  }
+
+  // The two ids are read when asked: an attribute token costs a reference kept until synth.
+
+  /** The interface's id (`dxvif-...`). */
+  public get virtualInterfaceId(): string {
+    return this.resource.getAtt("VirtualInterfaceId").toString();
+  }
+
+  /** The interface's ARN. */
+  public get virtualInterfaceArn(): string {
+    return this.resource.ref;
   }
 
   /**
@@ -596,7 +602,7 @@ export class SlotVirtualInterface {
   public metric(metricName: string, props?: MetricOptions): Metric {
     return virtualInterfaceMetric(
       this.resource,
-      this.metricConnectionId,
+      this.metricConnectionId(),
       this.virtualInterfaceId,
       metricName,
       props,
