@@ -87,9 +87,10 @@ export class RuleCatalogue {
   }
 
   /**
-   * The ids of the rules an error names, in order: each error line of this library ends with its rule's
-   * id in brackets (`... [vlanRange]`), one line per mistake when a construct found several. This is how
-   * every language reads them (jsii carries only an error's message to Python, Java, C# and Go; in
+   * The ids of the rules an error names.
+   *
+   * Each error line of this library ends with its rule's id in brackets (`... [vlanRange]`), one line per
+   * mistake when a construct found several, in order. This is how every language reads them (jsii carries only an error's message to Python, Java, C# and Go; in
    * TypeScript `ruleId` and `errors` are on the error too).
    *
    * @param message the message of the error, for example `str(e)` in Python
