@@ -1,4 +1,4 @@
-import { CfnParameter, Fn, Stack } from "aws-cdk-lib";
+import { CfnParameter, Fn, Stack, Token } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import {
   ConnectionBandwidth,
@@ -108,7 +108,8 @@ describe("DirectConnectGateway", () => {
     gateway.associateTransitGateway("Tgw", {
       transitGatewayId: Fn.importValue("Tgw"),
       allowedPrefixes: ["10.0.0.0/16"],
-      transitGatewayAsn: new CfnParameter(stack, "TgwAsn", { type: "Number" }).valueAsNumber,
+      // checked against the gateway's ASN only (not in the template): a token passes unchecked
+      transitGatewayAsn: Token.asNumber(Fn.importValue("TgwAsn")),
       acceptProposalRoleArn: Fn.importValue("Role"),
     });
     new DirectConnectGateway(stack, "Private").associateVirtualPrivateGateway("Vgw", {
