@@ -32,7 +32,7 @@ class PythonConsumerTest(unittest.TestCase):
             )
         self.assertEqual(str(raised.exception), MESSAGES["maximumWithOneLocation"])
 
-    def test_three_mistakes_in_one_error_with_their_rule_ids(self):
+    def test_four_mistakes_in_one_error_with_their_rule_ids(self):
         with self.assertRaises(Exception) as raised:
             MaximumResiliencyConnections(
                 Stack(App(), "S"),
@@ -47,12 +47,11 @@ class PythonConsumerTest(unittest.TestCase):
                 ],
             )
         message = str(raised.exception)
-        self.assertIn("S/Dx: 3 errors:", message)
-        for rule_id in ["[removalPolicySupported]", "[locationCodeFormat]", "[vlanRange]"]:
-            self.assertIn(rule_id, message)
+        # the public interface has neither peer addresses nor an address pool: a fourth mistake
+        self.assertIn("S/Dx: 4 errors:", message)
         self.assertEqual(
             sorted(RuleCatalogue.rule_ids_of(message)),
-            ["locationCodeFormat", "removalPolicySupported", "vlanRange"],
+            ["locationCodeFormat", "publicPeerAddresses", "removalPolicySupported", "vlanRange"],
         )
 
     def test_names_read_naturally(self):
