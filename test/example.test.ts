@@ -21,6 +21,7 @@ test("the example app builds one stack per model, with the ports, transit interf
       Object.keys(template.findResources("AWS::DirectConnect::DirectConnectGatewayAssociation")).length,
       Object.keys(template.findResources("AWS::EC2::VPNConnection")).length,
       Object.keys(template.findResources("AWS::CloudWatch::Alarm")).length,
+      Object.keys(template.findResources("AWS::FIS::ExperimentTemplate")).length,
       Object.keys(template.findResources("AWS::StepFunctions::StateMachine")).length,
     ];
   });
@@ -28,11 +29,12 @@ test("the example app builds one stack per model, with the ports, transit interf
   for (const c of constructs) {
     Annotations.fromStack(Stack.of(c)).hasNoWarning("*", Match.anyValue());
   }
-  // production: 3 alarms per port, 1 per VPN connection, 2 of headroom (4 x 3 + 2 + 2), and the drill
+  // production: 3 alarms per port, 1 per VPN connection, 2 of headroom (4 x 3 + 2 + 2), and the drill's
+  // one FIS experiment template; no Step Functions state machine anywhere
   expect(counts).toEqual([
-    ["DxProduction/Dx", "Maximum Resiliency", 4, 4, 4, 1, 2, 16, 1],
-    ["DxBranch/Dx", "High Resiliency", 2, 4, 0, 0, 0, 0, 0],
-    ["DxLab/Lab", "Development and Test", 2, 2, 0, 0, 0, 0, 0],
+    ["DxProduction/Dx", "Maximum Resiliency", 4, 4, 4, 1, 2, 16, 1, 0],
+    ["DxBranch/Dx", "High Resiliency", 2, 4, 0, 0, 0, 0, 0, 0],
+    ["DxLab/Lab", "Development and Test", 2, 2, 0, 0, 0, 0, 0, 0],
   ]);
 });
 
@@ -45,11 +47,11 @@ test("the example app as it is (monitoring and a failover drill on production) p
     Annotations.fromStack(stack).hasNoError("*", Match.stringLikeRegexp("AwsSolutions-"));
     Annotations.fromStack(stack).hasNoWarning("*", Match.stringLikeRegexp("AwsSolutions-"));
   }
-  // what cdk-nag checked: the monitoring (topic, alarms, dashboard) and the drill (state machine, role)
+  // what cdk-nag checked: the monitoring (topic, alarms, dashboard) and the drill (experiment template, role)
   const template = templateOf(Stack.of(production));
   template.resourceCountIs("AWS::SNS::Topic", 1);
   template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
-  template.resourceCountIs("AWS::StepFunctions::StateMachine", 1);
+  template.resourceCountIs("AWS::FIS::ExperimentTemplate", 1);
   // the drill's guard: every alarm it waits for is a headroom alarm of the monitoring
   template.hasResourceProperties("AWS::IAM::Policy", {
     PolicyDocument: {

@@ -62,15 +62,16 @@ def build_example_stacks(app: App) -> list[ResilientConnections]:
         ),
         monitoring=MonitoringOptions(),
     )
-    # Tests the four transit interfaces one at a time, each only while the other paths are up and the
-    # traffic fits what the worst covered failure leaves (the headroom alarms OK).
+    # An AWS FIS experiment template that tests the four transit interfaces one at a time, each only
+    # while the traffic fits what the worst covered failure leaves (the headroom alarms OK, which also
+    # stop the experiment). Start it with `aws fis start-experiment --experiment-template-id <DrillTemplate>`.
     drill = FailoverDrill(
         production,
         "Drill",
         connections=[maximum],
         alarms=maximum.monitoring.headroom_alarms,
     )
-    CfnOutput(production, "DrillStateMachine", value=drill.state_machine.state_machine_arn)
+    CfnOutput(production, "DrillTemplate", value=drill.experiment_templates[0].attr_id)
 
     # A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.
     branch = Stack(app, "DxBranch")

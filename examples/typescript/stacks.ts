@@ -54,13 +54,14 @@ export function buildExampleStacks(app: App): ResilientConnections[] {
     }),
     monitoring: {},
   });
-  // Tests the four transit interfaces one at a time, each only while the other paths are up and the
-  // traffic fits what the worst covered failure leaves (the headroom alarms OK).
+  // An AWS FIS experiment template that tests the four transit interfaces one at a time, each only
+  // while the traffic fits what the worst covered failure leaves (the headroom alarms OK, which also
+  // stop the experiment). Start it with `aws fis start-experiment --experiment-template-id <DrillTemplate>`.
   const drill = new FailoverDrill(production, "Drill", {
     connections: [maximum],
     alarms: maximum.monitoring!.headroomAlarms,
   });
-  new CfnOutput(production, "DrillStateMachine", { value: drill.stateMachine.stateMachineArn });
+  new CfnOutput(production, "DrillTemplate", { value: drill.experimentTemplates[0].attrId });
 
   // A branch region: 99.9%, one 20 Gbps path (a LAG of 2 x 10 Gbps) in each of two locations.
   const branch = new Stack(app, "DxBranch");

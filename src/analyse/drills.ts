@@ -16,6 +16,12 @@ export interface ReportDrillStep {
   readonly step: number;
   /** The topology id of the interface it tests, e.g. `EqDC2/Slot1/Vif-prod`. */
   readonly virtualInterfaceId: string;
+  /** Its FIS action (`aws:directconnect:virtual-interface-disconnect`), e.g. `Disconnect-EqDC2-Slot1-prod`. */
+  readonly action?: string;
+  /** Its guard action (`aws:cloudwatch:assert-alarm-state`), if the drill has guard alarms. */
+  readonly guard?: string;
+  /** The construct path of its experiment template. */
+  readonly template?: string;
 }
 
 /** A failover drill over the construct, as the report sees it. */
@@ -24,6 +30,8 @@ export interface ReportDrill {
   readonly name: string;
   /** The interfaces it tests in all, of this construct and others. */
   readonly stepCount: number;
+  /** Its experiment templates (more than one when FIS's limits of one template split it). */
+  readonly templateCount?: number;
   /** Its steps that test an interface of this construct, in order. */
   readonly steps: ReadonlyArray<ReportDrillStep>;
 }

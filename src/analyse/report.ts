@@ -240,18 +240,31 @@ function drillSection(input: ReportInput): string[] {
   );
   const out = ["## Failover drills", ""];
   for (const drill of drills) {
+    const templates = drill.templateCount ?? 1;
+    const split = templates > 1 ? ` in ${templates} experiment templates, started one after the other` : "";
     out.push(
-      `${drill.name} tests ${drill.stepCount} virtual interface(s) one at a time: each step takes one ` +
-        "interface's BGP sessions down with the failover test, its ports up, and checks that the other paths " +
-        `to its gateway stay up and carry the traffic. ${drill.steps.length === 0 ? "None of them is of this construct." : "Its steps on this construct:"}`,
+      `${drill.name} tests ${drill.stepCount} virtual interface(s) one at a time on AWS Fault Injection ` +
+        `Service${split}: each step takes one interface's BGP sessions down with the failover test ` +
+        "(aws:directconnect:virtual-interface-disconnect), its ports up, " +
+        (drill.steps.some((s) => s.guard === undefined)
+          ? "without guard alarms (acknowledged). "
+          : "after its guard checked that the guard alarms are OK (aws:cloudwatch:assert-alarm-state); an alarm " +
+            "going to ALARM stops the experiment. ") +
+        (drill.steps.length === 0 ? "None of them is of this construct." : "Its steps on this construct:"),
       "",
     );
     if (drill.steps.length === 0) continue;
-    out.push("| Step | Virtual interface | Gateway |", "|---|---|---|");
+    out.push("| Step | Virtual interface | Gateway | FIS action |", "|---|---|---|---|");
     for (const step of drill.steps) {
       const v = vifs.get(step.virtualInterfaceId);
       const what = v ? ` (${v.interfaceType}, VLAN ${v.vlan})` : "";
-      out.push(`| ${step.step} | ${step.virtualInterfaceId}${what} | ${v ? input.label(v.target) : "-"} |`);
+      const action =
+        step.action === undefined
+          ? "-"
+          : `${step.guard === undefined ? "" : `${step.guard}, `}${step.action}`;
+      out.push(
+        `| ${step.step} | ${step.virtualInterfaceId}${what} | ${v ? input.label(v.target) : "-"} | ${action} |`,
+      );
     }
     out.push("");
   }

@@ -11,9 +11,13 @@ export const SOURCES = {
   resiliencyToolkit: `${DX_UG}/resiliency_toolkit.html`,
   resiliencyRecommendations: "https://aws.amazon.com/directconnect/resiliency-recommendation/",
   directConnectPricing: "https://aws.amazon.com/directconnect/pricing/",
-  stepFunctionsQuotas: "https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html",
+  fisDirectConnectAction:
+    "https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html#directconnect-virtual-interface-disconnect",
+  fisAssertAlarmState:
+    "https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html#assert-alarm-state",
+  fisStopConditions: "https://docs.aws.amazon.com/fis/latest/userguide/stop-conditions.html",
+  fisQuotas: "https://docs.aws.amazon.com/fis/latest/userguide/fis-quotas.html",
   failoverTest: `${DX_UG}/resiliency_failover.html`,
-  describeAlarms: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html",
   dedicatedConnections: `${DX_UG}/dedicated_connection.html`,
   lags: `${DX_UG}/lags.html`,
   macsec: `${DX_UG}/direct-connect-mac-sec-getting-started.html`,

@@ -104,3 +104,88 @@ export function checkDrill<T extends DrillInterface>(
       ),
   ];
 }
+
+/** The FIS actions of one drill step, by name (`Guard-`, `Disconnect-`, `Pause-` and the interface's key). */
+export interface DrillStepActions {
+  /** The key of the tested interface: `<location>-Slot<n>-<spec name>`, e.g. `EqDC2-Slot1-prod`. */
+  readonly key: string;
+  /** The `aws:fis:wait` before the guard, after the previous step (none on a template's first step). */
+  readonly pause?: string;
+  /** The `aws:cloudwatch:assert-alarm-state` on the guard alarms (none without alarms). */
+  readonly guard?: string;
+  /** The `aws:directconnect:virtual-interface-disconnect` of the tested interface. */
+  readonly disconnect: string;
+  /** Its target. */
+  readonly target: string;
+}
+
+/** The experiment templates of a drill: its steps in order, each template a run of consecutive steps. */
+export interface DrillTemplatePlan<T extends DrillInterface> {
+  /** The steps of this template, in the drill's order. */
+  readonly steps: ReadonlyArray<{
+    readonly step: number;
+    readonly plan: DrillStepPlan<T>;
+    readonly actions: DrillStepActions;
+  }>;
+}
+
+/** What shapes the templates: the guard, the durations and FIS's bounds of one template. */
+export interface DrillTemplateLimits {
+  /** Whether each step has a guard action. */
+  readonly guarded: boolean;
+  /** Minutes each interface is down. */
+  readonly stepMinutes: number;
+  /** Minutes of the pause between two steps. */
+  readonly pauseMinutes: number;
+  /** The most actions in one template. */
+  readonly actionsPerTemplate: number;
+  /** The most minutes of one experiment. */
+  readonly experimentMinutes: number;
+}
+
+/** The key of an interface in the drill's action names: `<location>-Slot<n>-<spec name>`. */
+export function drillKey(vif: DrillInterface): string {
+  return `${vif.location}-Slot${vif.slotNumber}-${vif.name}`;
+}
+
+/**
+ * The drill's steps as FIS experiment templates: each step a pause (not the first of a template), a
+ * guard (with alarms) and a disconnect, chained; a new template when the next step would pass the
+ * actions or minutes of one experiment. The minutes count the disconnects and pauses: a guard checks
+ * the alarms once and ends (FIS does not say how long it takes; it is not counted).
+ */
+export function planDrillTemplates<T extends DrillInterface>(
+  steps: ReadonlyArray<DrillStepPlan<T>>,
+  limits: DrillTemplateLimits,
+): DrillTemplatePlan<T>[] {
+  const templates: Array<{
+    steps: DrillTemplatePlan<T>["steps"][number][];
+    actions: number;
+    minutes: number;
+  }> = [];
+  steps.forEach((plan, i) => {
+    const current = templates[templates.length - 1];
+    const fixed = 1 + (limits.guarded ? 1 : 0);
+    const fits =
+      current !== undefined &&
+      current.actions + fixed + 1 <= limits.actionsPerTemplate &&
+      current.minutes + limits.pauseMinutes + limits.stepMinutes <= limits.experimentMinutes;
+    const key = drillKey(plan.tested);
+    const actions: DrillStepActions = {
+      key,
+      pause: fits ? `Pause-${key}` : undefined,
+      guard: limits.guarded ? `Guard-${key}` : undefined,
+      disconnect: `Disconnect-${key}`,
+      target: `Vif-${key}`,
+    };
+    const step = { step: i + 1, plan, actions };
+    if (fits) {
+      current.steps.push(step);
+      current.actions += fixed + 1;
+      current.minutes += limits.pauseMinutes + limits.stepMinutes;
+    } else {
+      templates.push({ steps: [step], actions: fixed, minutes: limits.stepMinutes });
+    }
+  });
+  return templates.map((t) => ({ steps: t.steps }));
+}

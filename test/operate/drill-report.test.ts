@@ -20,6 +20,8 @@ import { newStack, writeAppTemplates } from "../support/synth";
 // side of the failures that lose that interface, never a port's optics, a device or the VPN.
 
 const TWO = ["EqDC2", "EqSE2"];
+/** The report tests need no guard alarms. */
+const UNGUARDED = "report tests: no traffic";
 
 function connections(
   stack: Stack,
@@ -62,7 +64,7 @@ describe("the report names the drill steps that rehearse each single failure", (
   test("a location, device, port (of a one-port slot) and interface: the steps that take its BGP sessions down", () => {
     const stack = newStack();
     const dx = connections(stack, { vpn: true });
-    new FailoverDrill(stack, "Drill", { connections: [dx] });
+    new FailoverDrill(stack, "Drill", { connections: [dx], unguardedReason: UNGUARDED });
     const report = dx.report();
     expect(report).toContain("| Failure | Direct Connect left | Paths per gateway | VPN | Verdict | Drill |");
     expect(drillCell(report, "loss of location EqDC2")).toBe("step 1 (its BGP side)");
@@ -95,21 +97,21 @@ describe("the report names the drill steps that rehearse each single failure", (
       bandwidth: ConnectionBandwidth.GBPS_10,
       virtualInterfaces: [VirtualInterface.transit({ name: "prod", gateway, vlan: 101, customerAsn: 65010 })],
     });
-    new FailoverDrill(stack, "Drill", { connections: [dx] });
+    new FailoverDrill(stack, "Drill", { connections: [dx], unguardedReason: UNGUARDED });
     expect(drillCell(dx.report(), "loss of location EqSE2")).toBe("steps 3, 4, one at a time (its BGP side)");
   });
 
   test("a port of a LAG that stays up loses no BGP session: not drillable; below minimum links it takes the slot down", () => {
     const stack = newStack();
     const dx = connections(stack, { bandwidth: ConnectionBandwidth.gbps(20) });
-    new FailoverDrill(stack, "Drill", { connections: [dx] });
+    new FailoverDrill(stack, "Drill", { connections: [dx], unguardedReason: UNGUARDED });
     expect(drillCell(dx.report(), "failure of port EqDC2/Slot1/Port2 (Dx-EqDC2-d1-p2)")).toBe(
       "not drillable: no BGP session is lost; the failover test acts on BGP sessions, not on optics or devices",
     );
 
     const other = newStack();
     const strict = connections(other, { bandwidth: ConnectionBandwidth.gbps(20), minimumLinks: 2 });
-    new FailoverDrill(other, "Drill", { connections: [strict] });
+    new FailoverDrill(other, "Drill", { connections: [strict], unguardedReason: UNGUARDED });
     expect(drillCell(strict.report(), "failure of port EqDC2/Slot1/Port2 (Dx-EqDC2-d1-p2)")).toBe(
       "step 1 (its BGP side)",
     );
@@ -118,7 +120,11 @@ describe("the report names the drill steps that rehearse each single failure", (
   test("a drill of some specs: a device failure is rehearsed in part, an interface of another spec not at all", () => {
     const stack = newStack();
     const dx = connections(stack, { specs: ["prod", "dev"] });
-    new FailoverDrill(stack, "Drill", { connections: [dx], virtualInterfaceNames: ["prod"] });
+    new FailoverDrill(stack, "Drill", {
+      connections: [dx],
+      virtualInterfaceNames: ["prod"],
+      unguardedReason: UNGUARDED,
+    });
     const report = dx.report();
     expect(drillCell(report, "failure of device EqDC2/Slot1 (LAG Dx-EqDC2-d1)")).toBe(
       "step 1 (its BGP side); not drilled: EqDC2/Slot1/Vif-dev",
@@ -132,8 +138,16 @@ describe("the report names the drill steps that rehearse each single failure", (
   test("two drills: each step is named by its drill", () => {
     const stack = newStack();
     const dx = connections(stack, { specs: ["prod", "dev"] });
-    new FailoverDrill(stack, "ProdDrill", { connections: [dx], virtualInterfaceNames: ["prod"] });
-    new FailoverDrill(stack, "DevDrill", { connections: [dx], virtualInterfaceNames: ["dev"] });
+    new FailoverDrill(stack, "ProdDrill", {
+      connections: [dx],
+      virtualInterfaceNames: ["prod"],
+      unguardedReason: UNGUARDED,
+    });
+    new FailoverDrill(stack, "DevDrill", {
+      connections: [dx],
+      virtualInterfaceNames: ["dev"],
+      unguardedReason: UNGUARDED,
+    });
     const report = dx.report();
     expect(drillCell(report, "failure of device EqDC2/Slot1 (LAG Dx-EqDC2-d1)")).toBe(
       "steps TestStack/ProdDrill 1, TestStack/DevDrill 1, one at a time (its BGP side)",
@@ -146,7 +160,7 @@ describe("the report names the drill steps that rehearse each single failure", (
     const stack = newStack();
     const east = connections(stack, {}, "Dx");
     const west = connections(stack, {}, "West");
-    new FailoverDrill(stack, "Drill", { connections: [west, east] });
+    new FailoverDrill(stack, "Drill", { connections: [west, east], unguardedReason: UNGUARDED });
     // the drill's order: location code, then slot (EqCH2, EqDA2, EqDC2, EqSE2)
     expect(drillCell(west.report(), "loss of location EqCH2")).toBe("step 1 (its BGP side)");
     expect(drillCell(east.report(), "loss of location EqDC2")).toBe("step 3 (its BGP side)");
@@ -161,7 +175,7 @@ describe("the report names the drill steps that rehearse each single failure", (
     const app = new App({ outdir });
     const stack = new Stack(app, "Prod");
     const dx = connections(stack);
-    new FailoverDrill(stack, "Drill", { connections: [dx] });
+    new FailoverDrill(stack, "Drill", { connections: [dx], unguardedReason: UNGUARDED });
     writeAppTemplates(app);
     const written = fs.readFileSync(path.join(outdir, "Prod.Dx.dx-report.md"), "utf8");
     expect(written).toBe(dx.report());
