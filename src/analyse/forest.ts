@@ -7,6 +7,7 @@ import {
   VpnRouting,
   VpnTarget,
 } from "../core/topology";
+import { gatewayIdOf } from "../rules/gateways";
 
 // The failure elements of a topology as a containment forest in preorder (location > device slot >
 // ports and virtual interfaces; customer gateway > tunnels), held in flat arrays so that a scenario
@@ -87,6 +88,12 @@ export interface TargetInfo {
   readonly name: string;
   /** Public virtual interfaces: the VPN never backs them up. */
   readonly isPublic: boolean;
+  /**
+   * Whether the VPN backup backs it: the virtual private gateway the VPN terminates on, or a Direct
+   * Connect gateway associated with the VPN's transit gateway or virtual private gateway (facts §6; the
+   * rule `vpnTargetMismatch`). Never a public target.
+   */
+  readonly vpnBacked: boolean;
 }
 
 interface RawElement {
@@ -129,7 +136,7 @@ export function buildForest(topology: ConnectionTopology): Forest {
     target: Int32Array.from(elements, (e) => e.target),
     tunnelLoss: Int32Array.from(elements, (e) => e.tunnelLoss),
     slots: b.slots,
-    targets: b.targets,
+    targets: b.targets.map((t) => ({ ...t, vpnBacked: backs(topology, t) })),
     vpn:
       vpn === undefined
         ? undefined
@@ -139,6 +146,20 @@ export function buildForest(topology: ConnectionTopology): Forest {
           },
     base: { capacity, sessions, tunnels },
   };
+}
+
+/**
+ * Whether the topology's VPN backup backs a target: only the gateway it terminates on, that virtual
+ * private gateway itself or a Direct Connect gateway associated with its gateway (facts §6).
+ */
+function backs(topology: ConnectionTopology, target: Omit<TargetInfo, "vpnBacked">): boolean {
+  const vpn = topology.vpnBackup;
+  if (vpn === undefined || target.isPublic) return false;
+  const gateway = gatewayIdOf(vpn.targetId);
+  if (gatewayIdOf(target.name) === gateway) return true;
+  return (topology.gatewayAssociations ?? []).some(
+    (a) => a.directConnectGatewayId === target.name && gatewayIdOf(a.associatedGatewayId) === gateway,
+  );
 }
 
 /** Adds [target, count] pairs of `from` into the flat list `into`. */
@@ -153,7 +174,7 @@ function addSessions(into: number[], from: ReadonlyArray<number>): void {
 class ForestBuilder {
   public readonly elements: RawElement[] = [];
   public readonly slots: SlotInfo[] = [];
-  public readonly targets: TargetInfo[] = [];
+  public readonly targets: Array<Omit<TargetInfo, "vpnBacked">> = [];
   private readonly targetIndex = new Map<string, number>();
 
   public addLocation(location: TopologyLocation): void {

@@ -47,7 +47,7 @@ export function materialise(forest: Forest, table: ScenarioTable, row: number): 
     const via =
       bgpSessions > 0
         ? PathVia.DIRECT_CONNECT
-        : !target.isPublic && forest.vpn !== undefined && vpnCapacityGbps > 0
+        : target.vpnBacked && vpnCapacityGbps > 0
           ? PathVia.VPN
           : PathVia.NONE;
     return { target: target.name, via, bgpSessions };

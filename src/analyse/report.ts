@@ -79,11 +79,13 @@ export function verdictLine(topology: ConnectionTopology, analysis: FailureAnaly
 /** What a scenario leaves, in words: capacity, and the targets without a Direct Connect path. */
 function describeOutcome(s: FailureScenario): string {
   const failures = s.failures.map((f) => f.description).join(" and ");
-  const lost = s.paths.filter((p) => p.via !== PathVia.DIRECT_CONNECT);
-  const paths =
-    lost.length === 0
-      ? ""
-      : `; no Direct Connect path to ${lost.map((p) => p.target).join(", ")}${s.vpnOnly ? ` (VPN only, ${fmt(s.vpnCapacityGbps)} Gbps)` : ""}`;
+  // the VPN backs only the gateways it terminates on: said per target, not of the scenario
+  const lost = s.paths
+    .filter((p) => p.via !== PathVia.DIRECT_CONNECT)
+    .map((p) =>
+      p.via === PathVia.VPN ? `${p.target} (VPN only, ${fmt(s.vpnCapacityGbps)} Gbps)` : p.target,
+    );
+  const paths = lost.length === 0 ? "" : `; no Direct Connect path to ${lost.join(", ")}`;
   return `${failures} leaves ${fmt(s.survivingCapacityGbps)} Gbps${paths}`;
 }
 

@@ -38,7 +38,11 @@ export interface FailedElement {
 export enum PathVia {
   /** At least one BGP session over Direct Connect is left. */
   DIRECT_CONNECT = "direct-connect",
-  /** No Direct Connect session is left, and the Site-to-Site VPN backup carries the traffic. */
+  /**
+   * No Direct Connect session is left, and the Site-to-Site VPN backup carries the traffic: only for the
+   * gateway the VPN terminates on, that virtual private gateway or a Direct Connect gateway associated with
+   * the VPN's transit gateway or virtual private gateway (`ConnectionTopology.gatewayAssociations`).
+   */
   VPN = "vpn",
   /** Neither: the target is cut off. */
   NONE = "none",

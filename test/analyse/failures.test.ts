@@ -1,4 +1,4 @@
-import { plan, vif, withVpn } from "./topologies";
+import { VPN_GATEWAY, associate, plan, vif, withVpn } from "./topologies";
 import {
   ConnectionBandwidth,
   ConnectionTopology,
@@ -382,6 +382,82 @@ describe("the VPN backup", () => {
       { target: "public", via: PathVia.NONE, bgpSessions: 0 },
     ]);
     expect(s.vpnOnly).toBe(true);
+  });
+});
+
+describe("the VPN backs only the gateway it terminates on (vpnTargetMismatch, docs/facts.md §6)", () => {
+  const VGW_A = VPN_GATEWAY[VpnTarget.VIRTUAL_PRIVATE_GATEWAY];
+  const TGW = VPN_GATEWAY[VpnTarget.TRANSIT_GATEWAY];
+  const bothLocations = (t: ConnectionTopology) =>
+    find(analyseFailures(t, { maxFailures: 2 }).scenarios(), "EqDC2", "EqSE2");
+
+  test("a VPN on one virtual private gateway never keeps a second one, reached by a private interface directly", () => {
+    // GIVEN private interfaces straight to the VPN's virtual private gateway and to another one
+    const direct = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+      virtualInterfaces: [
+        vif("a", VGW_A, 100, VirtualInterfaceType.PRIVATE),
+        vif("b", "vgw-0fedcba9876543210", 101, VirtualInterfaceType.PRIVATE),
+      ],
+    });
+    const topology = withVpn(direct, 2, VpnTarget.VIRTUAL_PRIVATE_GATEWAY, ["10.0.0.0/16"]);
+    // WHEN both Direct Connect locations are lost
+    const s = bothLocations(topology);
+    // THEN
+    expect(s.paths).toEqual([
+      { target: VGW_A, via: PathVia.VPN, bgpSessions: 0 },
+      { target: "vgw-0fedcba9876543210", via: PathVia.NONE, bgpSessions: 0 },
+    ]);
+    expect(s.vpnOnly).toBe(true);
+  });
+
+  test("a VPN on a transit gateway backs only the Direct Connect gateways associated with that transit gateway", () => {
+    // GIVEN dxgw-1 associated with the VPN's transit gateway, dxgw-2 with another one
+    const two = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+      virtualInterfaces: [vif("a", "dxgw-1", 100), vif("b", "dxgw-2", 101)],
+    });
+    const topology = associate(
+      withVpn(two, 2, VpnTarget.TRANSIT_GATEWAY, undefined, false),
+      ["dxgw-1", TGW],
+      ["dxgw-2", "tgw-0fedcba9876543210"],
+    );
+    // WHEN
+    const s = bothLocations(topology);
+    // THEN
+    expect(s.paths).toEqual([
+      { target: "dxgw-1", via: PathVia.VPN, bgpSessions: 0 },
+      { target: "dxgw-2", via: PathVia.NONE, bgpSessions: 0 },
+    ]);
+    expect(s.vpnOnly).toBe(true);
+  });
+
+  test("a Direct Connect gateway associated with the VPN's virtual private gateway is backed by it", () => {
+    const topology = associate(
+      withVpn(
+        plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+          virtualInterfaces: [vif("a", "dxgw-1", 100, VirtualInterfaceType.PRIVATE)],
+        }),
+        1,
+        VpnTarget.VIRTUAL_PRIVATE_GATEWAY,
+        ["10.0.0.0/16"],
+        false,
+      ),
+      ["dxgw-1", VGW_A],
+    );
+    expect(bothLocations(topology).paths).toEqual([{ target: "dxgw-1", via: PathVia.VPN, bgpSessions: 0 }]);
+  });
+
+  test("with no association known, the VPN backs no Direct Connect gateway", () => {
+    const topology = withVpn(
+      plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, { virtualInterfaces: [prod] }),
+      2,
+      VpnTarget.TRANSIT_GATEWAY,
+      undefined,
+      false,
+    );
+    const s = bothLocations(topology);
+    expect(s.paths).toEqual([{ target: "dxgw-1", via: PathVia.NONE, bgpSessions: 0 }]);
+    expect(s.vpnOnly).toBe(false);
+    expect(s.vpnCapacityGbps).toBe(5);
   });
 });
 
