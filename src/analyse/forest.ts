@@ -36,6 +36,11 @@ export interface SlotInfo {
   readonly capacity: number;
   /** The BGP sessions it carries with nothing failed, flat: [target, count, target, count, ...]. */
   readonly sessions: number[];
+  /**
+   * Its virtual interfaces (BGP sessions): with every one of them lost it carries nothing; with none it
+   * carries by its ports alone.
+   */
+  readonly vifs: number;
 }
 
 /** The Site-to-Site VPN backup, as the evaluation needs it. */
@@ -243,6 +248,7 @@ class ForestBuilder {
       carrying,
       capacity: carrying ? full : 0,
       sessions,
+      vifs: slot.virtualInterfaces.length,
     };
     device.capacityLoss = info.capacity;
     device.sessionLoss = [...sessions];

@@ -130,7 +130,9 @@ class Evaluator {
   private readonly portsDown: Int32Array;
   private readonly speedLost: Float64Array;
   private readonly slotDown: Uint8Array;
-  /** The slots the row's failed ports touch: the first `touchedCount`. */
+  /** The BGP sessions (virtual interfaces) the row loses per slot. */
+  private readonly vifsDown: Int32Array;
+  /** The slots the row's failed ports and virtual interfaces touch: the first `touchedCount`. */
   private readonly touched: Int32Array;
   private touchedCount = 0;
 
@@ -142,6 +144,7 @@ class Evaluator {
     this.portsDown = new Int32Array(slots);
     this.speedLost = new Float64Array(slots);
     this.slotDown = new Uint8Array(slots);
+    this.vifsDown = new Int32Array(slots);
     this.touched = new Int32Array(slots);
   }
 
@@ -170,18 +173,24 @@ class Evaluator {
       }
     }
     capacity -= this.settleTouchedSlots(s0);
+    // A slot carries while one of its BGP sessions is up: losing its last one takes what its ports
+    // still carry (a slot without interfaces counts by its ports).
     for (let j = 0; j < m; j++) {
       const e = chosen[j];
+      if (f.kind[e] !== VIF) continue;
       const s = f.slot[e];
-      if (f.kind[e] === VIF && f.slots[s].carrying && this.slotDown[s] === 0) {
-        out.sessions[s0 + f.target[e]]--;
-      }
+      const slot = f.slots[s];
+      if (!slot.carrying || this.slotDown[s] !== 0) continue;
+      out.sessions[s0 + f.target[e]]--;
+      if (this.portsDown[s] === 0 && this.vifsDown[s] === 0) this.touched[this.touchedCount++] = s;
+      if (++this.vifsDown[s] === slot.vifs) capacity -= slot.capacity - this.speedLost[s];
     }
     for (let i = 0; i < this.touchedCount; i++) {
       const s = this.touched[i];
       this.portsDown[s] = 0;
       this.speedLost[s] = 0;
       this.slotDown[s] = 0;
+      this.vifsDown[s] = 0;
     }
     this.touchedCount = 0;
     out.capacity[row] = capacity;

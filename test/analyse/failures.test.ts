@@ -93,12 +93,47 @@ describe("a Maximum layout (2 locations x 2 slots x 1 port, one transit virtual 
       3,
       ["EqDC2/Slot1", "EqSE2/Slot1", "EqSE2/Slot2"],
     ]);
-    // a lost BGP session leaves the slot's capacity
+    // the slot's only BGP session lost: its ports are up, but it carries nothing
     expect(summary(find(scenarios, "EqDC2/Slot1/Vif-prod"))).toEqual([
-      40,
+      30,
       3,
-      ["EqDC2/Slot1", "EqDC2/Slot2", "EqSE2/Slot1", "EqSE2/Slot2"],
+      ["EqDC2/Slot2", "EqSE2/Slot1", "EqSE2/Slot2"],
     ]);
+  });
+
+  test("4 x 10 Gbps, one interface per slot: the loss of a BGP session leaves 30 Gbps, not 40", () => {
+    const s = find(analyseFailures(topology).scenarios(), "EqSE2/Slot2/Vif-prod");
+    expect(s.failures[0].description).toBe(
+      "loss of the BGP session of virtual interface EqSE2/Slot2/Vif-prod (transit)",
+    );
+    expect(s.survivingCapacityGbps).toBe(30);
+  });
+
+  test("a slot counts while one of its BGP sessions is up; a slot with no interface counts by its ports", () => {
+    // GIVEN two interfaces on every slot of a High layout, and none on EqSE2's
+    const two = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+      virtualInterfaces: [prod, vif("test", "dxgw-1", 101)],
+    });
+    const [dc, se] = two.locations;
+    const altered: ConnectionTopology = {
+      ...two,
+      locations: [dc, { ...se, deviceSlots: [{ ...se.deviceSlots[0], virtualInterfaces: [] }] }],
+    };
+    // WHEN
+    const scenarios = analyseFailures(altered, { maxFailures: 2 }).scenarios();
+    // THEN one session of two lost: the slot still carries; both lost: it does not
+    expect(find(scenarios, "EqDC2/Slot1/Vif-prod").survivingCapacityGbps).toBe(20);
+    const both = find(scenarios, "EqDC2/Slot1/Vif-prod", "EqDC2/Slot1/Vif-test");
+    expect([both.survivingCapacityGbps, both.survivingSlots]).toEqual([10, ["EqSE2/Slot1"]]);
+    // a port lost on a slot whose sessions are all lost is not counted twice
+    expect(
+      find(
+        analyseFailures(altered, { maxFailures: 3 }).scenarios(),
+        "EqDC2/Slot1/Port1",
+        "EqDC2/Slot1/Vif-prod",
+        "EqDC2/Slot1/Vif-test",
+      ).survivingCapacityGbps,
+    ).toBe(10);
   });
 
   test("the promise is met: any 1 device (30 Gbps left at worst), any 1 location (20 Gbps)", () => {
@@ -512,8 +547,9 @@ describe("existing circuits", () => {
       "failure of device EqDC2/Slot2 (existing circuit dxcon-abcdefgh)",
     );
     expect(analysis.scenario(4).survivingCapacityGbps).toBe(10);
+    // the circuit's only BGP session lost: it carries nothing
     expect(analysis.scenario(5)).toMatchObject({
-      survivingCapacityGbps: 20,
+      survivingCapacityGbps: 10,
       paths: [{ target: "dxgw-1", via: PathVia.DIRECT_CONNECT, bgpSessions: 1 }],
     });
   });

@@ -188,6 +188,8 @@ function referenceScenario(t: ConnectionTopology, failed: RefElement[]): Plain {
         carries = up.length >= Math.max(1, s.minimumLinks ?? 0);
         slotCapacity = up.reduce((sum, p) => sum + p.speedGbps, 0);
       }
+      // a slot carries while one of its BGP sessions is up (by its ports when it has none)
+      if (s.virtualInterfaces.length > 0 && s.virtualInterfaces.every((v) => down.has(v.id))) carries = false;
       if (!carries) continue;
       survivingSlots.push(s.id);
       capacity += slotCapacity;
