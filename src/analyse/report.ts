@@ -182,7 +182,8 @@ function scenarioSections(input: ReportInput): string[] {
   }
   if (analysis.maxFailures === 1) return out;
   const several = analysis.scenarioCount - singles;
-  const worst = several <= MAX_SORTED ? analysis._leastCapacity(singles, WORST_SHOWN) : [analysis.worst()];
+  // ranked as worst() ranks: least capacity, then fewest gateways with a Direct Connect path, then scenario order
+  const worst = several <= MAX_SORTED ? analysis._worstFrom(singles, WORST_SHOWN) : [analysis.worst()];
   out.push(
     `## Up to ${analysis.maxFailures} simultaneous failures`,
     "",

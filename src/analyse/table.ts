@@ -71,8 +71,17 @@ export function evaluateAll(forest: Forest, count: ScenarioCount): ScenarioTable
   return { ...out, worst };
 }
 
-/** Whether row a is worse than row b: less capacity, then fewer targets with a Direct Connect path. */
-function worse(out: { capacity: Float64Array; sessions: Counts }, t: number, a: number, b: number): boolean {
+/**
+ * Whether row a is worse than row b: less capacity, then fewer targets with a Direct Connect path. The one
+ * order of the analysis: `worst()` and the report's table of the worst scenarios both rank by it (then by
+ * row, which is scenario order).
+ */
+export function worse(
+  out: { capacity: Float64Array; sessions: Counts },
+  t: number,
+  a: number,
+  b: number,
+): boolean {
   if (out.capacity[a] !== out.capacity[b]) return out.capacity[a] < out.capacity[b];
   return directPaths(out.sessions, t, a) < directPaths(out.sessions, t, b);
 }
@@ -85,16 +94,17 @@ export function directPaths(sessions: Counts, t: number, row: number): number {
 }
 
 /**
- * The `n` rows of `from` .. `to` - 1 that leave the least capacity, least first, equal capacities in row
- * order: the first `n` of a stable sort of those rows by capacity, without sorting them all.
+ * The `n` worst rows of `from` .. `to` - 1, worst first (`worse`: least capacity, then fewest targets with
+ * a Direct Connect path), equals in row order: the first `n` of a stable sort of those rows by `worse`,
+ * without sorting them all.
  */
-export function leastCapacityRows(capacity: Float64Array, from: number, to: number, n: number): number[] {
+export function worstRows(table: ScenarioTable, t: number, from: number, to: number, n: number): number[] {
   const kept: number[] = [];
   for (let row = from; row < to; row++) {
-    if (kept.length === n && !(capacity[row] < capacity[kept[n - 1]])) continue;
+    if (kept.length === n && !worse(table, t, row, kept[n - 1])) continue;
     if (kept.length === n) kept.pop();
     let at = kept.length;
-    while (at > 0 && capacity[kept[at - 1]] > capacity[row]) at--;
+    while (at > 0 && worse(table, t, row, kept[at - 1])) at--;
     kept.splice(at, 0, row);
   }
   return kept;

@@ -571,6 +571,29 @@ describe("worst()", () => {
     expect(worst.paths).toEqual([{ target: "dxgw-1", via: PathVia.NONE, bgpSessions: 0 }]);
   });
 
+  test("_worstFrom ranks as worst() does: least capacity, then fewest gateways with a Direct Connect path, then scenario order", () => {
+    // GIVEN one 10 Gbps slot in each of two locations; the only virtual interface is on EqSE2's
+    const topology = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, { virtualInterfaces: [prod] });
+    const [dc, se] = topology.locations;
+    const altered: ConnectionTopology = {
+      ...topology,
+      locations: [{ ...dc, deviceSlots: [{ ...dc.deviceSlots[0], virtualInterfaces: [] }] }, se],
+    };
+    // WHEN
+    const analysis = analyseFailures(altered);
+    const ranked = analysis._worstFrom(0, 3).map(ids);
+    // THEN every single failure leaves 10 Gbps but the EqSE2 ones lose the gateway: they come first, in order
+    expect(analysis.scenarios().map((s) => s.survivingCapacityGbps)).toEqual([10, 10, 10, 10, 10, 10, 10]);
+    expect(ranked).toEqual([["EqSE2"], ["EqSE2/Slot1"], ["EqSE2/Slot1/Port1"]]);
+    expect(ranked[0]).toEqual(ids(analysis.worst()));
+    expect(analysis._worstFrom(0, 7).map(ids).slice(3)).toEqual([
+      ["EqSE2/Slot1/Vif-prod"],
+      ["EqDC2"],
+      ["EqDC2/Slot1"],
+      ["EqDC2/Slot1/Port1"],
+    ]);
+  });
+
   test("a topology with nothing to fail: no scenarios, worst() is the baseline", () => {
     const empty: ConnectionTopology = { ...plan(ResiliencyModel.CLASSIC, ["EqDC2"], GBPS_10), locations: [] };
     const analysis = analyseFailures(empty, { maxFailures: 2 });
