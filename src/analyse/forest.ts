@@ -28,7 +28,10 @@ export interface SlotInfo {
   readonly id: string;
   /** Member ports (0 for an existing circuit, which has none to fail). */
   readonly ports: number;
-  /** Ports that must be up for the slot to carry: max(1, minimumLinks); 0 for an existing circuit. */
+  /**
+   * Ports that must be up for the slot to carry: max(1, minimumLinks), since a LAG with no member up
+   * carries nothing whatever its minimum (facts §4.2); 0 for an existing circuit.
+   */
   readonly need: number;
   /** Whether it carries traffic with nothing failed. */
   readonly carrying: boolean;

@@ -308,6 +308,14 @@ describe("LAG minimum links", () => {
     expect(find(scenarios, port(1), port(2), port(3)).paths[0].bgpSessions).toBe(4);
   });
 
+  test("minimumLinks 0: a LAG with no member up is down all the same (facts §4.2)", () => {
+    const scenarios = analyseFailures(lag(0), { maxFailures: 4 }).scenarios();
+    const s = find(scenarios, port(1), port(2), port(3), port(4));
+    expect(s.survivingCapacityGbps).toBe(120);
+    expect(s.survivingSlots).not.toContain("EqDC2/Slot1");
+    expect(s.paths[0].bgpSessions).toBe(3);
+  });
+
   test("a BGP session lost on a slot that is down anyway is not counted twice", () => {
     const scenarios = analyseFailures(lag(4), { maxFailures: 2 }).scenarios();
     const s = find(scenarios, port(1), "EqDC2/Slot1/Vif-prod");
