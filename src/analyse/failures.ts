@@ -2,7 +2,7 @@ import { Forest, buildForest } from "./forest";
 import { materialise } from "./materialise";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario } from "./scenario";
-import { ScenarioTable, evaluateAll, leastCapacityRows, scenarioCount } from "./table";
+import { ScenarioTable, evaluateAll, scenarioCount, worstRows } from "./table";
 import { promiseVerdicts, singleRows, worstSingleRow } from "./verdicts";
 import { raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
@@ -197,13 +197,14 @@ export class FailureAnalysis {
   }
 
   /**
-   * The `n` scenarios from index `from` on that leave the least capacity, least first (equals in index
-   * order, as a stable sort by capacity has them), read from the table: only those `n` are materialised.
+   * The `n` worst scenarios from index `from` on, worst first, in the order `worst()` ranks by: the least
+   * capacity, then the fewest targets with a Direct Connect path, then index order. Read from the table:
+   * only those `n` are materialised.
    *
    * @internal
    */
-  public _leastCapacity(from: number, n: number): FailureScenario[] {
-    return leastCapacityRows(this.table.capacity, from + 1, this.table.rows, n).map((row) =>
+  public _worstFrom(from: number, n: number): FailureScenario[] {
+    return worstRows(this.table, this.forest.targets.length, from + 1, this.table.rows, n).map((row) =>
       materialise(this.forest, this.table, row),
     );
   }

@@ -7,6 +7,7 @@ import {
   VpnRouting,
   VpnTarget,
 } from "../core/topology";
+import { gatewayIdOf } from "../rules/gateways";
 
 // The failure elements of a topology as a containment forest in preorder (location > device slot >
 // ports and virtual interfaces; customer gateway > tunnels), held in flat arrays so that a scenario
@@ -27,7 +28,10 @@ export interface SlotInfo {
   readonly id: string;
   /** Member ports (0 for an existing circuit, which has none to fail). */
   readonly ports: number;
-  /** Ports that must be up for the slot to carry: max(1, minimumLinks); 0 for an existing circuit. */
+  /**
+   * Ports that must be up for the slot to carry: max(1, minimumLinks), since a LAG with no member up
+   * carries nothing whatever its minimum (facts §4.2); 0 for an existing circuit.
+   */
   readonly need: number;
   /** Whether it carries traffic with nothing failed. */
   readonly carrying: boolean;
@@ -35,6 +39,11 @@ export interface SlotInfo {
   readonly capacity: number;
   /** The BGP sessions it carries with nothing failed, flat: [target, count, target, count, ...]. */
   readonly sessions: number[];
+  /**
+   * Its virtual interfaces (BGP sessions): with every one of them lost it carries nothing; with none it
+   * carries by its ports alone.
+   */
+  readonly vifs: number;
 }
 
 /** The Site-to-Site VPN backup, as the evaluation needs it. */
@@ -87,6 +96,12 @@ export interface TargetInfo {
   readonly name: string;
   /** Public virtual interfaces: the VPN never backs them up. */
   readonly isPublic: boolean;
+  /**
+   * Whether the VPN backup backs it: the virtual private gateway the VPN terminates on, or a Direct
+   * Connect gateway associated with the VPN's transit gateway or virtual private gateway (facts §6; the
+   * rule `vpnTargetMismatch`). Never a public target.
+   */
+  readonly vpnBacked: boolean;
 }
 
 interface RawElement {
@@ -129,7 +144,7 @@ export function buildForest(topology: ConnectionTopology): Forest {
     target: Int32Array.from(elements, (e) => e.target),
     tunnelLoss: Int32Array.from(elements, (e) => e.tunnelLoss),
     slots: b.slots,
-    targets: b.targets,
+    targets: b.targets.map((t) => ({ ...t, vpnBacked: backs(topology, t) })),
     vpn:
       vpn === undefined
         ? undefined
@@ -139,6 +154,20 @@ export function buildForest(topology: ConnectionTopology): Forest {
           },
     base: { capacity, sessions, tunnels },
   };
+}
+
+/**
+ * Whether the topology's VPN backup backs a target: only the gateway it terminates on, that virtual
+ * private gateway itself or a Direct Connect gateway associated with its gateway (facts §6).
+ */
+function backs(topology: ConnectionTopology, target: Omit<TargetInfo, "vpnBacked">): boolean {
+  const vpn = topology.vpnBackup;
+  if (vpn === undefined || target.isPublic) return false;
+  const gateway = gatewayIdOf(vpn.targetId);
+  if (gatewayIdOf(target.name) === gateway) return true;
+  return (topology.gatewayAssociations ?? []).some(
+    (a) => a.directConnectGatewayId === target.name && gatewayIdOf(a.associatedGatewayId) === gateway,
+  );
 }
 
 /** Adds [target, count] pairs of `from` into the flat list `into`. */
@@ -153,7 +182,7 @@ function addSessions(into: number[], from: ReadonlyArray<number>): void {
 class ForestBuilder {
   public readonly elements: RawElement[] = [];
   public readonly slots: SlotInfo[] = [];
-  public readonly targets: TargetInfo[] = [];
+  public readonly targets: Array<Omit<TargetInfo, "vpnBacked">> = [];
   private readonly targetIndex = new Map<string, number>();
 
   public addLocation(location: TopologyLocation): void {
@@ -222,6 +251,7 @@ class ForestBuilder {
       carrying,
       capacity: carrying ? full : 0,
       sessions,
+      vifs: slot.virtualInterfaces.length,
     };
     device.capacityLoss = info.capacity;
     device.sessionLoss = [...sessions];

@@ -1,4 +1,4 @@
-import { DEVICE, Forest, LOCATION, PORT } from "./forest";
+import { DEVICE, Forest, LOCATION, PORT, VIF } from "./forest";
 import { FailedElement, FailureKind, FailureScenario, PathVia, TargetPath } from "./scenario";
 import { ScenarioTable } from "./table";
 
@@ -47,7 +47,7 @@ export function materialise(forest: Forest, table: ScenarioTable, row: number): 
     const via =
       bgpSessions > 0
         ? PathVia.DIRECT_CONNECT
-        : !target.isPublic && forest.vpn !== undefined && vpnCapacityGbps > 0
+        : target.vpnBacked && vpnCapacityGbps > 0
           ? PathVia.VPN
           : PathVia.NONE;
     return { target: target.name, via, bgpSessions };
@@ -62,20 +62,27 @@ export function materialise(forest: Forest, table: ScenarioTable, row: number): 
   };
 }
 
-/** The ids of the slots that carry with `elements` failed. */
+/** The ids of the slots that carry with `elements` failed (ports up to their minimum, a BGP session up). */
 function survivingSlots(forest: Forest, elements: ReadonlyArray<number>): string[] {
   const down = new Set<number>();
   const portsDown = new Map<number, number>();
+  const vifsDown = new Map<number, number>();
   for (const e of elements) {
     const kind = forest.kind[e];
     if (kind === LOCATION || kind === DEVICE) {
       for (let s = forest.slot[e]; s < forest.slotEnd[e]; s++) down.add(s);
     } else if (kind === PORT) {
       portsDown.set(forest.slot[e], (portsDown.get(forest.slot[e]) ?? 0) + 1);
+    } else if (kind === VIF) {
+      vifsDown.set(forest.slot[e], (vifsDown.get(forest.slot[e]) ?? 0) + 1);
     }
   }
   for (const [s, n] of portsDown) {
     if (forest.slots[s].ports - n < forest.slots[s].need) down.add(s);
+  }
+  // every BGP session of a slot lost: it carries nothing
+  for (const [s, n] of vifsDown) {
+    if (n === forest.slots[s].vifs) down.add(s);
   }
   return forest.slots.filter((slot, s) => slot.carrying && !down.has(s)).map((slot) => slot.id);
 }

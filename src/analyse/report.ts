@@ -79,11 +79,13 @@ export function verdictLine(topology: ConnectionTopology, analysis: FailureAnaly
 /** What a scenario leaves, in words: capacity, and the targets without a Direct Connect path. */
 function describeOutcome(s: FailureScenario): string {
   const failures = s.failures.map((f) => f.description).join(" and ");
-  const lost = s.paths.filter((p) => p.via !== PathVia.DIRECT_CONNECT);
-  const paths =
-    lost.length === 0
-      ? ""
-      : `; no Direct Connect path to ${lost.map((p) => p.target).join(", ")}${s.vpnOnly ? ` (VPN only, ${fmt(s.vpnCapacityGbps)} Gbps)` : ""}`;
+  // the VPN backs only the gateways it terminates on: said per target, not of the scenario
+  const lost = s.paths
+    .filter((p) => p.via !== PathVia.DIRECT_CONNECT)
+    .map((p) =>
+      p.via === PathVia.VPN ? `${p.target} (VPN only, ${fmt(s.vpnCapacityGbps)} Gbps)` : p.target,
+    );
+  const paths = lost.length === 0 ? "" : `; no Direct Connect path to ${lost.join(", ")}`;
   return `${failures} leaves ${fmt(s.survivingCapacityGbps)} Gbps${paths}`;
 }
 
@@ -180,7 +182,8 @@ function scenarioSections(input: ReportInput): string[] {
   }
   if (analysis.maxFailures === 1) return out;
   const several = analysis.scenarioCount - singles;
-  const worst = several <= MAX_SORTED ? analysis._leastCapacity(singles, WORST_SHOWN) : [analysis.worst()];
+  // ranked as worst() ranks: least capacity, then fewest gateways with a Direct Connect path, then scenario order
+  const worst = several <= MAX_SORTED ? analysis._worstFrom(singles, WORST_SHOWN) : [analysis.worst()];
   out.push(
     `## Up to ${analysis.maxFailures} simultaneous failures`,
     "",

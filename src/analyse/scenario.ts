@@ -38,7 +38,11 @@ export interface FailedElement {
 export enum PathVia {
   /** At least one BGP session over Direct Connect is left. */
   DIRECT_CONNECT = "direct-connect",
-  /** No Direct Connect session is left, and the Site-to-Site VPN backup carries the traffic. */
+  /**
+   * No Direct Connect session is left, and the Site-to-Site VPN backup carries the traffic: only for the
+   * gateway the VPN terminates on, that virtual private gateway or a Direct Connect gateway associated with
+   * the VPN's transit gateway or virtual private gateway (`ConnectionTopology.gatewayAssociations`).
+   */
   VPN = "vpn",
   /** Neither: the target is cut off. */
   NONE = "none",
@@ -65,9 +69,13 @@ export interface TargetPath {
 export interface FailureScenario {
   /** The elements that fail together (none for the baseline, where nothing failed). */
   readonly failures: FailedElement[];
-  /** The ids of the device slots that still carry traffic. */
+  /**
+   * The ids of the device slots that still carry traffic: enough ports up (at least one, and at least
+   * its LAG's `minimumLinks`) and at least one of its BGP sessions (virtual interfaces) up. A slot with
+   * no virtual interface counts by its ports.
+   */
   readonly survivingSlots: string[];
-  /** The Direct Connect capacity left, in Gbps: the ports still up on the carrying slots. */
+  /** The Direct Connect capacity left, in Gbps: the ports still up on the slots that still carry traffic. */
   readonly survivingCapacityGbps: number;
   /**
    * One path per gateway target: every distinct target of the private and transit virtual

@@ -71,8 +71,17 @@ export function evaluateAll(forest: Forest, count: ScenarioCount): ScenarioTable
   return { ...out, worst };
 }
 
-/** Whether row a is worse than row b: less capacity, then fewer targets with a Direct Connect path. */
-function worse(out: { capacity: Float64Array; sessions: Counts }, t: number, a: number, b: number): boolean {
+/**
+ * Whether row a is worse than row b: less capacity, then fewer targets with a Direct Connect path. The one
+ * order of the analysis: `worst()` and the report's table of the worst scenarios both rank by it (then by
+ * row, which is scenario order).
+ */
+export function worse(
+  out: { capacity: Float64Array; sessions: Counts },
+  t: number,
+  a: number,
+  b: number,
+): boolean {
   if (out.capacity[a] !== out.capacity[b]) return out.capacity[a] < out.capacity[b];
   return directPaths(out.sessions, t, a) < directPaths(out.sessions, t, b);
 }
@@ -85,16 +94,17 @@ export function directPaths(sessions: Counts, t: number, row: number): number {
 }
 
 /**
- * The `n` rows of `from` .. `to` - 1 that leave the least capacity, least first, equal capacities in row
- * order: the first `n` of a stable sort of those rows by capacity, without sorting them all.
+ * The `n` worst rows of `from` .. `to` - 1, worst first (`worse`: least capacity, then fewest targets with
+ * a Direct Connect path), equals in row order: the first `n` of a stable sort of those rows by `worse`,
+ * without sorting them all.
  */
-export function leastCapacityRows(capacity: Float64Array, from: number, to: number, n: number): number[] {
+export function worstRows(table: ScenarioTable, t: number, from: number, to: number, n: number): number[] {
   const kept: number[] = [];
   for (let row = from; row < to; row++) {
-    if (kept.length === n && !(capacity[row] < capacity[kept[n - 1]])) continue;
+    if (kept.length === n && !worse(table, t, row, kept[n - 1])) continue;
     if (kept.length === n) kept.pop();
     let at = kept.length;
-    while (at > 0 && capacity[kept[at - 1]] > capacity[row]) at--;
+    while (at > 0 && worse(table, t, row, kept[at - 1])) at--;
     kept.splice(at, 0, row);
   }
   return kept;
@@ -130,7 +140,9 @@ class Evaluator {
   private readonly portsDown: Int32Array;
   private readonly speedLost: Float64Array;
   private readonly slotDown: Uint8Array;
-  /** The slots the row's failed ports touch: the first `touchedCount`. */
+  /** The BGP sessions (virtual interfaces) the row loses per slot. */
+  private readonly vifsDown: Int32Array;
+  /** The slots the row's failed ports and virtual interfaces touch: the first `touchedCount`. */
   private readonly touched: Int32Array;
   private touchedCount = 0;
 
@@ -142,6 +154,7 @@ class Evaluator {
     this.portsDown = new Int32Array(slots);
     this.speedLost = new Float64Array(slots);
     this.slotDown = new Uint8Array(slots);
+    this.vifsDown = new Int32Array(slots);
     this.touched = new Int32Array(slots);
   }
 
@@ -170,18 +183,24 @@ class Evaluator {
       }
     }
     capacity -= this.settleTouchedSlots(s0);
+    // A slot carries while one of its BGP sessions is up: losing its last one takes what its ports
+    // still carry (a slot without interfaces counts by its ports).
     for (let j = 0; j < m; j++) {
       const e = chosen[j];
+      if (f.kind[e] !== VIF) continue;
       const s = f.slot[e];
-      if (f.kind[e] === VIF && f.slots[s].carrying && this.slotDown[s] === 0) {
-        out.sessions[s0 + f.target[e]]--;
-      }
+      const slot = f.slots[s];
+      if (!slot.carrying || this.slotDown[s] !== 0) continue;
+      out.sessions[s0 + f.target[e]]--;
+      if (this.portsDown[s] === 0 && this.vifsDown[s] === 0) this.touched[this.touchedCount++] = s;
+      if (++this.vifsDown[s] === slot.vifs) capacity -= slot.capacity - this.speedLost[s];
     }
     for (let i = 0; i < this.touchedCount; i++) {
       const s = this.touched[i];
       this.portsDown[s] = 0;
       this.speedLost[s] = 0;
       this.slotDown[s] = 0;
+      this.vifsDown[s] = 0;
     }
     this.touchedCount = 0;
     out.capacity[row] = capacity;

@@ -258,6 +258,17 @@ export interface TopologyVpnBackup {
 }
 
 /**
+ * One association of a Direct Connect gateway with a transit gateway or virtual private gateway: what
+ * lets a Site-to-Site VPN on that gateway back up the Direct Connect gateway's virtual interfaces.
+ */
+export interface TopologyGatewayAssociation {
+  /** The Direct Connect gateway, as the virtual interfaces name it (`TopologyVirtualInterface.target`). */
+  readonly directConnectGatewayId: string;
+  /** The transit gateway or virtual private gateway associated with it, as `TopologyVpnBackup.targetId` names it. */
+  readonly associatedGatewayId: string;
+}
+
+/**
  * The planned layout of a construct: locations -> device slots -> member ports, with names and
  * stable ids. It is what the constructs emit and what analysis reads.
  */
@@ -276,6 +287,15 @@ export interface ConnectionTopology {
    * @default - none
    */
   readonly vpnBackup?: TopologyVpnBackup;
+  /**
+   * The associations of the Direct Connect gateways the virtual interfaces land on. The failure analysis
+   * credits the VPN backup only to the gateway it terminates on: a virtual private gateway that
+   * private virtual interfaces reach directly, or a Direct Connect gateway associated with the VPN's
+   * transit gateway or virtual private gateway.
+   *
+   * @default - none known: the VPN backs only a virtual private gateway the interfaces reach directly
+   */
+  readonly gatewayAssociations?: TopologyGatewayAssociation[];
   /**
    * The name of the resiliency group that holds every port.
    *

@@ -137,14 +137,17 @@ export interface ConnectionsCommonProps {
 
   /**
    * The `MinimumLinks` of every LAG: the LAG goes down when fewer member ports are up, so traffic
-   * moves to the other slots instead of overloading the rest. From 0 to the ports per slot.
+   * moves to the other slots instead of overloading the rest. From 0 to the ports per slot. A LAG with
+   * no member up carries nothing whatever `minimumLinks` says, 0 included
+   * (https://docs.aws.amazon.com/directconnect/latest/UserGuide/lags.html); the failure analysis counts
+   * a LAG while at least one member, and at least `minimumLinks`, are up.
    *
    * CloudFormation cannot set `MinimumLinks` when it first creates a LAG: deploy without it, then add
    * it on a later deploy (a warning at synth reminds you; acknowledge it with
    * `Annotations.of(construct).acknowledgeWarning('cdk-direct-connect-resiliency:minimumLinksOnCreate')`).
    * Updates in place.
    *
-   * @default - not set (AWS uses 0: the LAG stays up with no member up)
+   * @default - not set (AWS uses 0: the LAG stays up while any member is up, and is down with none)
    */
   readonly minimumLinks?: number;
 

@@ -22,7 +22,12 @@ import { ConnectionBandwidth } from "../core/bandwidth";
 import { ResiliencyModel } from "../core/model";
 import { objectOf } from "../core/props";
 import { RuleFinding } from "../core/rule";
-import { ConnectionTopology, VirtualInterfaceType, VpnTarget } from "../core/topology";
+import {
+  ConnectionTopology,
+  TopologyGatewayAssociation,
+  VirtualInterfaceType,
+  VpnTarget,
+} from "../core/topology";
 import { allSlots, describeTopology, groupMembers } from "../plan/planner";
 import { describeVpnBackup } from "../plan/vpn";
 import { gatewayIdOf } from "../rules/gateways";
@@ -44,8 +49,21 @@ export class ResilientConnections extends Construct implements IResilientConnect
   public readonly model: ResiliencyModel;
   /** The capacity of every device slot. */
   public readonly bandwidth: ConnectionBandwidth;
-  /** The planned layout: locations, device slots, ports, names. */
-  public readonly topology: ConnectionTopology;
+  /**
+   * The planned layout: locations, device slots, ports, names, and the associations of its Direct
+   * Connect gateways made so far in the app (the VPN backup backs a gateway associated with its own).
+   */
+  public get topology(): ConnectionTopology {
+    const associations = gatewayAssociationsOf(this.specs);
+    const key = associations.map((a) => `${a.directConnectGatewayId} ${a.associatedGatewayId}`).join("\n");
+    if (this.associated?.key !== key) {
+      const topology =
+        associations.length === 0 ? this.planned : { ...this.planned, gatewayAssociations: associations };
+      this.associated = { key, topology };
+      this.analysed = undefined;
+    }
+    return this.associated.topology;
+  }
   /** Every device slot, location by location (sorted by code), then by slot number. */
   public readonly deviceSlots: DeviceSlot[];
   /** Every LAG, one per new device slot. */
@@ -84,6 +102,10 @@ export class ResilientConnections extends Construct implements IResilientConnect
   private readonly reportMaxFailures?: number;
   private readonly drills: ReportDrill[] = [];
   private analysed?: FailureAnalysis;
+  private readonly planned: ConnectionTopology;
+  private readonly specs: ReadonlyArray<VirtualInterface>;
+  /** The topology with the associations it was last read with. */
+  private associated?: { readonly key: string; readonly topology: ConnectionTopology };
 
   constructor(scope: Construct, id: string, props: ResilientConnectionsProps) {
     super(scope, id);
@@ -100,7 +122,8 @@ export class ResilientConnections extends Construct implements IResilientConnect
     // anything is emitted.
     useAcrossApp(this, specs, topology);
 
-    this.topology = topology;
+    this.planned = topology;
+    this.specs = specs;
     this.model = topology.model;
     this.bandwidth = topology.bandwidth;
     this.deviceSlots = topology.locations.flatMap((location) => {
@@ -157,11 +180,12 @@ export class ResilientConnections extends Construct implements IResilientConnect
    * @param maxFailures the most elements that fail at once (default 1)
    */
   public failureAnalysis(maxFailures?: number): FailureAnalysis {
+    const topology = this.topology; // first: an association made since the last analysis drops it
     if (maxFailures === undefined || maxFailures === 1) {
-      this.analysed ??= FailureAnalysis.analyse(this.topology);
+      this.analysed ??= FailureAnalysis.analyse(topology);
       return this.analysed;
     }
-    return FailureAnalysis.analyse(this.topology, { maxFailures });
+    return FailureAnalysis.analyse(topology, { maxFailures });
   }
 
   /**
@@ -286,6 +310,26 @@ function targetLabels(
     );
   }
   return labels;
+}
+
+/**
+ * The associations made so far of the Direct Connect gateways the specs land on, one per gateway pair,
+ * in the order of the specs.
+ */
+function gatewayAssociationsOf(specs: ReadonlyArray<VirtualInterface>): TopologyGatewayAssociation[] {
+  const out: TopologyGatewayAssociation[] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (spec.gateway === undefined || spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
+    const directConnectGatewayId = spec.gateway.gatewayId;
+    for (const associatedGatewayId of gatewayUsage(spec.gateway).associatedGatewayIds()) {
+      const key = `${directConnectGatewayId} ${associatedGatewayId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ directConnectGatewayId, associatedGatewayId });
+    }
+  }
+  return out;
 }
 
 /**

@@ -130,6 +130,14 @@ export class GatewayUsage {
     return ids.some((id) => id.includes("#")) ? undefined : ids;
   }
 
+  /**
+   * The transit gateways and virtual private gateways associated so far, each by its id (a token by its
+   * text), for the failure analysis (`ConnectionTopology.gatewayAssociations`).
+   */
+  public associatedGatewayIds(): string[] {
+    return [...this.transitGateways.keys(), ...this.virtualGateways].map((key) => key.replace(/#\d+$/, ""));
+  }
+
   /** The association of one more gateway of a kind: not twice (by its literal id), its quota, its path. */
   private checkNew(kind: "transit" | "virtual", gatewayId: Deferrable<string>): RuleFinding[] {
     const literal = known(gatewayId);

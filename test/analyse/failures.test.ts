@@ -1,4 +1,4 @@
-import { plan, vif, withVpn } from "./topologies";
+import { VPN_GATEWAY, associate, plan, vif, withVpn } from "./topologies";
 import {
   ConnectionBandwidth,
   ConnectionTopology,
@@ -93,12 +93,47 @@ describe("a Maximum layout (2 locations x 2 slots x 1 port, one transit virtual 
       3,
       ["EqDC2/Slot1", "EqSE2/Slot1", "EqSE2/Slot2"],
     ]);
-    // a lost BGP session leaves the slot's capacity
+    // the slot's only BGP session lost: its ports are up, but it carries nothing
     expect(summary(find(scenarios, "EqDC2/Slot1/Vif-prod"))).toEqual([
-      40,
+      30,
       3,
-      ["EqDC2/Slot1", "EqDC2/Slot2", "EqSE2/Slot1", "EqSE2/Slot2"],
+      ["EqDC2/Slot2", "EqSE2/Slot1", "EqSE2/Slot2"],
     ]);
+  });
+
+  test("4 x 10 Gbps, one interface per slot: the loss of a BGP session leaves 30 Gbps, not 40", () => {
+    const s = find(analyseFailures(topology).scenarios(), "EqSE2/Slot2/Vif-prod");
+    expect(s.failures[0].description).toBe(
+      "loss of the BGP session of virtual interface EqSE2/Slot2/Vif-prod (transit)",
+    );
+    expect(s.survivingCapacityGbps).toBe(30);
+  });
+
+  test("a slot counts while one of its BGP sessions is up; a slot with no interface counts by its ports", () => {
+    // GIVEN two interfaces on every slot of a High layout, and none on EqSE2's
+    const two = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+      virtualInterfaces: [prod, vif("test", "dxgw-1", 101)],
+    });
+    const [dc, se] = two.locations;
+    const altered: ConnectionTopology = {
+      ...two,
+      locations: [dc, { ...se, deviceSlots: [{ ...se.deviceSlots[0], virtualInterfaces: [] }] }],
+    };
+    // WHEN
+    const scenarios = analyseFailures(altered, { maxFailures: 2 }).scenarios();
+    // THEN one session of two lost: the slot still carries; both lost: it does not
+    expect(find(scenarios, "EqDC2/Slot1/Vif-prod").survivingCapacityGbps).toBe(20);
+    const both = find(scenarios, "EqDC2/Slot1/Vif-prod", "EqDC2/Slot1/Vif-test");
+    expect([both.survivingCapacityGbps, both.survivingSlots]).toEqual([10, ["EqSE2/Slot1"]]);
+    // a port lost on a slot whose sessions are all lost is not counted twice
+    expect(
+      find(
+        analyseFailures(altered, { maxFailures: 3 }).scenarios(),
+        "EqDC2/Slot1/Port1",
+        "EqDC2/Slot1/Vif-prod",
+        "EqDC2/Slot1/Vif-test",
+      ).survivingCapacityGbps,
+    ).toBe(10);
   });
 
   test("the promise is met: any 1 device (30 Gbps left at worst), any 1 location (20 Gbps)", () => {
@@ -273,6 +308,14 @@ describe("LAG minimum links", () => {
     expect(find(scenarios, port(1), port(2), port(3)).paths[0].bgpSessions).toBe(4);
   });
 
+  test("minimumLinks 0: a LAG with no member up is down all the same (facts §4.2)", () => {
+    const scenarios = analyseFailures(lag(0), { maxFailures: 4 }).scenarios();
+    const s = find(scenarios, port(1), port(2), port(3), port(4));
+    expect(s.survivingCapacityGbps).toBe(120);
+    expect(s.survivingSlots).not.toContain("EqDC2/Slot1");
+    expect(s.paths[0].bgpSessions).toBe(3);
+  });
+
   test("a BGP session lost on a slot that is down anyway is not counted twice", () => {
     const scenarios = analyseFailures(lag(4), { maxFailures: 2 }).scenarios();
     const s = find(scenarios, port(1), "EqDC2/Slot1/Vif-prod");
@@ -385,6 +428,82 @@ describe("the VPN backup", () => {
   });
 });
 
+describe("the VPN backs only the gateway it terminates on (vpnTargetMismatch, docs/facts.md §6)", () => {
+  const VGW_A = VPN_GATEWAY[VpnTarget.VIRTUAL_PRIVATE_GATEWAY];
+  const TGW = VPN_GATEWAY[VpnTarget.TRANSIT_GATEWAY];
+  const bothLocations = (t: ConnectionTopology) =>
+    find(analyseFailures(t, { maxFailures: 2 }).scenarios(), "EqDC2", "EqSE2");
+
+  test("a VPN on one virtual private gateway never keeps a second one, reached by a private interface directly", () => {
+    // GIVEN private interfaces straight to the VPN's virtual private gateway and to another one
+    const direct = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+      virtualInterfaces: [
+        vif("a", VGW_A, 100, VirtualInterfaceType.PRIVATE),
+        vif("b", "vgw-0fedcba9876543210", 101, VirtualInterfaceType.PRIVATE),
+      ],
+    });
+    const topology = withVpn(direct, 2, VpnTarget.VIRTUAL_PRIVATE_GATEWAY, ["10.0.0.0/16"]);
+    // WHEN both Direct Connect locations are lost
+    const s = bothLocations(topology);
+    // THEN
+    expect(s.paths).toEqual([
+      { target: VGW_A, via: PathVia.VPN, bgpSessions: 0 },
+      { target: "vgw-0fedcba9876543210", via: PathVia.NONE, bgpSessions: 0 },
+    ]);
+    expect(s.vpnOnly).toBe(true);
+  });
+
+  test("a VPN on a transit gateway backs only the Direct Connect gateways associated with that transit gateway", () => {
+    // GIVEN dxgw-1 associated with the VPN's transit gateway, dxgw-2 with another one
+    const two = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+      virtualInterfaces: [vif("a", "dxgw-1", 100), vif("b", "dxgw-2", 101)],
+    });
+    const topology = associate(
+      withVpn(two, 2, VpnTarget.TRANSIT_GATEWAY, undefined, false),
+      ["dxgw-1", TGW],
+      ["dxgw-2", "tgw-0fedcba9876543210"],
+    );
+    // WHEN
+    const s = bothLocations(topology);
+    // THEN
+    expect(s.paths).toEqual([
+      { target: "dxgw-1", via: PathVia.VPN, bgpSessions: 0 },
+      { target: "dxgw-2", via: PathVia.NONE, bgpSessions: 0 },
+    ]);
+    expect(s.vpnOnly).toBe(true);
+  });
+
+  test("a Direct Connect gateway associated with the VPN's virtual private gateway is backed by it", () => {
+    const topology = associate(
+      withVpn(
+        plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, {
+          virtualInterfaces: [vif("a", "dxgw-1", 100, VirtualInterfaceType.PRIVATE)],
+        }),
+        1,
+        VpnTarget.VIRTUAL_PRIVATE_GATEWAY,
+        ["10.0.0.0/16"],
+        false,
+      ),
+      ["dxgw-1", VGW_A],
+    );
+    expect(bothLocations(topology).paths).toEqual([{ target: "dxgw-1", via: PathVia.VPN, bgpSessions: 0 }]);
+  });
+
+  test("with no association known, the VPN backs no Direct Connect gateway", () => {
+    const topology = withVpn(
+      plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, { virtualInterfaces: [prod] }),
+      2,
+      VpnTarget.TRANSIT_GATEWAY,
+      undefined,
+      false,
+    );
+    const s = bothLocations(topology);
+    expect(s.paths).toEqual([{ target: "dxgw-1", via: PathVia.NONE, bgpSessions: 0 }]);
+    expect(s.vpnOnly).toBe(false);
+    expect(s.vpnCapacityGbps).toBe(5);
+  });
+});
+
 describe("folding: no scenario holds an element with one inside it", () => {
   const topology = withVpn(
     plan(ResiliencyModel.MAXIMUM, ["EqDC2", "EqSE2"], ConnectionBandwidth.gbps(20), {
@@ -436,8 +555,9 @@ describe("existing circuits", () => {
       "failure of device EqDC2/Slot2 (existing circuit dxcon-abcdefgh)",
     );
     expect(analysis.scenario(4).survivingCapacityGbps).toBe(10);
+    // the circuit's only BGP session lost: it carries nothing
     expect(analysis.scenario(5)).toMatchObject({
-      survivingCapacityGbps: 20,
+      survivingCapacityGbps: 10,
       paths: [{ target: "dxgw-1", via: PathVia.DIRECT_CONNECT, bgpSessions: 1 }],
     });
   });
@@ -457,6 +577,29 @@ describe("worst()", () => {
     // THEN: losing either location leaves 10 Gbps; losing EqSE2 also loses the gateway
     expect(ids(worst)).toEqual(["EqSE2"]);
     expect(worst.paths).toEqual([{ target: "dxgw-1", via: PathVia.NONE, bgpSessions: 0 }]);
+  });
+
+  test("_worstFrom ranks as worst() does: least capacity, then fewest gateways with a Direct Connect path, then scenario order", () => {
+    // GIVEN one 10 Gbps slot in each of two locations; the only virtual interface is on EqSE2's
+    const topology = plan(ResiliencyModel.HIGH, ["EqDC2", "EqSE2"], GBPS_10, { virtualInterfaces: [prod] });
+    const [dc, se] = topology.locations;
+    const altered: ConnectionTopology = {
+      ...topology,
+      locations: [{ ...dc, deviceSlots: [{ ...dc.deviceSlots[0], virtualInterfaces: [] }] }, se],
+    };
+    // WHEN
+    const analysis = analyseFailures(altered);
+    const ranked = analysis._worstFrom(0, 3).map(ids);
+    // THEN every single failure leaves 10 Gbps but the EqSE2 ones lose the gateway: they come first, in order
+    expect(analysis.scenarios().map((s) => s.survivingCapacityGbps)).toEqual([10, 10, 10, 10, 10, 10, 10]);
+    expect(ranked).toEqual([["EqSE2"], ["EqSE2/Slot1"], ["EqSE2/Slot1/Port1"]]);
+    expect(ranked[0]).toEqual(ids(analysis.worst()));
+    expect(analysis._worstFrom(0, 7).map(ids).slice(3)).toEqual([
+      ["EqSE2/Slot1/Vif-prod"],
+      ["EqDC2"],
+      ["EqDC2/Slot1"],
+      ["EqDC2/Slot1/Port1"],
+    ]);
   });
 
   test("a topology with nothing to fail: no scenarios, worst() is the baseline", () => {

@@ -40,7 +40,8 @@ const recipe = fc.record({
   vifs: fc.array(
     fc.record({
       type: fc.constantFrom("transit", "private", "public"),
-      target: fc.constantFrom("dxgw-a", "dxgw-b"),
+      // a Direct Connect gateway, or the VPN's own gateway reached directly
+      target: fc.constantFrom("dxgw-a", "dxgw-b", "tgw-or-vgw"),
     }),
     { maxLength: 2 },
   ),
@@ -53,6 +54,8 @@ const recipe = fc.record({
       routing: fc.constantFrom("bgp", "static"),
     }),
   ),
+  // each Direct Connect gateway associated with the VPN's gateway, another gateway, or nothing
+  associations: fc.array(fc.constantFrom("tgw-or-vgw", "tgw-other", null), { minLength: 2, maxLength: 2 }),
   model: fc.constantFrom(...MODELS),
   k: fc.integer({ min: 1, max: 3 }),
 });
@@ -103,7 +106,11 @@ function build(r: Recipe): ConnectionTopology {
           capacityGbps: 0,
           acceleration: false,
         };
-  return { ...planned, model: r.model, locations, vpnBackup };
+  const gatewayAssociations = ["dxgw-a", "dxgw-b"].flatMap((directConnectGatewayId, i) => {
+    const associatedGatewayId = r.associations[i];
+    return associatedGatewayId === null ? [] : [{ directConnectGatewayId, associatedGatewayId }];
+  });
+  return { ...planned, model: r.model, locations, vpnBackup, gatewayAssociations };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -181,6 +188,8 @@ function referenceScenario(t: ConnectionTopology, failed: RefElement[]): Plain {
         carries = up.length >= Math.max(1, s.minimumLinks ?? 0);
         slotCapacity = up.reduce((sum, p) => sum + p.speedGbps, 0);
       }
+      // a slot carries while one of its BGP sessions is up (by its ports when it has none)
+      if (s.virtualInterfaces.length > 0 && s.virtualInterfaces.every((v) => down.has(v.id))) carries = false;
       if (!carries) continue;
       survivingSlots.push(s.id);
       capacity += slotCapacity;
@@ -207,7 +216,7 @@ function referenceScenario(t: ConnectionTopology, failed: RefElement[]): Plain {
     via:
       bgpSessions > 0
         ? PathVia.DIRECT_CONNECT
-        : !publicTarget.get(target) && vpn !== undefined && vpnCapacityGbps > 0
+        : !publicTarget.get(target) && vpn !== undefined && vpnCapacityGbps > 0 && backs(t, target)
           ? PathVia.VPN
           : PathVia.NONE,
   }));
@@ -219,6 +228,17 @@ function referenceScenario(t: ConnectionTopology, failed: RefElement[]): Plain {
     vpnOnly: paths.some((p) => p.via === PathVia.VPN),
     vpnCapacityGbps,
   };
+}
+
+/** Whether the VPN backs a target: its own gateway, or a Direct Connect gateway associated with it. */
+function backs(t: ConnectionTopology, target: string): boolean {
+  const gateway = t.vpnBackup!.targetId;
+  return (
+    target === gateway ||
+    (t.gatewayAssociations ?? []).some(
+      (a) => a.directConnectGatewayId === target && a.associatedGatewayId === gateway,
+    )
+  );
 }
 
 /** The reference's worst: least capacity, then fewest Direct Connect paths, then first. */

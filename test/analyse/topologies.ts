@@ -32,17 +32,52 @@ export function plan(
   }).topology;
 }
 
-/** Adds a VPN backup of `gateways` customer gateways to a topology (standard tunnels: 1.25 Gbps each). */
+/** The gateway `withVpn` puts the VPN on, per target kind. */
+export const VPN_GATEWAY: Record<VpnTarget, string> = {
+  [VpnTarget.TRANSIT_GATEWAY]: "tgw-0123456789abcdef0",
+  [VpnTarget.VIRTUAL_PRIVATE_GATEWAY]: "vgw-0123456789abcdef0",
+};
+
+/** Associates Direct Connect gateways with transit or virtual private gateways: [dxgw, gateway] pairs. */
+export function associate(
+  topology: ConnectionTopology,
+  ...pairs: Array<[string, string]>
+): ConnectionTopology {
+  return {
+    ...topology,
+    gatewayAssociations: [
+      ...(topology.gatewayAssociations ?? []),
+      ...pairs.map(([directConnectGatewayId, associatedGatewayId]) => ({
+        directConnectGatewayId,
+        associatedGatewayId,
+      })),
+    ],
+  };
+}
+
+/**
+ * Adds a VPN backup of `gateways` customer gateways to a topology (standard tunnels: 1.25 Gbps each). With
+ * `associated` (the default) the Direct Connect gateways (`dxgw-...`) of its virtual interfaces are associated
+ * with the VPN's gateway, so the VPN backs them.
+ */
 export function withVpn(
   topology: ConnectionTopology,
   gateways: number,
   target: VpnTarget = VpnTarget.TRANSIT_GATEWAY,
   staticRoutes?: string[],
+  associated = true,
 ): ConnectionTopology {
+  const targets = new Set(
+    topology.locations.flatMap((l) =>
+      l.deviceSlots.flatMap((s) =>
+        s.virtualInterfaces.map((v) => v.target).filter((t) => t.startsWith("dxgw-")),
+      ),
+    ),
+  );
   const vpn = planVpnBackup(
     {
       target,
-      targetId: target === VpnTarget.TRANSIT_GATEWAY ? "tgw-0123456789abcdef0" : "vgw-0123456789abcdef0",
+      targetId: VPN_GATEWAY[target],
       customerGateways: Array.from({ length: gateways }, (_, i) => ({
         name: `edge${i + 1}`,
         ipAddress: `203.0.113.${i + 10}`,
@@ -54,5 +89,8 @@ export function withVpn(
     },
     { hasVirtualInterfaces: true, jumbo: false },
   );
-  return { ...topology, vpnBackup: vpn.topology };
+  const withBackup = { ...topology, vpnBackup: vpn.topology };
+  return associated
+    ? associate(withBackup, ...[...targets].map((t): [string, string] => [t, VPN_GATEWAY[target]]))
+    : withBackup;
 }

@@ -10,6 +10,8 @@ import {
   ResilientConnections,
   RuleSeverity,
   VirtualInterface,
+  FailureAnalysis,
+  PathVia,
 } from "../../src";
 import { DESIGN_RULES } from "../../src/analyse/rules/design";
 import { newApp } from "../support/synth";
@@ -65,6 +67,19 @@ describe("this library's constructs", () => {
     ];
     const byModel = (a: unknown[], b: unknown[]) => (String(a[0]) < String(b[0]) ? -1 : 1);
     expect(rebuilt.map(shape).sort(byModel)).toEqual(constructs.map((c) => shape(c.topology)).sort(byModel));
+  });
+
+  test("a rebuilt layout keeps its gateway associations: the VPN backs the gateway associated with its own", () => {
+    const app = newApp();
+    buildExampleStacks(app);
+    const production = DirectConnectAudit.topologies(app).find((t) => t.vpnBackup !== undefined)!;
+    expect(production.gatewayAssociations).toEqual([
+      { directConnectGatewayId: "Gateway43CB3636", associatedGatewayId: "tgw-0123456789abcdef0" },
+    ]);
+    const lost = FailureAnalysis.analyse(production, { maxFailures: 2 })
+      .scenarios()
+      .find((s) => s.failures.map((f) => f.id).join(" + ") === "EqDC2 + EqSE2")!;
+    expect(lost.paths).toEqual([{ target: "Gateway43CB3636", via: PathVia.VPN, bgpSessions: 0 }]);
   });
 
   test("an existing circuit of a construct's `existingSlots` is placed where the construct says", () => {

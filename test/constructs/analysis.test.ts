@@ -9,10 +9,12 @@ import {
   DirectConnectGateway,
   FailureAnalysis,
   HighResiliency,
+  PathVia,
   MaximumResiliencyConnections,
   PortHourPrices,
   ResiliencyModel,
   VirtualInterface,
+  VpnBackup,
 } from "../../src";
 import { checkCapacity } from "../../src/analyse/checks";
 import { raiseAll } from "../../src/core/fail";
@@ -161,6 +163,58 @@ describe("the promise, proven", () => {
     expect(dx.failureAnalysis(2).scenarioCount).toBe(6 + 9);
     expect(FailureAnalysis.countScenarios(dx.topology, 2)).toBe(15);
     expect(dx.failureAnalysis().scenarioCount).toBe(6);
+  });
+});
+
+describe("the VPN backup backs only the gateway it terminates on", () => {
+  const TGW = "tgw-0123456789abcdef0";
+  function high(stack: Stack, gateway: DirectConnectGateway) {
+    return new HighResiliency(stack, "Dx", {
+      locations: TWO,
+      bandwidth: ConnectionBandwidth.GBPS_10,
+      virtualInterfaces: [VirtualInterface.transit({ name: "prod", gateway, vlan: 101, customerAsn: 65010 })],
+      vpnBackup: VpnBackup.toTransitGateway({
+        transitGatewayId: TGW,
+        customerGateways: [{ name: "edge1", ipAddress: "203.0.113.10", bgpAsn: 65010 }],
+      }),
+    });
+  }
+  const bothLocations = (dx: HighResiliency) =>
+    dx
+      .failureAnalysis(2)
+      .scenarios()
+      .find((s) => s.failures.map((f) => f.id).join(" + ") === "EqDC2 + EqSE2")!;
+
+  test("a Direct Connect gateway associated with another transit gateway has no VPN path", () => {
+    // GIVEN
+    const stack = newStack();
+    const gateway = new DirectConnectGateway(stack, "Gateway");
+    gateway.associateTransitGateway("Other", {
+      transitGatewayId: "tgw-0fedcba9876543210",
+      allowedPrefixes: ["10.0.0.0/16"],
+    });
+    // WHEN
+    const dx = high(stack, gateway);
+    // THEN
+    expect(dx.topology.gatewayAssociations).toEqual([
+      { directConnectGatewayId: gateway.gatewayId, associatedGatewayId: "tgw-0fedcba9876543210" },
+    ]);
+    expect(bothLocations(dx)).toMatchObject({ paths: [{ via: PathVia.NONE }], vpnOnly: false });
+  });
+
+  test("an association made after the construct counts: the VPN then backs the gateway", () => {
+    // GIVEN
+    const stack = newStack();
+    const gateway = new DirectConnectGateway(stack, "Gateway");
+    const dx = high(stack, gateway);
+    expect(bothLocations(dx)).toMatchObject({ paths: [{ via: PathVia.NONE }] });
+    // WHEN
+    gateway.associateTransitGateway("Tgw", { transitGatewayId: TGW, allowedPrefixes: ["10.0.0.0/16"] });
+    // THEN
+    expect(bothLocations(dx)).toMatchObject({ paths: [{ via: PathVia.VPN }], vpnOnly: true });
+    expect(dx.failureAnalysis().baseline.paths).toEqual([
+      { target: gateway.gatewayId, via: PathVia.DIRECT_CONNECT, bgpSessions: 2 },
+    ]);
   });
 });
 

@@ -66,8 +66,9 @@ function circuitsOfConstructs(root: IConstruct): Map<string, KnownCircuit> {
 }
 
 /**
- * The layouts as topologies, each with the VPN backup that lands on a gateway its virtual interfaces
- * reach (directly, or through a Direct Connect gateway association).
+ * The layouts as topologies, each with the associations of its Direct Connect gateways and the VPN backup
+ * that lands on a gateway its virtual interfaces reach (directly, or through a Direct Connect gateway
+ * association).
  */
 export function topologiesOf(app: RebuiltApp, scope: IConstruct): ConnectionTopology[] {
   const index = ResourceIndex.read(scope.node.root);
@@ -82,11 +83,23 @@ export function topologiesOf(app: RebuiltApp, scope: IConstruct): ConnectionTopo
   return app.layouts
     .filter((l) => [...l.elements.values()].flat().some(within))
     .map((l) => {
-      const reached = l.topology.locations
-        .flatMap((loc) => loc.deviceSlots.flatMap((s) => s.virtualInterfaces))
-        .filter((v) => v.interfaceType !== VirtualInterfaceType.PUBLIC)
-        .flatMap((v) => [v.target, ...(associated.get(v.target) ?? [])]);
+      const targets = [
+        ...new Set(
+          l.topology.locations
+            .flatMap((loc) => loc.deviceSlots.flatMap((s) => s.virtualInterfaces))
+            .filter((v) => v.interfaceType !== VirtualInterfaceType.PUBLIC)
+            .map((v) => v.target),
+        ),
+      ];
+      const reached = targets.flatMap((t) => [t, ...(associated.get(t) ?? [])]);
+      const gatewayAssociations = targets.flatMap((directConnectGatewayId) =>
+        [...(associated.get(directConnectGatewayId) ?? [])].map((associatedGatewayId) => ({
+          directConnectGatewayId,
+          associatedGatewayId,
+        })),
+      );
       const vpn = app.vpns.find((u) => reached.includes(u.backup.targetId));
-      return vpn === undefined ? l.topology : { ...l.topology, vpnBackup: vpn.backup };
+      const topology = gatewayAssociations.length === 0 ? l.topology : { ...l.topology, gatewayAssociations };
+      return vpn === undefined ? topology : { ...topology, vpnBackup: vpn.backup };
     });
 }
