@@ -9,8 +9,6 @@ import { PlanWarning, RuleFinding, RuleInfo, RuleSeverity } from "./rule";
 export type Rule = RuleInfo & { readonly inFamily: true };
 /** A rule whose breach is an error. */
 export type ErrorRule = Rule & { readonly severity: RuleSeverity.ERROR };
-/** A rule whose breach is a warning. */
-export type WarningRule = Rule & { readonly severity: RuleSeverity.WARNING };
 
 /** What a rule says, but its severity; `audit` defaults to false (the planner checks it only). */
 export type RuleText = Omit<RuleInfo, "severity" | "audit"> & { readonly audit?: boolean };
@@ -82,11 +80,10 @@ export class RuleError extends Error {
   /** Every error this one reports: itself alone, or each of several found in one construct. */
   public readonly errors: ReadonlyArray<RuleError>;
 
-  constructor(rule: ErrorRule | string, message: string, errors?: ReadonlyArray<RuleError>) {
-    const id = typeof rule === "string" ? rule : rule.id;
-    super(errors === undefined ? `${message} [${id}]` : message);
+  constructor(ruleId: string, message: string, errors?: ReadonlyArray<RuleError>) {
+    super(errors === undefined ? `${message} [${ruleId}]` : message);
     this.name = "RuleError";
-    this.ruleId = id;
+    this.ruleId = ruleId;
     this.errors = errors ?? [this];
   }
 }

@@ -13,12 +13,6 @@ export function mark<T>(value: T): Deferrable<T> {
   return Token.isUnresolved(value) ? new Deferred(value) : value;
 }
 
-/** A list prop, each value marked; a list token is one `Deferred` (its length is unknown before deploy). */
-export function markEach<T>(values: ReadonlyArray<T>): Deferrable<ReadonlyArray<Deferrable<T>>> {
-  if (Token.isUnresolved(values)) return new Deferred<ReadonlyArray<Deferrable<T>>>(values);
-  return values.map(mark);
-}
-
 /**
  * The end of a construct's checks: every error finding thrown at once (one `RuleError` listing each,
  * `subject` names the construct), then every warning annotated with its rule's id.

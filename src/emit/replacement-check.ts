@@ -3,7 +3,6 @@ import * as path from "path";
 import { Aspects, CfnResource, IAspect, Stack, Stage } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
 import { report } from "./findings";
-import { WARNING_PREFIX } from "../core/rule";
 import {
   CREATE_ONLY,
   ResourceChange,
@@ -11,10 +10,6 @@ import {
   checkReplacements,
   templateChanges,
 } from "../plan/replacement";
-import { REPLACES_RESOURCES } from "../rules/report";
-
-/** The warning id of a change that replaces or removes Direct Connect resources. */
-export const REPLACEMENT_WARNING = `${WARNING_PREFIX}:${REPLACES_RESOURCES.id}`;
 
 const watched = new WeakSet<Stack>();
 

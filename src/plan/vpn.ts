@@ -2,7 +2,14 @@ import { Deferrable, isDeferred, valueOf } from "../core/deferred";
 import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
 import type { RuleFinding } from "../core/rule";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../core/topology";
-import { CidrListRules, formatCidr, normalizedCidrList, parseCidr } from "../rules/cidr-blocks";
+import {
+  CidrListRules,
+  checkCidrBlock,
+  checkCidrList,
+  formatCidr,
+  normalizedCidrList,
+  parseCidr,
+} from "../rules/cidr-blocks";
 import { PrefixNamer, VpnRoutes, moreSpecificOf, staticRouteWinsOf } from "../rules/design/vpn-static-routes";
 import {
   DirectConnectSide,
@@ -18,7 +25,6 @@ import {
   checkStaticRoutesHaveOnPremises,
   checkTransportAttachmentId,
   checkTunnelInsideCidrs,
-  cidrFindings,
   customerGatewayWarnings,
   directConnectSideWarnings,
 } from "../rules/vpn";
@@ -90,7 +96,7 @@ function checkCustomerGateways(
 /** The blocks of each prefix list, then (when they all parse) the routing against Direct Connect. */
 function checkPrefixes(vpn: PlanVpnBackup, prefixes: VpnPrefixes, tgw: boolean): RuleFinding[] {
   const blocks = (list: ReadonlyArray<string> | undefined, rules: CidrListRules) =>
-    (list ?? []).flatMap((text) => cidrFindings(text, rules));
+    checkCidrList(list ?? [], rules);
   const invalid = [
     ...blocks(vpn.staticRoutes, PREFIX_RULES.staticRoutes),
     ...blocks(vpn.onPremisesPrefixes, PREFIX_RULES.onPremisesPrefixes),
@@ -108,7 +114,7 @@ function normalisedPrefixes(vpn: PlanVpnBackup): VpnPrefixes {
   const list = (blocks: ReadonlyArray<string> | undefined, rules: CidrListRules) =>
     blocks === undefined
       ? undefined
-      : normalizedCidrList(blocks.filter((text) => cidrFindings(text, rules).length === 0));
+      : normalizedCidrList(blocks.filter((text) => checkCidrBlock(text, rules).length === 0));
   return {
     staticRoutes: list(vpn.staticRoutes, PREFIX_RULES.staticRoutes),
     onPremises: list(vpn.onPremisesPrefixes, PREFIX_RULES.onPremisesPrefixes),

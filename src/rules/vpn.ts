@@ -3,15 +3,7 @@
  * a backup of the Direct Connect paths, and the addresses it uses across the app (VpnAddressBook,
  * usage.ts). The options some targets lack and the values AWS reserves are in vpn-options.ts.
  */
-import {
-  Cidr,
-  CidrListRules,
-  checkCidrBlock,
-  formatCidr,
-  networkOf,
-  overlaps,
-  parseCidr,
-} from "./cidr-blocks";
+import { Cidr, checkCidrBlock, formatCidr, networkOf, overlaps, parseCidr } from "./cidr-blocks";
 import { checkName } from "./names";
 import { Deferrable, isDeferred, valueOf } from "../core/deferred";
 import { errorRule, finding, warningRule, ruleFamily } from "../core/fail";
@@ -421,18 +413,13 @@ export function checkTunnelInsideCidrs(
   ];
 }
 
-/** The findings of one CIDR block of `rules.prop` (the rules of CIDR blocks, rules/cidr.ts). */
-export function cidrFindings(text: string, rules: CidrListRules): RuleFinding[] {
-  return checkCidrBlock(text, rules);
-}
-
 /** One inside CIDR of device `name` (`owners`: who uses each /30 so far). */
 function checkTunnelInsideCidr(
   name: string,
   text: string,
   owners: ReadonlyMap<string, string>,
 ): RuleFinding[] {
-  const invalid = cidrFindings(text, { prop: "tunnelInsideCidrs", ipv4Only: true });
+  const invalid = checkCidrBlock(text, { prop: "tunnelInsideCidrs", ipv4Only: true });
   const c = parseCidr(text);
   if (invalid.length > 0 || c === undefined) return invalid;
   const found: RuleFinding[] = [];
