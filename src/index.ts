@@ -38,3 +38,5 @@ export type { RuleInfo } from "./core/rule";
 export { RuleCatalogue } from "./analyse/catalogue";
 export * from "./emit/operate/failover-drill";
 export * from "./emit/audit";
+export * from "./analyse/estate/estate";
+export * from "./analyse/estate/types";

@@ -7,6 +7,7 @@ import { rulesOf } from "../core/fail";
 import { PROP_TYPE_RULES } from "../core/prop-type";
 import { RuleInfo, WARNING_PREFIX } from "../core/rule";
 import { DRILL_RULES } from "../rules/drill";
+import { ESTATE_RULES } from "../rules/estate";
 import { GATEWAY_RULES } from "../rules/gateways";
 import { LAYOUT_RULES } from "../rules/layout";
 import { MONITORING_RULES } from "../rules/monitoring";
@@ -46,6 +47,7 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   },
   { key: "vpn", rules: [VPN_RULES, VPN_OPTION_RULES].flatMap(rulesOf) },
   { key: "design", rules: [...DESIGN_RULES, ...rulesOf(AUDIT_OPTION_RULES)] },
+  { key: "estate", rules: rulesOf(ESTATE_RULES) },
   { key: "operate", rules: [MONITORING_RULES, DRILL_RULES].flatMap(rulesOf) },
 ];
 

@@ -2,7 +2,7 @@ import { Forest, buildForest } from "./forest";
 import { materialise } from "./materialise";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario } from "./scenario";
-import { ScenarioTable, evaluateAll, scenarioCount, worstRows } from "./table";
+import { ScenarioTable, evaluateAll, evaluateSet, scenarioCount, worstRows } from "./table";
 import { promiseVerdicts, singleRows, worstSingleRow } from "./verdicts";
 import { raiseAll } from "../core/fail";
 import { ResiliencyModel } from "../core/model";
@@ -174,6 +174,31 @@ export class FailureAnalysis {
    */
   public verdicts(): PromiseVerdict[] {
     return promiseVerdicts(this.model, this.forest, this.table);
+  }
+
+  /**
+   * The verdicts `verdicts()` gives for another model's promise on the same topology: which model a
+   * layout meets, from one analysis.
+   *
+   * @internal
+   */
+  public _verdictsFor(model: ResiliencyModel): PromiseVerdict[] {
+    return promiseVerdicts(model, this.forest, this.table);
+  }
+
+  /**
+   * The scenario of the elements with these ids failed together, whatever `maxFailures` is (a live
+   * estate's connections that are down now); ids that are no element are ignored.
+   *
+   * @internal
+   */
+  public _scenarioOf(ids: ReadonlyArray<string>): FailureScenario {
+    const wanted = new Set(ids);
+    const elements: number[] = [];
+    this.forest.ids.forEach((id, e) => {
+      if (wanted.has(id)) elements.push(e);
+    });
+    return materialise(this.forest, evaluateSet(this.forest, elements), 0);
   }
 
   /**

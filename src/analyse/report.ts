@@ -37,6 +37,8 @@ export interface ReportInput {
   readonly sizing: SizingNote;
   /** A readable name for a gateway target (ids may be deploy-time tokens). */
   readonly label: (target: string) => string;
+  /** Whether the ports exist already (a live estate): counted, not "to order". */
+  readonly inService?: boolean;
   /** The failover drills over the construct (none: the report says nothing of drills). */
   readonly drills?: ReadonlyArray<ReportDrill>;
 }
@@ -127,7 +129,7 @@ function overview(input: ReportInput): string {
     : "";
   return (
     `${t.model.name} (SLA ${t.model.sla}): ${t.locations.length} location(s), ${slots.length} device slot(s), ` +
-    `${ports} port(s) to order, ${fmt(input.analysis.baseline.survivingCapacityGbps)} Gbps of Direct Connect${vpn}.`
+    `${ports} port(s) ${input.inService ? "in the estate" : "to order"}, ${fmt(input.analysis.baseline.survivingCapacityGbps)} Gbps of Direct Connect${vpn}.`
   );
 }
 

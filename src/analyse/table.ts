@@ -135,6 +135,32 @@ function enumerateSize(
   next(0, 0);
 }
 
+/**
+ * One scenario of the given elements (indices into the forest) failed together, in a table of its own
+ * (row 0). Elements inside another one given are dropped (a port of a failed slot is not failed twice).
+ */
+export function evaluateSet(forest: Forest, elements: ReadonlyArray<number>): ScenarioTable {
+  const sorted = [...new Set(elements)].sort((a, b) => a - b);
+  const chosen: number[] = [];
+  for (const e of sorted) {
+    const outer = chosen[chosen.length - 1];
+    if (outer === undefined || e >= forest.end[outer]) chosen.push(e);
+  }
+  const width = Math.max(chosen.length, 1);
+  const maxSessions = forest.base.sessions.reduce((a, b) => Math.max(a, b), 0);
+  const out = {
+    rows: 1,
+    width,
+    elements: countsArray(width, forest.size),
+    capacity: new Float64Array(1),
+    tunnels: countsArray(1, forest.base.tunnels),
+    sessions: countsArray(forest.targets.length, maxSessions),
+  };
+  out.elements.fill(forest.size);
+  new Evaluator(forest, out).evaluate(0, Int32Array.from(chosen), chosen.length);
+  return { ...out, worst: 0 };
+}
+
 /** Writes one row from the baseline and the row's own elements (only the slots they touch). */
 class Evaluator {
   private readonly portsDown: Int32Array;

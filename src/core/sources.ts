@@ -28,6 +28,7 @@ export const SOURCES = {
   transitGatewayAssociations: `${DX_UG}/direct-connect-transit-gateways.html`,
   quotas: `${DX_UG}/limits.html`,
   deletingConnection: `${DX_UG}/deleteconnection.html`,
+  connectionApi: "https://docs.aws.amazon.com/directconnect/latest/APIReference/API_Connection.html",
   connection: `${CFN}/aws-resource-directconnect-connection.html`,
   lag: `${CFN}/aws-resource-directconnect-lag.html`,
   resiliencyGroup: `${CFN}/aws-resource-directconnect-resiliencygroup.html`,

@@ -6,6 +6,7 @@ import { PlacedSlot, topologySlot } from "./slots";
 import { ConnectionBandwidth } from "../../core/bandwidth";
 import { ResiliencyModel } from "../../core/model";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation } from "../../core/topology";
+import { modelOfIntended } from "../../rules/design/layout";
 
 // Layouts: the device slots that form one design, and the resiliency groups' own layouts. Internal.
 
@@ -36,12 +37,6 @@ export interface GroupLayout {
   readonly group: GroupDraft;
   readonly topology: ConnectionTopology;
   readonly elements: Map<string, IConstruct[]>;
-}
-
-/** The model of an `IntendedResiliencyModel` value, or undefined. */
-export function modelOfIntended(value: string | undefined): ResiliencyModel | undefined {
-  const models = [ResiliencyModel.MAXIMUM, ResiliencyModel.HIGH, ResiliencyModel.DEVELOPMENT_AND_TEST];
-  return models.find((m) => m.intendedResiliencyModel === value);
 }
 
 /** What `layoutsOf` needs beyond the placed slots. */

@@ -56,3 +56,9 @@ export function isMultiPortLag(slot: TopologyDeviceSlot): boolean {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+
+/** The model of an `IntendedResiliencyModel` value, or undefined. */
+export function modelOfIntended(value: string | undefined): ResiliencyModel | undefined {
+  const models = [ResiliencyModel.MAXIMUM, ResiliencyModel.HIGH, ResiliencyModel.DEVELOPMENT_AND_TEST];
+  return models.find((m) => m.intendedResiliencyModel === value);
+}
