@@ -132,8 +132,9 @@ describe("states now", () => {
       expect(state(kept).slotId).toMatch(/^EqDC2\/Slot\d$/);
     }
     const message = e.findings.find((f) => f.ruleId === "estateNotAvailable")!.message;
-    for (const s of ["ordering", "requested", "pending", "down", "unknown"])
+    for (const s of ["ordering", "requested", "pending", "down", "unknown"]) {
       expect(message).toContain(`(${s})`);
+    }
     for (const s of ["deleting", "deleted", "rejected"]) expect(message).not.toContain(`(${s})`);
     expect(state("ordering").kind).toBe("hosted connection");
   });
