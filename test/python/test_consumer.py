@@ -6,6 +6,8 @@ import unittest
 from aws_cdk import App, RemovalPolicy, Stack
 from cdk_direct_connect_resiliency import (
     ConnectionBandwidth,
+    DirectConnectEstate,
+    EstateDescribeOutputs,
     MaximumResiliencyConnections,
     RuleCatalogue,
     VirtualInterface,
@@ -16,8 +18,39 @@ MESSAGES = json.loads(
     (pathlib.Path(__file__).parent.parent / "consumers" / "validation-messages.json").read_text()
 )
 
+# The estate fixtures (saved AWS CLI outputs) and the verdicts TypeScript gives for them (test/estate).
+ESTATE = pathlib.Path(__file__).parent.parent / "estate"
+ESTATE_FILES = {
+    "describe-connections.json": "describe_connections",
+    "describe-lags.json": "describe_lags",
+    "describe-virtual-interfaces.json": "describe_virtual_interfaces",
+    "describe-direct-connect-gateways.json": "describe_direct_connect_gateways",
+    "describe-direct-connect-gateway-associations.json": "describe_direct_connect_gateway_associations",
+    "describe-vpn-connections.json": "describe_vpn_connections",
+    "describe-customer-gateways.json": "describe_customer_gateways",
+    "list-resiliency-groups.json": "list_resiliency_groups",
+    "get-resiliency-group.json": "get_resiliency_group",
+    "list-resiliency-group-associations.json": "list_resiliency_group_associations",
+}
+
 
 class PythonConsumerTest(unittest.TestCase):
+    def test_the_estate_reader_gives_the_verdicts_typescript_gives(self):
+        expected = json.loads((ESTATE / "verdicts.json").read_text())
+        self.assertGreaterEqual(len(expected), 7)
+        for name, want in expected.items():
+            folder = ESTATE / "fixtures" / name
+            outputs = {
+                key: json.loads((folder / file).read_text())
+                for file, key in ESTATE_FILES.items()
+                if (folder / file).exists()
+            }
+            estate = DirectConnectEstate.from_describe_outputs(EstateDescribeOutputs(**outputs), title=name)
+            with self.subTest(fixture=name):
+                self.assertEqual(estate.verdict_lines(), want["verdicts"])
+                self.assertEqual([f.rule_id for f in estate.findings], want["findings"])
+                self.assertTrue(estate.report().startswith(f"# Direct Connect estate report: {name}"))
+
     def test_a_wrong_type_gets_the_jsii_type_error(self):
         with self.assertRaises(TypeError) as raised:
             MaximumResiliencyConnections(
