@@ -68,7 +68,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // runs the example app for `npx cdk synth` (Quick start) through esbuild: ts-node, even transpile-only,
     // spends about 1 s of CPU per synth in the TypeScript compiler over src/; the test task type-checks it
     "tsx@^4",
+    // bundles the dx-resiliency CLI into one file (lib/cli/dx-resiliency.js): a jsii package may have no
+    // non-jsii runtime dependency, so the AWS SDK goes inside the bundle; the line tsx uses, one copy
+    "esbuild@~0.28.0",
+    // the CLI reads a live account (src/cli/live.ts); bundled, so a devDependency, not a dependency
+    "@aws-sdk/client-direct-connect",
+    // the CLI reads the VPN connections and customer gateways of a live account (src/cli/live.ts); bundled
+    "@aws-sdk/client-ec2",
+    // the CLI's live-read tests mock the SDK clients (test/cli/live.test.ts)
+    "aws-sdk-client-mock@^4",
   ],
+
+  // The command-line tool, a single file esbuild writes after the compile (task bundle:cli below).
+  bin: { "dx-resiliency": "lib/cli/dx-resiliency.js" },
 
   // Lint checks in CI, it does not rewrite: `npx projen eslint --fix` fixes locally.
   eslintOptions: { dirs: ["src"], devdirs: ["test", "examples", "bench"], commandOptions: { fix: false } },
@@ -147,6 +159,36 @@ new JsonFile(project, "examples/python/cdk.json", { obj: { app: "python3 app.py"
 // where jsii-pacmak takes them from; test/readme-typescript.test.ts checks the blocks of the README and
 // of docs/*.md with the same fixtures in the test task.
 project.postCompileTask.prependExec("jsii-rosetta extract --strict");
+
+// The dx-resiliency CLI (issue 16, `bin` above) is one file: esbuild bundles src/cli/bin.ts with the AWS SDK
+// clients it uses (devDependencies), so the package keeps no non-jsii runtime dependency and the wheel carries
+// no SDK node_modules. src/cli imports nothing from emit/ or index (test/architecture.test.ts), so
+// aws-cdk-lib and constructs stay out of the bundle (test/cli/bundle.test.ts).
+// Measured with the live read and the analysis in the bundle (SDK 3.1048 / EC2 3.1178): the SDK's CommonJS
+// builds give 3.7 MB (1.6 MB minified); their ES module builds (--main-fields=module,main), which esbuild
+// can tree-shake, 1.9 MB, and 0.93 MB minified (0.25 MB gzipped), 1 MB of it the EC2 client's schemas.
+// Minified, with --keep-names so that the SDK's error names and DX_RESILIENCY_DEBUG's stack traces keep
+// their function names.
+const bundleCli = project.addTask("bundle:cli", {
+  description: "Bundle the dx-resiliency CLI into lib/cli/dx-resiliency.js (esbuild, one file, node18, cjs)",
+  exec:
+    "esbuild src/cli/bin.ts --bundle --platform=node --target=node18 --format=cjs --main-fields=module,main " +
+    "--minify --keep-names --banner:js='#!/usr/bin/env node' --outfile=lib/cli/dx-resiliency.js --log-level=warning",
+});
+project.postCompileTask.spawn(bundleCli);
+// src/cli imports the AWS SDK clients, devDependencies that the bundle carries: allowed there only.
+project.eslint?.addOverride({
+  files: ["src/cli/**/*.ts"],
+  rules: {
+    "import/no-extraneous-dependencies": [
+      "error",
+      { devDependencies: true, optionalDependencies: false, peerDependencies: true },
+    ],
+  },
+});
+// Only the bundle of src/cli ships: jsii's lib/cli/*.js would require the SDK, which is no dependency.
+project.npmignore?.exclude("/lib/cli/*.js", "/lib/cli/*.d.ts");
+project.npmignore?.include("/lib/cli/dx-resiliency.js");
 
 // Every template the tests synthesize is written to test-templates/ (test/support/synth.ts) and must
 // pass cfn-lint with zero errors. cfn-lint does not know AWS::DirectConnect::ResiliencyGroup yet, so its

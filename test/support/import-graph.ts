@@ -106,3 +106,16 @@ export function upwardImports(graph: ImportGraph, order: readonly string[]): str
     (graph.imports.get(from) ?? []).filter((to) => rank(to) > rank(from)).map((to) => `${from} -> ${to}`),
   );
 }
+
+/** Every file `from` imports, directly or through other files (`from` itself excluded unless in a cycle). */
+export function reachable(graph: ImportGraph, from: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const stack = from.flatMap((f) => graph.imports.get(f) ?? []);
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    stack.push(...(graph.imports.get(file) ?? []));
+  }
+  return [...seen].sort();
+}

@@ -1,0 +1,11 @@
+// The dx-resiliency executable: lib/cli/dx-resiliency.js is this file bundled by esbuild (task bundle:cli),
+// whose banner adds the `#!/usr/bin/env node` line.
+import { run } from "./run";
+
+// The bundle carries its own AWS SDK: the SDK's warning that its future releases will need a newer Node.js
+// does not concern the user of this one.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
