@@ -275,6 +275,19 @@ project.addTask("bench:synth", {
   exec: "node --expose-gc --import tsx bench/synth.ts",
 });
 
+// The live-estate benchmark (issue 16): reading and analysing estates of 500 connections, and their
+// report; prints the figures (the closing note quotes them).
+project.addTask("bench:estate", {
+  description: "Time DirectConnectEstate on estates of 500 connections (read, analyse, report); prints the figures",
+  exec: "node --import tsx bench/estate.ts",
+});
+
+project.addTask("estate:verdicts", {
+  description:
+    "Rewrite test/estate/verdicts.json, the verdicts of every estate fixture (a test checks it is current; the Python consumer compares with it)",
+  exec: "ts-node --transpile-only --project test/tsconfig.json test/estate/verdicts.ts",
+});
+
 project.addTask("example:synth", {
   description: "Synthesize the example app through the aws-cdk CLI into cdk.out and print its summary",
   exec: "cdk synth --quiet",

@@ -77,6 +77,8 @@ export const ESTATE_FILES: Readonly<Record<string, EstateFile>> = {
     "describeDirectConnectGatewayAssociations",
     "aws directconnect describe-direct-connect-gateway-associations --direct-connect-gateway-id ...",
     "directConnectGatewayAssociations",
+    // one call per gateway: their outputs merged, or a JSON list of them
+    { arrayOfOutputs: true },
   ),
   "describe-vpn-connections.json": estateFile(
     "describeVpnConnections",

@@ -38,9 +38,9 @@ test(`${DEBUG_VARIABLE} prints the stack trace`, async () => {
   expect(io.errLines[0]).toMatch(/^Error: boom\n\s+at /);
 });
 
-test("the placeholder main prints the usage and returns 2", async () => {
+test("main without a command prints the usage to standard error and returns 2", async () => {
   const io = captured();
   expect(await main([], io)).toBe(2);
-  expect(io.errLines[0]).toMatch(/^usage: dx-resiliency estate/);
+  expect(io.errLines[0]).toMatch(/^Usage: dx-resiliency estate/);
   expect(io.outLines).toEqual([]);
 });

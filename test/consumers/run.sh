@@ -5,8 +5,10 @@
 #   1. expected: the TypeScript example (examples/typescript) synthesized from src/ through the aws-cdk CLI,
 #      with the app command of cdk.json
 #   2. TypeScript consumer: dist/js/*.tgz + its peer dependencies from npm in a scratch app
+#      and its command `dx-resiliency estate` on every estate fixture (test/estate)
 #   3. Python consumer: dist/python/*.whl + aws-cdk-lib and constructs from PyPI in a fresh virtual
-#      environment, running examples/python/app.py; then the Python tests (test/python) and the Python
+#      environment, running examples/python/app.py; then the Python tests (test/python: the estate reader
+#      among them, against test/estate/verdicts.json) and the Python
 #      translations of the @examples and README blocks (test/python/run_examples.py)
 #   4. both consumers again with the newest aws-cdk-lib (pinned below), which validates every template at
 #      synth (2.262.0 and later): with the recommended feature flags of cdk.json, among them
@@ -112,6 +114,30 @@ node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.string
 synth "$app" "node out/app.js" "$work/ts-out"
 compare "TypeScript consumer (npm tarball)" "$work/expected" "$work/ts-out"
 same_reports "TypeScript consumer (npm tarball)" "$work/ts-out"
+
+step "TypeScript consumer: dx-resiliency estate --from each estate fixture (the installed bin)"
+# the command of the installed package on the saved outputs of every fixture: its verdict lines are
+# test/estate/verdicts.json's, and it exits 1 exactly where a claim fails (FAIL)
+for dir in "$repo"/test/estate/fixtures/*/; do
+  name=$(basename "$dir")
+  set +e
+  (cd "$app" && ./node_modules/.bin/dx-resiliency estate --from "$dir" --report "$work/estate-$name.md") \
+    >"$work/estate-$name.txt" 2>"$work/estate-$name.err"
+  code=$?
+  set -e
+  node -e '
+    const fs = require("fs");
+    const [verdicts, name, out, code] = process.argv.slice(1);
+    const want = JSON.parse(fs.readFileSync(verdicts, "utf8"))[name].verdicts;
+    const got = fs.readFileSync(out, "utf8").split("\n").filter((l) => /^(PASS|FAIL|INFO) /.test(l));
+    const exit = want.some((l) => l.startsWith("FAIL ")) ? 1 : 0;
+    if (JSON.stringify(got) !== JSON.stringify(want) || Number(code) !== exit) {
+      console.error(`consumers: dx-resiliency estate on ${name} exited ${code} (expected ${exit}) with:\n${got.join("\n")}\nexpected:\n${want.join("\n")}`);
+      process.exit(1);
+    }' "$repo/test/estate/verdicts.json" "$name" "$work/estate-$name.txt" "$code" || { cat "$work/estate-$name.err" >&2; exit 1; }
+  grep -q '^# Direct Connect estate report: ' "$work/estate-$name.md"
+done
+echo "TypeScript consumer (npm tarball): dx-resiliency estate gives the verdicts and exit codes of every fixture"
 
 step "Python consumer: installing $(basename "$wheel") with aws-cdk-lib==$cdk_lib_version constructs==$constructs_version"
 python3 -m venv "$work/venv"
