@@ -16,7 +16,7 @@ export type EstateKey =
   | "describeVpnConnections"
   | "describeCustomerGateways"
   | "listResiliencyGroups"
-  | "getResiliencyGroup"
+  | "resiliencyGroupDetails"
   | "listResiliencyGroupAssociations";
 
 /** One saved file of the estate. */
@@ -96,7 +96,7 @@ export const ESTATE_FILES: Readonly<Record<string, EstateFile>> = {
     "items",
   ),
   "get-resiliency-group.json": estateFile(
-    "getResiliencyGroup",
+    "resiliencyGroupDetails",
     "aws directconnect get-resiliency-group --resiliency-group-id ...",
     "resiliencyGroup",
     { listKind: "object", arrayOfOutputs: true },

@@ -30,7 +30,7 @@ test("the table: one file per AWS CLI command, only describe-connections require
     "describe-vpn-connections.json": "describeVpnConnections",
     "describe-customer-gateways.json": "describeCustomerGateways",
     "list-resiliency-groups.json": "listResiliencyGroups",
-    "get-resiliency-group.json": "getResiliencyGroup",
+    "get-resiliency-group.json": "resiliencyGroupDetails",
     "list-resiliency-group-associations.json": "listResiliencyGroupAssociations",
   });
   const required = Object.entries(ESTATE_FILES).filter(([, spec]) => spec.required);
@@ -62,7 +62,7 @@ test("every file, resiliency groups as one output or an array of them", () => {
     describeVpnConnections: { VpnConnections: [] },
     describeCustomerGateways: { CustomerGateways: [{ BgpAsn: "65000", CustomerGatewayId: "cgw-1" }] },
     listResiliencyGroups: { items: [{ resiliencyGroupId: "rg-1" }] },
-    getResiliencyGroup: [group, { resiliencyGroup: { resiliencyGroupId: "rg-2" } }],
+    resiliencyGroupDetails: [group, { resiliencyGroup: { resiliencyGroupId: "rg-2" } }],
     listResiliencyGroupAssociations: [{ items: [] }, { items: [{ connectionId: "dxcon-fgq9rgot" }] }],
   };
   writeEstateDir(dir, outputs);
@@ -71,7 +71,7 @@ test("every file, resiliency groups as one output or an array of them", () => {
   save("get-resiliency-group.json", group);
   save("list-resiliency-group-associations.json", { items: [] });
   expect(readEstateDir(dir)).toMatchObject({
-    getResiliencyGroup: group,
+    resiliencyGroupDetails: group,
     listResiliencyGroupAssociations: { items: [] },
   });
 });

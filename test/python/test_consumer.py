@@ -29,7 +29,7 @@ ESTATE_FILES = {
     "describe-vpn-connections.json": "describe_vpn_connections",
     "describe-customer-gateways.json": "describe_customer_gateways",
     "list-resiliency-groups.json": "list_resiliency_groups",
-    "get-resiliency-group.json": "get_resiliency_group",
+    "get-resiliency-group.json": "resiliency_group_details",
     "list-resiliency-group-associations.json": "list_resiliency_group_associations",
 }
 

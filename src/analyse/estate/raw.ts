@@ -264,14 +264,14 @@ export function connectionIdIn(text: string | undefined): string | undefined {
 
 function groupsOf(outputs: Outputs, out: RuleFinding[]): RawGroup[] {
   const listed = listOf(outputs, "listResiliencyGroups", "items", out);
-  const given = outputs.getResiliencyGroup;
+  const given = outputs.resiliencyGroupDetails;
   const pages: unknown[] =
     given === undefined || given === null ? [] : Array.isArray(given) ? given : [given];
   const ok = pages.every(
     (g) => typeof (g as Json)?.resiliencyGroup === "object" && (g as Json).resiliencyGroup !== null,
   );
   out.push(
-    ...checkEstateOutput("getResiliencyGroup", ok, '{ "resiliencyGroup": {...} } (or a list of them)'),
+    ...checkEstateOutput("resiliencyGroupDetails", ok, '{ "resiliencyGroup": {...} } (or a list of them)'),
   );
   const got: Json[] = ok ? pages.map((g) => (g as Json).resiliencyGroup) : [];
   const associations = listOf(outputs, "listResiliencyGroupAssociations", "items", out);

@@ -61,7 +61,7 @@ export interface EstateDescribeOutputs {
    *
    * @default - the intended models are read from `listResiliencyGroups` only
    */
-  readonly getResiliencyGroup?: any;
+  readonly resiliencyGroupDetails?: any;
   /**
    * `aws directconnect list-resiliency-group-associations` of each group: `{ "items": [...] }`, or a list of them.
    *
