@@ -148,11 +148,12 @@ export interface EstateCircuit {
 export interface EstateGateway {
   /** The Direct Connect gateway or virtual private gateway id, or `public` for the public virtual interfaces. */
   readonly gatewayId: string;
-  /** Its name (a Direct Connect gateway's name; else the id). */
+  /** Its name: a Direct Connect gateway's name, else its id. */
   readonly name: string;
   /**
-   * The device slots whose virtual interfaces reach it (only those interfaces), its associations and the
-   * VPN that backs it; its model is the claim (Classic: none). Analyse it with `FailureAnalysis.analyse`.
+   * The paths to it as a layout: the device slots whose virtual interfaces reach it (only those
+   * interfaces), its associations and the VPN that backs it. Its model is the claim (Classic: none).
+   * Analyse it with `FailureAnalysis.analyse`.
    */
   readonly topology: ConnectionTopology;
   /** Where the claim comes from. */
