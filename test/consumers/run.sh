@@ -136,6 +136,10 @@ for dir in "$repo"/test/estate/fixtures/*/; do
       process.exit(1);
     }' "$repo/test/estate/verdicts.json" "$name" "$work/estate-$name.txt" "$code" || { cat "$work/estate-$name.err" >&2; exit 1; }
   grep -q '^# Direct Connect estate report: ' "$work/estate-$name.md"
+  # the code that adopts the estate, for the Python consumer's test to run with the wheel
+  mkdir -p "$work/estate-python"
+  (cd "$app" && ./node_modules/.bin/dx-resiliency estate --from "$dir" --report "$work/estate-$name.md" \
+    --emit-code python --fail-on none) >"$work/estate-python/$name.py" 2>/dev/null
 done
 echo "TypeScript consumer (npm tarball): dx-resiliency estate gives the verdicts and exit codes of every fixture"
 
@@ -147,8 +151,16 @@ synth "$repo/examples/python" "$work/venv/bin/python app.py" "$work/py-out"
 compare "Python consumer (wheel)" "$work/expected" "$work/py-out"
 same_reports "Python consumer (wheel)" "$work/py-out"
 
+# the wheel installs the command too (jsii runs the package's bin through Node.js)
+"$work/venv/bin/dx-resiliency" estate --from "$repo/test/estate/fixtures/maximum" --report "$work/py-estate.md" \
+  | grep '^PASS gateway core-dxgw ' >/dev/null || {
+  echo "consumers: the wheel's dx-resiliency estate did not give the verdict of the fixture maximum" >&2
+  exit 1
+}
+echo "Python consumer (wheel): dx-resiliency estate runs from the virtual environment"
+
 step "Python consumer: tests"
-"$work/venv/bin/python" "$repo/test/python/test_consumer.py" -v
+DX_ESTATE_PYTHON="$work/estate-python" "$work/venv/bin/python" "$repo/test/python/test_consumer.py" -v
 
 "$work/venv/bin/python" "$repo/test/python/run_examples.py" "$repo/.jsii.tabl.json"
 

@@ -1,5 +1,6 @@
 """Python consumer tests: run against the built wheel (test/consumers/run.sh), not the source tree."""
 import json
+import os
 import pathlib
 import unittest
 
@@ -35,6 +36,21 @@ ESTATE_FILES = {
 
 
 class PythonConsumerTest(unittest.TestCase):
+    def test_the_code_that_adopts_each_estate_synthesizes_with_nothing_ordered(self):
+        # written by `dx-resiliency estate --emit-code python` of the npm tarball (test/consumers/run.sh)
+        emitted = pathlib.Path(os.environ["DX_ESTATE_PYTHON"])
+        files = sorted(emitted.glob("*.py"))
+        self.assertEqual([f.stem for f in files], sorted(json.loads((ESTATE / "verdicts.json").read_text())))
+        for file in files:
+            with self.subTest(fixture=file.stem):
+                namespace = {}
+                exec(compile(file.read_text(), str(file), "exec"), namespace)
+                app = App()
+                namespace["DirectConnectEstateStack"](app, "Estate")
+                template = app.synth().get_stack_by_name("Estate").template
+                types = {r["Type"] for r in template.get("Resources", {}).values()}
+                self.assertEqual(types - {"AWS::DirectConnect::ResiliencyGroup", "AWS::CDK::Metadata"}, set())
+
     def test_the_estate_reader_gives_the_verdicts_typescript_gives(self):
         expected = json.loads((ESTATE / "verdicts.json").read_text())
         self.assertGreaterEqual(len(expected), 7)
