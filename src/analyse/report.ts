@@ -353,6 +353,7 @@ function usd(amount: number): string {
   return USD.format(amount);
 }
 
-function fmt(gbps: number): string {
+/** Gbps as the reports write them: `10`, `1.25`, `0.5`. */
+export function fmt(gbps: number): string {
   return Number.isInteger(gbps) ? String(gbps) : gbps.toFixed(2).replace(/0$/, "");
 }

@@ -140,7 +140,9 @@ describe("the rule catalogue", () => {
     // the command-line tool (src/cli) is no library API: its errors (a file missing, an AWS call denied)
     // are printed by the command with exit code 2, never thrown to a program
     const library = FILES.filter(({ file }) => !file.startsWith(`cli${path.sep}`));
-    const plain = library.flatMap(({ file, text }) => (text.match(/throw new Error\(/g) ?? []).map(() => file));
+    const plain = library.flatMap(({ file, text }) =>
+      (text.match(/throw new Error\(/g) ?? []).map(() => file),
+    );
     // only the analysis's self-check (a bug of this library, not a user's mistake) throws without a rule
     expect(plain.sort()).toEqual([path.join("analyse", "table.ts")]);
   });

@@ -1,6 +1,6 @@
 import { Outputs, RawEstate, readRaw } from "./raw";
 import { renderEstateReport } from "./report";
-import { EstateSlot, EstateSlots, placeEstate, targetOf, vpnBackupsOf } from "./slots";
+import { EstateSlot, EstateSlots, GONE, placeEstate, targetOf, vpnBackupsOf } from "./slots";
 import {
   DirectConnectEstateOptions,
   EstateCircuit,
@@ -32,6 +32,7 @@ import {
   checkVpnUnreached,
 } from "../../rules/estate";
 import { FailureAnalysis } from "../failures";
+import { fmt } from "../report";
 import { checkDesign, checkResiliencyGroupModel } from "../rules/design";
 import { FailureKind } from "../scenario";
 
@@ -107,7 +108,7 @@ export class DirectConnectEstate {
   ) {
     this.title = options.title;
     const placed = placeEstate(raw);
-    this.circuits = placed.circuits.map((c) => ({ ...c }));
+    this.circuits = placed.circuits;
     const found: EstateFinding[] = [];
     const add = (subject: string, list: RuleFinding[]) => {
       for (const f of list) {
@@ -381,16 +382,15 @@ function nominalBandwidth(slots: ReadonlyArray<TopologyDeviceSlot>): ConnectionB
 
 /** What is not available now, in words. */
 function notAvailable(raw: RawEstate): string[] {
-  const gone = new Set(["deleting", "deleted", "rejected"]);
   const out: string[] = [];
   for (const l of raw.lags) {
-    if (!gone.has(l.state) && l.state !== "available") out.push(`LAG ${l.id} (${l.state})`);
+    if (!GONE.has(l.state) && l.state !== "available") out.push(`LAG ${l.id} (${l.state})`);
   }
   for (const c of raw.connections) {
-    if (!gone.has(c.state) && c.state !== "available") out.push(`connection ${c.id} (${c.state})`);
+    if (!GONE.has(c.state) && c.state !== "available") out.push(`connection ${c.id} (${c.state})`);
   }
   for (const v of raw.vifs) {
-    if (gone.has(v.state)) continue;
+    if (GONE.has(v.state)) continue;
     if (v.state !== "available") out.push(`virtual interface ${v.id} (${v.state})`);
     else if (!v.bgpPeers.some((p) => p.status === "up")) out.push(`virtual interface ${v.id} (BGP down)`);
   }
@@ -424,10 +424,6 @@ function nowFailed(raw: RawEstate, placed: EstateSlots): Set<string> {
     });
   }
   return ids;
-}
-
-function fmt(gbps: number): string {
-  return Number.isInteger(gbps) ? String(gbps) : gbps.toFixed(2).replace(/0$/, "");
 }
 
 function gatewayVerdict(g: EstateGateway, findings: RuleFinding[]): string {

@@ -1,6 +1,6 @@
 import { ConnectionTopology, TopologyDeviceSlot } from "../../core/topology";
 import { PortHourPrices } from "../cost";
-import { renderReport } from "../report";
+import { fmt, renderReport } from "../report";
 import { FailureScenario, PathVia } from "../scenario";
 import { EstateCircuit, EstateFinding, EstateGateway } from "./types";
 import { FailureAnalysis } from "../failures";
@@ -146,8 +146,4 @@ function labeller(gateways: ReadonlyArray<EstateGateway>): (target: string) => s
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-
-function fmt(gbps: number): string {
-  return Number.isInteger(gbps) ? String(gbps) : gbps.toFixed(2).replace(/0$/, "");
 }

@@ -1,4 +1,5 @@
 import { RawConnection, RawEstate, RawLag, RawVif, RawVpn } from "./raw";
+import { EstateCircuit } from "./types";
 import {
   TopologyDeviceSlot,
   TopologyPort,
@@ -14,26 +15,9 @@ import { TunnelBandwidth } from "../../core/tunnel-bandwidth";
 // connection and LAG on that device, whatever their LAG. Internal to the estate reader.
 
 /** States of a connection or LAG that is gone or going: not part of the estate. */
-const GONE = new Set(["deleting", "deleted", "rejected"]);
+export const GONE = new Set(["deleting", "deleted", "rejected"]);
 /** The tunnel bandwidths in Gbps (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html). */
 const TUNNEL_GBPS: Record<string, number> = { standard: 1.25, large: 5 };
-
-/** One circuit as the estate shows it: a LAG, a standalone connection or a hosted connection. */
-export interface Circuit {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: "lag" | "connection" | "hosted connection";
-  readonly state: string;
-  readonly location: string;
-  readonly bandwidth: string;
-  readonly device?: string;
-  /** The slot it is in; undefined when it is gone (deleted, deleting, rejected). */
-  readonly slotId?: string;
-  readonly lagId?: string;
-  readonly partnerName?: string;
-  /** The ports: 1 for a connection, the members for a LAG. */
-  readonly ports: number;
-}
 
 /** A device slot with what it is read from. */
 export interface EstateSlot {
@@ -50,7 +34,7 @@ export interface EstateSlot {
 /** The estate's slots, circuits, and the topology values of its virtual interfaces by id. */
 export interface EstateSlots {
   readonly slots: EstateSlot[];
-  readonly circuits: Circuit[];
+  readonly circuits: EstateCircuit[];
   /** The slot of each circuit (connection or LAG id) and of each member connection. */
   readonly slotOf: Map<string, EstateSlot>;
   /** Each virtual interface's topology value (its target included). */
@@ -192,8 +176,8 @@ function topologyVif(
   };
 }
 
-function circuitsOf(raw: RawEstate, slotOf: ReadonlyMap<string, EstateSlot>): Circuit[] {
-  const lags: Circuit[] = raw.lags.map((l) => ({
+function circuitsOf(raw: RawEstate, slotOf: ReadonlyMap<string, EstateSlot>): EstateCircuit[] {
+  const lags: EstateCircuit[] = raw.lags.map((l) => ({
     id: l.id,
     name: l.name,
     kind: "lag",
@@ -202,9 +186,8 @@ function circuitsOf(raw: RawEstate, slotOf: ReadonlyMap<string, EstateSlot>): Ci
     bandwidth: l.bandwidth,
     device: slotOf.get(l.id)?.device ?? l.device,
     slotId: slotOf.get(l.id)?.topology.id,
-    ports: raw.connections.filter((c) => c.lagId === l.id).length,
   }));
-  const connections: Circuit[] = raw.connections.map((c) => ({
+  const connections: EstateCircuit[] = raw.connections.map((c) => ({
     id: c.id,
     name: c.name,
     kind: c.partnerName ? "hosted connection" : "connection",
@@ -215,7 +198,6 @@ function circuitsOf(raw: RawEstate, slotOf: ReadonlyMap<string, EstateSlot>): Ci
     slotId: slotOf.get(c.id)?.topology.id,
     lagId: c.lagId,
     partnerName: c.partnerName,
-    ports: 1,
   }));
   return [...lags, ...connections].sort(
     (a, b) =>
