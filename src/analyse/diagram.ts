@@ -55,7 +55,7 @@ function slotLabel(slot: TopologyDeviceSlot): string {
   const ports = slot.ports.length;
   const speed = slot.ports[0]?.speedGbps ?? slot.capacityGbps;
   const min = slot.minimumLinks ? `, min links ${slot.minimumLinks}` : "";
-  return `Slot ${slot.slotNumber}: LAG ${slot.lagName}<br/>${ports} x ${speed} Gbps port${ports === 1 ? "" : "s"}${min}`;
+  return `Slot ${slot.slotNumber}: ${slot.deviceName ?? `LAG ${slot.lagName}`}<br/>${ports} x ${speed} Gbps port${ports === 1 ? "" : "s"}${min}`;
 }
 
 /** A Mermaid node id: letters, digits and _. */

@@ -222,7 +222,9 @@ class ForestBuilder {
   private addSlot(slot: TopologyDeviceSlot): SlotInfo {
     const index = this.slots.length;
     const circuit = slot.existingConnectionId !== undefined;
-    const name = circuit ? `existing circuit ${slot.existingConnectionId}` : `LAG ${slot.lagName}`;
+    const name = circuit
+      ? `existing circuit ${slot.existingConnectionId}`
+      : (slot.deviceName ?? `LAG ${slot.lagName}`);
     const at = this.add(DEVICE, slot.id, `failure of device ${slot.id} (${name})`);
     const device = this.elements[at];
     device.slot = index;

@@ -136,7 +136,9 @@ function overview(input: ReportInput): string {
 function slotTable(input: ReportInput): string[] {
   const rows = input.topology.locations.flatMap((l) =>
     l.deviceSlots.map((s) => {
-      const what = s.existingConnectionId ?? `LAG ${s.lagName}, ${s.ports.length} x ${s.portBandwidth}`;
+      const what =
+        s.existingConnectionId ??
+        `${s.deviceName ?? `LAG ${s.lagName}`}, ${s.ports.length} x ${s.portBandwidth}`;
       const vifs = s.virtualInterfaces.map(
         (v) => `${v.name} (${v.interfaceType}, VLAN ${v.vlan}) to ${input.label(v.target)}`,
       );

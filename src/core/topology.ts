@@ -139,6 +139,13 @@ export interface TopologyDeviceSlot {
    */
   readonly lagName?: string;
   /**
+   * What the device holds, in words, when it is not one LAG of this layout: for a live estate's device,
+   * its circuits, for example `connections dxcon-fg5678gh, dxcon-ab1234cd on device EqDC2-2abc3def`.
+   *
+   * @default - `LAG <lagName>`
+   */
+  readonly deviceName?: string;
+  /**
    * The `dxcon-` or `dxlag-` id of an existing circuit this slot stands for: nothing is ordered for it.
    *
    * @default - a new LAG and ports

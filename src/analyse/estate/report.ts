@@ -111,7 +111,8 @@ function gatewaySection(
   label: (target: string) => string,
 ): string[] {
   const text = renderReport({
-    title: `gateway ${g.name}`,
+    // the paths as built: the state now is the section above
+    title: `gateway ${g.name}${g.now ? ", with everything available" : ""}`,
     topology: g.topology,
     analysis,
     cost: PortHourPrices.AWS_LIST_PRICES.estimate(pricedOnly(g.topology)),

@@ -127,7 +127,8 @@ export function placeEstate(raw: RawEstate): EstateSlots {
         id,
         location: b.location,
         slotNumber,
-        lagName: `${circuits.join(", ")} on ${b.device}`,
+        lagName: onlyLag?.name,
+        deviceName: deviceName(b.lags, ports, b.device),
         portBandwidth: ports[0]?.bandwidth ?? b.lags[0]?.bandwidth ?? "unknown",
         capacityGbps: ports.reduce((n, p) => n + p.speedGbps, 0),
         ports: topologyPorts,
@@ -142,6 +143,21 @@ export function placeEstate(raw: RawEstate): EstateSlots {
     return slot;
   });
   return { slots, circuits: circuitsOf(raw, slotOf), slotOf, vifOf, portIdOf };
+}
+
+/** The circuits on a device in words: `LAG dxlag-1 (core), connection dxcon-2 on device EqDC2-abc`. */
+function deviceName(
+  lags: ReadonlyArray<RawLag>,
+  ports: ReadonlyArray<RawConnection>,
+  device: string,
+): string {
+  const circuits = [
+    ...lags.map((l) => `LAG ${l.id} (${l.name})`),
+    ...ports
+      .filter((p) => p.lagId === undefined)
+      .map((p) => `${p.partnerName ? "hosted connection" : "connection"} ${p.id} (${p.name})`),
+  ];
+  return `${circuits.join(", ")} on device ${device}`;
 }
 
 const VIF_TYPES: Record<string, VirtualInterfaceType> = {
