@@ -278,7 +278,8 @@ project.addTask("bench:synth", {
 // The live-estate benchmark (issue 16): reading and analysing estates of 500 connections, and their
 // report; prints the figures (the closing note quotes them).
 project.addTask("bench:estate", {
-  description: "Time DirectConnectEstate on estates of 500 connections (read, analyse, report); prints the figures",
+  description:
+    "Time DirectConnectEstate on estates of 500 connections (read, analyse, report); prints the figures",
   exec: "node --import tsx bench/estate.ts",
 });
 
