@@ -173,7 +173,10 @@ const bundleCli = project.addTask("bundle:cli", {
   description: "Bundle the dx-resiliency CLI into lib/cli/dx-resiliency.js (esbuild, one file, node18, cjs)",
   exec:
     "esbuild src/cli/bin.ts --bundle --platform=node --target=node18 --format=cjs --main-fields=module,main " +
-    "--minify --keep-names --banner:js='#!/usr/bin/env node' --outfile=lib/cli/dx-resiliency.js --log-level=warning",
+    "--minify --keep-names --banner:js='#!/usr/bin/env node' --outfile=lib/cli/dx-resiliency.js --log-level=warning && " +
+    // executable in the tarball too: the Python package's `dx-resiliency` runs the file itself (jsii's
+    // invokeBinScript), where npm would have set the mode on install
+    "chmod +x lib/cli/dx-resiliency.js",
 });
 project.postCompileTask.spawn(bundleCli);
 // src/cli imports the AWS SDK clients, devDependencies that the bundle carries: allowed there only.

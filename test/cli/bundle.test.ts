@@ -61,6 +61,6 @@ test("neither aws-cdk-lib nor constructs is in it", () => {
 
 test("it runs with node alone, outside the repository", () => {
   const result = spawnSync(process.execPath, [outfile], { cwd: os.tmpdir(), encoding: "utf8", env: {} });
-  expect(result.stderr).toMatch(/^Usage: dx-resiliency estate /);
+  expect(result.stderr).toMatch(/^Usage: dx-resiliency COMMAND /);
   expect(result.status).toBe(2);
 });

@@ -99,7 +99,7 @@ describe("estate --from DIR", () => {
 
 describe("usage and input errors exit 2", () => {
   test.each([
-    [[], /^Usage: dx-resiliency estate/],
+    [[], /^Usage: dx-resiliency COMMAND/],
     [["deploy"], /unknown command "deploy": use estate/],
     [["estate"], /give either --from DIR \(saved outputs\) or --region REGION \(a live account\)/],
     [["estate", "--from", "a", "--region", "b"], /give either --from DIR/],

@@ -41,6 +41,6 @@ test(`${DEBUG_VARIABLE} prints the stack trace`, async () => {
 test("main without a command prints the usage to standard error and returns 2", async () => {
   const io = captured();
   expect(await main([], io)).toBe(2);
-  expect(io.errLines[0]).toMatch(/^Usage: dx-resiliency estate/);
+  expect(io.errLines[0]).toMatch(/^Usage: dx-resiliency COMMAND/);
   expect(io.outLines).toEqual([]);
 });
