@@ -1,26 +1,31 @@
 import { ESTATE_USAGE, EstateDeps, estateCommand } from "./estate-command";
 import { CliIo, UsageError } from "./io";
 import { readLiveEstate } from "./live";
+import { LOCATIONS_USAGE, LocationsDeps, locationsCommand } from "./locations";
 
 // dx-resiliency: the command-line tool of the npm package (bin), one module per command.
 
 export type { CliIo } from "./io";
 
 /** What the commands use from outside, replaceable in tests. */
-export interface CliDeps extends EstateDeps {}
+export interface CliDeps extends EstateDeps, LocationsDeps {}
 
 /** The usage of the tool: its commands. */
 export const USAGE = `Usage: dx-resiliency COMMAND [options]
 
 Commands:
-  estate    what a live Direct Connect estate survives: verdicts per gateway and resiliency group, a report
+  estate     what a live Direct Connect estate survives: verdicts per gateway and resiliency group, a report
+  locations  a Region's Direct Connect locations and the port speeds they offer; checks an app's before deploy
 
 Run dx-resiliency COMMAND --help for its options.
 
-${ESTATE_USAGE}`;
+${ESTATE_USAGE}
+
+${LOCATIONS_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo, deps: CliDeps) => Promise<number>> = {
   estate: estateCommand,
+  locations: locationsCommand,
 };
 
 /** Runs the command with its arguments (without `node` and the script); returns the exit code. */
