@@ -10,6 +10,7 @@ import {
 import { App, CfnParameter, NestedStack, Stack, Stage } from "aws-cdk-lib";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { mockClient } from "aws-sdk-client-mock";
+import { METADATA, throttle } from "./sdk-fakes";
 import { buildExampleStacks } from "../../examples/typescript/stacks";
 import { readCloudAssembly } from "../../src/cli/assembly";
 import { backoffCeiling, DEFAULT_MAX_ATTEMPTS } from "../../src/cli/calls";
@@ -80,9 +81,6 @@ const BY_REGION: Record<string, Location[]> = {
   "eu-west-1": [EQLD5],
 };
 
-/** What the SDK's send resolves to besides the data. */
-const METADATA = { $metadata: { httpStatusCode: 200, requestId: "req-1", attempts: 1, totalRetryDelay: 0 } };
-
 const dxMock = mockClient(DirectConnectClient);
 
 /** DescribeLocations answers with the locations of the client's Region. */
@@ -130,15 +128,6 @@ async function cli(args: string[], extra: Partial<CliDeps> = {}): Promise<Run> {
 beforeEach(() => {
   dxMock.reset();
 });
-
-function throttle(name: string): Error {
-  return new DirectConnectServiceException({
-    name,
-    $fault: "client",
-    $metadata: { httpStatusCode: 400 },
-    message: "Rate exceeded",
-  });
-}
 
 describe("locations --region: the list", () => {
   test("one table, sorted by code: code, name, Region, port speeds, MACsec port speeds, providers", async () => {
@@ -197,6 +186,13 @@ function synthesize(name: string, build: (app: App) => void, context: Record<str
 
 function connection(scope: Stack, id: string, location: string, bandwidth: string, macSec?: boolean): void {
   new CfnConnection(scope, id, { location, bandwidth, connectionName: id, requestMacSec: macSec });
+}
+
+/** An assembly of one stack in us-east-1 with one 10 Gbps port, `Port`, at `location`. */
+function onePort(stackName: string, location: string): string {
+  return synthesize(stackName, (app) => {
+    connection(new Stack(app, stackName, { env: { region: "us-east-1" } }), "Port", location, "10Gbps");
+  });
 }
 
 /**
@@ -284,9 +280,7 @@ describe("locations --app: the check of a cloud assembly", () => {
   });
 
   test("stacks with a Region of their own need no --region", async () => {
-    const regional = synthesize("regional", (app) => {
-      connection(new Stack(app, "DxEast", { env: { region: "us-east-1" } }), "Port", "EqDC2", "10Gbps");
-    });
+    const regional = onePort("DxEast", "EqDC2");
     mockRegions();
     const { code, out, clients } = await cli(["--app", regional]);
     expect(code).toBe(0);
@@ -423,11 +417,9 @@ describe("locations --app: the check of a cloud assembly", () => {
       `dx-resiliency: ${path.join(tmp, "nowhere")} has no manifest.json: is it a cloud assembly? ` +
         "(npx cdk synth writes one to cdk.out)",
     ]);
-    const broken = synthesize("broken", (app) => {
-      connection(new Stack(app, "DxBroken"), "Port", "EqDC2", "10Gbps");
-    });
+    const broken = onePort("DxBroken", "EqDC2");
     fs.writeFileSync(path.join(broken, "DxBroken.template.json"), "{ not json");
-    const again = await cli(["--app", broken, "--region", "us-east-1"]);
+    const again = await cli(["--app", broken]);
     expect(again.code).toBe(2);
     expect(again.err[0]).toMatch(
       /^dx-resiliency: template of DxBroken: .*DxBroken\.template\.json is no JSON/,
@@ -449,9 +441,7 @@ describe("the closest codes", () => {
     expect(closestCodes("ZZZZZZZZ", codes)).toEqual([]);
   });
   test("the message says so and points to the list", async () => {
-    const far = synthesize("far", (app) => {
-      connection(new Stack(app, "DxFar", { env: { region: "us-east-1" } }), "Port", "ZZZZZZZZ", "10Gbps");
-    });
+    const far = onePort("DxFar", "ZZZZZZZZ");
     mockRegions();
     const { out } = await cli(["--app", far]);
     expect(out[1]).toBe(
@@ -503,9 +493,7 @@ describe("AWS errors", () => {
           "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: directconnect:DescribeLocations",
       }),
     );
-    const bad = synthesize("denied", (app) => {
-      connection(new Stack(app, "DxDenied", { env: { region: "us-east-1" } }), "Port", "EqDC2", "10Gbps");
-    });
+    const bad = onePort("DxDenied", "EqDC2");
     for (const args of [
       ["--region", "us-east-1"],
       ["--app", bad],
