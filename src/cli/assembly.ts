@@ -73,7 +73,7 @@ function asString(value: unknown): string | undefined {
 }
 
 /** The Region of an artifact's environment, `aws://ACCOUNT/REGION`; undefined for `unknown-region`. */
-export function environmentRegion(environment: unknown): string | undefined {
+function environmentRegion(environment: unknown): string | undefined {
   const match = /^aws:\/\/[^/]*\/(.+)$/.exec(asString(environment) ?? "");
   return match === null || match[1] === "unknown-region" ? undefined : match[1];
 }
@@ -102,9 +102,8 @@ function readAssembly(dir: string, stacks: AssemblyStack[], unread: UnreadNested
     );
   }
   const manifest = readJson(manifestFile, "cloud assembly");
-  const artifacts = Object.entries(
-    isObject(field(manifest, "artifacts")) ? (field(manifest, "artifacts") as object) : {},
-  );
+  const listed = field(manifest, "artifacts");
+  const artifacts = Object.entries(isObject(listed) ? listed : {});
   // the asset manifests of this assembly: asset hash -> file, to find a nested stack's template
   const assetFiles = new Map<string, string>();
   for (const [, artifact] of artifacts) {

@@ -81,9 +81,18 @@ export async function locationsCommand(args: string[], io: CliIo, deps: Location
   const agnostic = stacks.filter(({ stack }) => stack.region === undefined).map(({ stack }) => stack.name);
   if (agnostic.length > 0 && o.region === undefined) {
     throw new UsageError(
-      `give --region REGION: ${agnostic.join(", ")} ${agnostic.length === 1 ? "has" : "have"} no Region of ` +
-        "its own (environment-agnostic) and order Direct Connect ports",
+      `give --region REGION: ${agnostic.join(", ")} ` +
+        (agnostic.length === 1
+          ? "has no Region of its own (environment-agnostic) and orders"
+          : "have no Region of their own (environment-agnostic) and order") +
+        " Direct Connect ports",
     );
+  }
+  const total = stacks.reduce((n, { orders }) => n + orders.length, 0);
+  const unread = assembly.unreadNestedStacks;
+  if (total === 0 && unread.length === 0) {
+    io.out(`No AWS::DirectConnect::Connection or AWS::DirectConnect::Lag in ${o.app}: nothing to check`);
+    return 0;
   }
   const regions = [...new Set(stacks.map(({ stack }) => stack.region ?? o.region!))].sort();
   const known = await describe(regions, o.profile, io, deps);
@@ -108,21 +117,16 @@ export async function locationsCommand(args: string[], io: CliIo, deps: Location
       for (const f of findings) io.out(`  ${f.status} ${subject}: ${f.message}`);
     }
   }
-  for (const nested of assembly.unreadNestedStacks) {
-    counts["NOT CHECKED"]++;
+  for (const nested of unread) {
     io.out(
       `  NOT CHECKED ${nested.stack} ${nested.logicalId} (nested stack): its template is not in the cloud ` +
         "assembly, so its ports and LAGs are not read",
     );
   }
-  const total = counts.MISMATCH + counts["NOT CHECKED"] + counts.OK;
-  if (total === 0) {
-    io.out(`No AWS::DirectConnect::Connection or AWS::DirectConnect::Lag in ${o.app}: nothing to check`);
-    return 0;
-  }
   io.out(
     `${counts.MISMATCH} mismatch(es), ${counts["NOT CHECKED"]} not checked, ${counts.OK} match, of ` +
-      `${plural(total, "port or LAG", "ports and LAGs")} in ${plural(stacks.length, "stack", "stacks")}`,
+      `${plural(total, "port or LAG", "ports and LAGs")} in ${plural(stacks.length, "stack", "stacks")}` +
+      (unread.length > 0 ? `; ${plural(unread.length, "nested stack", "nested stacks")} not read` : ""),
   );
   return counts.MISMATCH > 0 ? 1 : 0;
 }

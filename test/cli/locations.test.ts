@@ -274,6 +274,14 @@ describe("locations --app: the check of a cloud assembly", () => {
     expect(code).toBe(2);
     expect(err[0]).toBe(
       "dx-resiliency: give --region REGION: DxAnywhere has no Region of its own (environment-agnostic) and " +
+        "orders Direct Connect ports",
+    );
+    const two = synthesize("agnostic", (app) => {
+      connection(new Stack(app, "DxA"), "Port", "EqDC2", "10Gbps");
+      connection(new Stack(app, "DxB"), "Port", "EqDC2", "10Gbps");
+    });
+    expect((await cli(["--app", two])).err[0]).toBe(
+      "dx-resiliency: give --region REGION: DxA, DxB have no Region of their own (environment-agnostic) and " +
         "order Direct Connect ports",
     );
     expect(dxMock.calls()).toHaveLength(0);
@@ -394,7 +402,7 @@ describe("locations --app: the check of a cloud assembly", () => {
       expect.stringMatching(
         /^ {2}NOT CHECKED DxParent InnerNestedStack\w+ \(nested stack\): its template is not in the cloud assembly/,
       ),
-      "0 mismatch(es), 1 not checked, 1 match, of 2 ports and LAGs in 1 stack",
+      "0 mismatch(es), 0 not checked, 1 match, of 1 port or LAG in 1 stack; 1 nested stack not read",
     ]);
   });
 
