@@ -27,7 +27,11 @@ beforeAll(() => {
   const metafile = path.join(dir, "meta.json");
   const command = bundleCommand();
   expect(command).toContain(OUTFILE);
-  const scratch = command.replace(OUTFILE, `--outfile=${outfile} --metafile=${metafile}`);
+  // the task's own command, writing (and making executable) a scratch file instead of lib/'s
+  const scratch = command
+    .replace(OUTFILE, `--outfile=${outfile} --metafile=${metafile}`)
+    .replace(/chmod \+x lib\/cli\/dx-resiliency\.js/, `chmod +x ${outfile}`);
+  expect(scratch).not.toContain("lib/cli/dx-resiliency.js");
   execFileSync("sh", ["-c", scratch], {
     cwd: ROOT,
     env: {
@@ -50,6 +54,8 @@ test("the package's bin is the bundle", () => {
 
 test("one file starting with the shebang", () => {
   expect(fs.readFileSync(outfile, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  // executable: the wheel's dx-resiliency runs the file itself
+  expect(fs.statSync(outfile).mode & 0o111).toBe(0o111);
   expect(fs.readdirSync(dir).sort()).toEqual(["dx-resiliency.js", "meta.json"]);
 });
 
