@@ -75,6 +75,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     "@aws-sdk/client-direct-connect",
     // the CLI reads the VPN connections and customer gateways of a live account (src/cli/live.ts); bundled
     "@aws-sdk/client-ec2",
+    // `dx-resiliency turn-up` finds a stack's Direct Connect resources (ListStackResources, src/cli/turn-up.ts);
+    // bundled into lib/cli/dx-resiliency.js by esbuild like the other clients, so a devDependency
+    "@aws-sdk/client-cloudformation",
     // the CLI's live-read tests mock the SDK clients (test/cli/live.test.ts)
     "aws-sdk-client-mock@^4",
   ],
