@@ -25,14 +25,12 @@ import {
   VpnConnection,
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
+import { backoffCeiling, DEFAULT_MAX_ATTEMPTS, PAGE_SIZE } from "../../src/cli/aws-calls";
 import { readEstateDir, writeEstateDir } from "../../src/cli/files";
 import {
-  backoffCeiling,
   cliTimestamp,
   createClients,
-  DEFAULT_MAX_ATTEMPTS,
   LiveEstateOptions,
-  PAGE_SIZE,
   readLiveEstate,
   RESILIENCY_GROUPS_NOTE,
 } from "../../src/cli/live";
