@@ -27,7 +27,12 @@ beforeAll(() => {
   const metafile = path.join(dir, "meta.json");
   const command = bundleCommand();
   expect(command).toContain(OUTFILE);
-  const scratch = command.replace(OUTFILE, `--outfile=${outfile} --metafile=${metafile}`);
+  // the task's every mention of the bundle (its esbuild output, its chmod) goes to the scratch file
+  const bundle = OUTFILE.split("=")[1];
+  const scratch = command
+    .replace(OUTFILE, `--outfile=${outfile} --metafile=${metafile}`)
+    .split(bundle)
+    .join(outfile);
   execFileSync("sh", ["-c", scratch], {
     cwd: ROOT,
     env: {
@@ -48,8 +53,9 @@ test("the package's bin is the bundle", () => {
   expect(pkg.bin).toEqual({ "dx-resiliency": OUTFILE.split("=")[1] });
 });
 
-test("one file starting with the shebang", () => {
+test("one executable file starting with the shebang", () => {
   expect(fs.readFileSync(outfile, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  expect(() => fs.accessSync(outfile, fs.constants.X_OK)).not.toThrow();
   expect(fs.readdirSync(dir).sort()).toEqual(["dx-resiliency.js", "meta.json"]);
 });
 
