@@ -41,13 +41,18 @@ export function backoffCeiling(failedAttempt: number): number {
 
 /**
  * The configuration of every SDK client the commands make: `maxAttempts: 1`, so that the retries are the
- * command's own (`withRetries`), never the SDK's on top of them.
+ * command's own (`withRetries`), never the SDK's on top of them. Without a Region, the SDK's own (AWS_REGION,
+ * the profile).
  */
 export function clientConfig(
-  region: string,
+  region: string | undefined,
   profile?: string,
-): { region: string; maxAttempts: number; profile?: string } {
-  return { region, maxAttempts: 1, ...(profile === undefined ? {} : { profile }) };
+): { region?: string; maxAttempts: number; profile?: string } {
+  return {
+    maxAttempts: 1,
+    ...(region === undefined ? {} : { region }),
+    ...(profile === undefined ? {} : { profile }),
+  };
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -186,7 +191,7 @@ export async function withRetries<T>(
 }
 
 /** The element type of a list member of an SDK output. */
-type Item<L> = L extends ReadonlyArray<infer E> | undefined ? E : never;
+export type PageItem<L> = NonNullable<L> extends ReadonlyArray<infer E> ? E : never;
 
 /**
  * Every page of a paginated call: each page asks for the next with the previous page's token
@@ -198,8 +203,8 @@ export async function allPages<O extends object, K extends keyof O>(
   call: Call,
   listKey: K,
   page: (nextToken: string | undefined) => Promise<O>,
-): Promise<Item<O[K]>[]> {
-  const items: Item<O[K]>[] = [];
+): Promise<PageItem<O[K]>[]> {
+  const items: PageItem<O[K]>[] = [];
   const seen = new Set<string>();
   let nextToken: string | undefined;
   do {
