@@ -1103,3 +1103,47 @@ describe("usage", () => {
     expect(clientConfig(undefined)).toEqual({ maxAttempts: 1 });
   });
 });
+
+describe("docs/turn-up.md", () => {
+  const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "turn-up.md"), "utf8");
+
+  /** The rows of the table under a bold title: its first cells' `state` names. */
+  function statesOf(title: string): string[] {
+    const table = doc.split(`**${title}**\n\n`)[1].split("\n\n")[0];
+    return table
+      .split("\n")
+      .slice(2)
+      .flatMap((row) => [...row.split("|")[1].matchAll(/`(\w+)`/g)].map((m) => m[1]));
+  }
+
+  test.each([
+    ["Connections (ports)", Object.values(ConnectionState)],
+    ["LAGs", Object.values(LagState)],
+    ["Virtual interfaces", Object.values(VirtualInterfaceState)],
+  ])("the %s table has every state the API returns", (title, states) => {
+    expect(statesOf(title).sort()).toEqual([...states].sort());
+  });
+
+  test("its IAM policy has every action the usage names", () => {
+    const policy = JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]);
+    const actions: string[] = policy.Statement[0].Action;
+    expect(actions).toEqual([
+      "cloudformation:ListStackResources",
+      "directconnect:DescribeConnections",
+      "directconnect:DescribeLags",
+      "directconnect:DescribeVirtualInterfaces",
+      "directconnect:DescribeLoa",
+      "directconnect:DescribeRouterConfiguration",
+    ]);
+    for (const action of actions) expect(TURN_UP_USAGE.replace(/\s+/g, " ")).toContain(action.split(":")[1]);
+  });
+
+  test("its sample output is the mocked account's, lines cut at ...", async () => {
+    const sample = /```text\n([\s\S]*?)```/.exec(doc)![1].trimEnd().split("\n");
+    const { out } = await cli(TURN_UP);
+    const cut = (line: string, printed: string) =>
+      line.endsWith(" ...") ? printed.startsWith(line.slice(0, -4)) : printed === line;
+    expect(sample.length).toBe(out.length);
+    expect(sample.filter((line, i) => !cut(line, out[i]))).toEqual([]);
+  });
+});
