@@ -75,6 +75,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     "@aws-sdk/client-direct-connect",
     // the CLI reads the VPN connections and customer gateways of a live account (src/cli/live.ts); bundled
     "@aws-sdk/client-ec2",
+    // `dx-resiliency turn-up` finds a stack's Direct Connect resources (ListStackResources, src/cli/turn-up.ts);
+    // bundled into lib/cli/dx-resiliency.js by esbuild like the other clients, so a devDependency
+    "@aws-sdk/client-cloudformation",
     // the CLI's live-read tests mock the SDK clients (test/cli/live.test.ts)
     "aws-sdk-client-mock@^4",
   ],
@@ -167,6 +170,8 @@ project.postCompileTask.prependExec("jsii-rosetta extract --strict");
 // Measured with the live read and the analysis in the bundle (SDK 3.1048 / EC2 3.1178): the SDK's CommonJS
 // builds give 3.7 MB (1.6 MB minified); their ES module builds (--main-fields=module,main), which esbuild
 // can tree-shake, 1.9 MB, and 0.93 MB minified (0.25 MB gzipped), 1 MB of it the EC2 client's schemas.
+// With turn-up (issue 17) and the CloudFormation client 3.1178: 1.06 MB minified (0.29 MB gzipped), 43 KB
+// more than before it, 24 KB of that the CloudFormation client.
 // Minified, with --keep-names so that the SDK's error names and DX_RESILIENCY_DEBUG's stack traces keep
 // their function names.
 const bundleCli = project.addTask("bundle:cli", {

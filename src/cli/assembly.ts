@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { isObject } from "./calls";
+import { isObject } from "./aws-calls";
 
 // A cloud assembly (the cdk.out directory `cdk synth` writes), read as the JSON files it is: manifest.json,
 // its stacks' templates, the assemblies of its stages, and the templates of nested stacks. No aws-cdk-lib:

@@ -13,23 +13,21 @@ import {
 } from "@aws-sdk/client-ec2";
 import {
   allPages,
-  CallOptions,
   callContext,
+  CallOptions,
   clientConfig,
   dx,
   ec2,
   isObject,
   PAGE_SIZE,
   withRetries,
-} from "./calls";
+} from "./aws-calls";
 import { EstateKey } from "./files";
 
-/** Options of `readLiveEstate`. */
+/** Options of `readLiveEstate`: the Region, the clients (tests), and how the calls retry and log. */
 export interface LiveEstateOptions extends CallOptions {
   /** The AWS Region whose Direct Connect and EC2 resources are read. */
   readonly region: string;
-  /** A profile of the shared AWS config and credentials files; the SDK's default chain when absent. */
-  readonly profile?: string;
   /** The Direct Connect client to use instead of one made from `region` and `profile` (tests). */
   readonly directConnect?: DirectConnectClient;
   /** The EC2 client to use instead of one made from `region` and `profile` (tests). */

@@ -1,6 +1,6 @@
 import { DescribeLocationsCommand, DirectConnectClient, Location } from "@aws-sdk/client-direct-connect";
 import { AssemblyStack, CloudAssembly, readCloudAssembly } from "./assembly";
-import { callContext, directConnectClient, dx, withRetries } from "./calls";
+import { callContext, directConnectClient, dx, withRetries } from "./aws-calls";
 import { CliIo, UsageError, parseOptions } from "./io";
 
 // dx-resiliency locations: the Direct Connect locations of a Region with the port speeds and MACsec port

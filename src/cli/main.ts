@@ -2,13 +2,14 @@ import { ESTATE_USAGE, EstateDeps, estateCommand } from "./estate-command";
 import { CliIo, UsageError } from "./io";
 import { readLiveEstate } from "./live";
 import { LOCATIONS_USAGE, LocationsDeps, locationsCommand } from "./locations";
+import { TURN_UP_USAGE, TurnUpDeps, turnUpCommand } from "./turn-up";
 
 // dx-resiliency: the command-line tool of the npm package (bin), one module per command.
 
 export type { CliIo } from "./io";
 
 /** What the commands use from outside, replaceable in tests. */
-export interface CliDeps extends EstateDeps, LocationsDeps {}
+export interface CliDeps extends EstateDeps, LocationsDeps, TurnUpDeps {}
 
 /** The usage of the tool: its commands. */
 export const USAGE = `Usage: dx-resiliency COMMAND [options]
@@ -16,16 +17,21 @@ export const USAGE = `Usage: dx-resiliency COMMAND [options]
 Commands:
   estate     what a live Direct Connect estate survives: verdicts per gateway and resiliency group, a report
   locations  a Region's Direct Connect locations and the port speeds they offer; checks an app's before deploy
+  turn-up    from order to first packet: a stack's ports, LAGs and interfaces, their states, what is left
+             to do; their LOA-CFAs and router configurations
 
 Run dx-resiliency COMMAND --help for its options.
 
 ${ESTATE_USAGE}
 
-${LOCATIONS_USAGE}`;
+${LOCATIONS_USAGE}
+
+${TURN_UP_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo, deps: CliDeps) => Promise<number>> = {
   estate: estateCommand,
   locations: locationsCommand,
+  "turn-up": turnUpCommand,
 };
 
 /** Runs the command with its arguments (without `node` and the script); returns the exit code. */

@@ -25,8 +25,7 @@ import {
   VpnConnection,
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
-import { METADATA, throttle } from "./sdk-fakes";
-import { backoffCeiling, DEFAULT_MAX_ATTEMPTS, PAGE_SIZE } from "../../src/cli/calls";
+import { backoffCeiling, DEFAULT_MAX_ATTEMPTS, PAGE_SIZE } from "../../src/cli/aws-calls";
 import { readEstateDir, writeEstateDir } from "../../src/cli/files";
 import {
   cliTimestamp,
@@ -204,6 +203,9 @@ const CUSTOMER_GATEWAY: CustomerGateway = {
   Tags: [],
 };
 
+/** What the SDK's send resolves to besides the data: never in the output. */
+const METADATA = { $metadata: { httpStatusCode: 200, requestId: "req-1", attempts: 1, totalRetryDelay: 0 } };
+
 const dxMock = mockClient(DirectConnectClient);
 const ec2Mock = mockClient(EC2Client);
 
@@ -249,6 +251,15 @@ function recorder(extra: Partial<LiveEstateOptions> = {}): Recorder {
       ...extra,
     },
   };
+}
+
+function throttle(name: string): Error {
+  return new DirectConnectServiceException({
+    name,
+    $fault: "client",
+    $metadata: { httpStatusCode: 400 },
+    message: "Rate exceeded",
+  });
 }
 
 /** Every command sent, by its class name, both clients. */

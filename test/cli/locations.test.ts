@@ -13,7 +13,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { METADATA, throttle } from "./sdk-fakes";
 import { buildExampleStacks } from "../../examples/typescript/stacks";
 import { readCloudAssembly } from "../../src/cli/assembly";
-import { backoffCeiling, DEFAULT_MAX_ATTEMPTS } from "../../src/cli/calls";
+import { backoffCeiling, DEFAULT_MAX_ATTEMPTS } from "../../src/cli/aws-calls";
 import { closestCodes, LOCATIONS_USAGE } from "../../src/cli/locations";
 import { CliDeps, main, USAGE } from "../../src/cli/main";
 

@@ -1,8 +1,7 @@
 import { DirectConnectClient } from "@aws-sdk/client-direct-connect";
-
-// One AWS call of dx-resiliency: retried on throttling and transient errors with backoff (the SDK's
-// clients make one attempt), every page of a paginated call, and an error that names the IAM action the
-// call needs. Every command that reads an account (estate, locations) calls through here.
+// How every command of dx-resiliency that reads a live account calls AWS: clients that make one attempt,
+// the retry loop around each call (throttling and transient errors, exponential backoff with full jitter),
+// every page of a paginated call, and errors that name the call and the IAM action it needs.
 
 /** Attempts per call when `maxAttempts` is not given. */
 export const DEFAULT_MAX_ATTEMPTS = 8;
@@ -41,16 +40,20 @@ export function backoffCeiling(failedAttempt: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failedAttempt - 1));
 }
 
-/** A client's configuration, with `maxAttempts: 1`: the retries are `withRetries`' own, never the SDK's on top. */
-export function clientConfig(region: string, profile?: string): ClientConfig {
-  return { region, maxAttempts: 1, ...(profile === undefined ? {} : { profile }) };
-}
-
-/** What `clientConfig` gives every client. */
-export interface ClientConfig {
-  readonly region: string;
-  readonly maxAttempts: 1;
-  readonly profile?: string;
+/**
+ * The configuration of every SDK client the commands make: `maxAttempts: 1`, so that the retries are the
+ * command's own (`withRetries`), never the SDK's on top of them. Without a Region, the SDK's own (AWS_REGION,
+ * the profile).
+ */
+export function clientConfig(
+  region: string | undefined,
+  profile?: string,
+): { region?: string; maxAttempts: number; profile?: string } {
+  return {
+    maxAttempts: 1,
+    ...(region === undefined ? {} : { region }),
+    ...(profile === undefined ? {} : { profile }),
+  };
 }
 
 /** A Direct Connect client made with `clientConfig`. */
@@ -58,17 +61,20 @@ export function directConnectClient(region: string, profile?: string): DirectCon
   return new DirectConnectClient(clientConfig(region, profile));
 }
 
+/** Whether a value is a non-null object. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-function errorName(error: unknown): string {
+/** The SDK's name of an error (its `code` when the name is the generic `Error`). */
+export function errorName(error: unknown): string {
   if (!isObject(error)) return String(error);
   const name = typeof error.name === "string" ? error.name : "Error";
   return name === "Error" && typeof error.code === "string" ? error.code : name;
 }
 
-function errorText(error: unknown): string {
+/** `Name: message` of an error. */
+export function errorText(error: unknown): string {
   const message = isObject(error) && typeof error.message === "string" ? error.message : "";
   return message === "" ? errorName(error) : `${errorName(error)}: ${message}`;
 }
@@ -96,14 +102,22 @@ export interface Call {
   readonly action: string;
 }
 
+/** A Direct Connect call. */
 export function dx(name: string): Call {
   return { name, action: `directconnect:${name}` };
 }
 
+/** An EC2 call. */
 export function ec2(name: string): Call {
   return { name, action: `ec2:${name}` };
 }
 
+/** A CloudFormation call. */
+export function cloudFormation(name: string): Call {
+  return { name, action: `cloudformation:${name}` };
+}
+
+/** The error a failed call throws: it names the call and the IAM action; the SDK's error is its `cause`. */
 function callError(call: Call, error: unknown, profile: string | undefined): Error {
   const name = errorName(error);
   const status = isObject(error) ? httpStatus(error) : undefined;
@@ -122,7 +136,7 @@ function callError(call: Call, error: unknown, profile: string | undefined): Err
   return new Error(message, { cause: error });
 }
 
-/** How the calls of one read retry and report. */
+/** How the calls of one command retry and report. */
 export interface CallContext {
   readonly sleep: (ms: number) => Promise<void>;
   readonly maxAttempts: number;
@@ -130,19 +144,23 @@ export interface CallContext {
   readonly profile?: string;
 }
 
-/** What a caller may set of a `CallContext`; each has a default. */
+/** What a command's options may set of its calls' context; the rest has defaults. */
 export interface CallOptions {
+  /** A profile of the shared AWS config and credentials files; the SDK's default chain when absent. */
+  readonly profile?: string;
   /** Waits between attempts; a timer when absent (tests inject one that returns at once). */
   readonly sleep?: (ms: number) => Promise<void>;
   /** Attempts per call, the first included, before a throttled call gives up. Default 8. */
   readonly maxAttempts?: number;
   /** Progress and notes, one line each; standard error when absent. */
   readonly log?: (line: string) => void;
-  /** The profile of the credentials, named in an error that could not authenticate. */
-  readonly profile?: string;
 }
 
-/** The context of `options`, with the defaults for what they leave out. */
+async function defaultSleep(ms: number): Promise<void> {
+  await new Promise<void>((resolve) => setTimeout(resolve, ms));
+}
+
+/** The context of a command's calls: the options given, defaults for the rest. */
 export function callContext(options: CallOptions): CallContext {
   return {
     sleep: options.sleep ?? defaultSleep,
@@ -179,32 +197,34 @@ export async function withRetries<T>(
   }
 }
 
+/** The element type of a list member of an SDK output. */
+export type PageItem<L> = NonNullable<L> extends ReadonlyArray<infer E> ? E : never;
+
 /**
- * Every page of a paginated call: each page asks for the next with the previous page's `nextToken`.
+ * Every page of a paginated call: each page asks for the next with the previous page's token
+ * (`nextToken` in Direct Connect, `NextToken` in CloudFormation).
  * (`page` declares its parameter's type, so that `O` is inferred from what it returns.)
  */
-export async function allPages<O extends { nextToken?: string }>(
+export async function allPages<O extends object, K extends keyof O>(
   context: CallContext,
   call: Call,
-  listKey: keyof O,
+  listKey: K,
   page: (nextToken: string | undefined) => Promise<O>,
-): Promise<unknown[]> {
-  const items: unknown[] = [];
+): Promise<PageItem<O[K]>[]> {
+  const items: PageItem<O[K]>[] = [];
   const seen = new Set<string>();
   let nextToken: string | undefined;
   do {
     const output = await withRetries(context, call, () => page(nextToken));
     const list = output[listKey];
     if (Array.isArray(list)) items.push(...list);
-    nextToken = output.nextToken === "" ? undefined : output.nextToken;
+    const tokens = output as { nextToken?: unknown; NextToken?: unknown };
+    const token = tokens.nextToken ?? tokens.NextToken;
+    nextToken = typeof token === "string" && token !== "" ? token : undefined;
     if (nextToken !== undefined) {
       if (seen.has(nextToken)) throw new Error(`${call.name} returned the same nextToken twice: stopped`);
       seen.add(nextToken);
     }
   } while (nextToken !== undefined);
   return items;
-}
-
-async function defaultSleep(ms: number): Promise<void> {
-  await new Promise<void>((resolve) => setTimeout(resolve, ms));
 }
