@@ -8,6 +8,7 @@ import { mark, report } from "./findings";
 import { gatewayUsage, useGatewayInterfaces } from "./gateway";
 import { intakeOf } from "./intake";
 import { DirectConnectMonitoring } from "./operate/monitoring";
+import { emitOutputs } from "./outputs";
 import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
 import type { ResilientConnectionsProps } from "./resilient-connections-props";
@@ -113,8 +114,17 @@ export class ResilientConnections extends Construct implements IResilientConnect
     objectOf(props, "props", "the props of the construct, with `locations` and `bandwidth`", shape);
     report(this, shape);
     watchReplacements(this);
-    const { findings, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } =
-      intakeOf(this, props);
+    const {
+      findings,
+      removalPolicy,
+      specs,
+      vpnBackup,
+      prices,
+      monitoring,
+      planned,
+      reportMaxFailures,
+      outputs,
+    } = intakeOf(this, props);
     // Every error of the props and the plan at once; the warnings annotated.
     report(this, findings);
     const { topology, sized } = planned!;
@@ -144,6 +154,7 @@ export class ResilientConnections extends Construct implements IResilientConnect
     this.targetLabels = targetLabels(specs, topology);
     this.reportMaxFailures = reportMaxFailures;
     writeIntoAssembly(this, `${this.node.path.replace(/\//g, ".")}.dx-report.md`, () => this.report());
+    if (outputs) emitOutputs(this.deviceSlots);
 
     if (topology.resiliencyGroupName !== undefined && topology.model.intendedResiliencyModel !== undefined) {
       this.resiliencyGroup = new ResiliencyGroupResource(this, "ResiliencyGroup", {
