@@ -4,6 +4,7 @@ import { DrillCoverage, ReportDrill, scenarioDrills, stepLabels } from "./drills
 import { FailureAnalysis } from "./failures";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario, PathVia } from "./scenario";
+import { turnUpSection } from "./turn-up";
 import { ConnectionTopology } from "../core/topology";
 
 /** What the sizing did, for the report. */
@@ -117,6 +118,7 @@ export function renderReport(input: ReportInput): string {
     ...drillSection(input),
     ...sizingSection(input),
     ...costSection(input.cost),
+    ...turnUpSection(input),
   ].join("\n");
 }
 

@@ -212,7 +212,7 @@ function planConstruct(
   { specs, vpnBackup, prices }: PlanInputs,
   out: RuleFinding[],
 ): Planned | undefined {
-  const specPlans = specs.map((spec) => spec._plan());
+  const specPlans = specs.map((spec) => spec._plan(construct));
   const request = requestOf(construct, props, specPlans, out);
   const plan = (bandwidth: ConnectionBandwidth) => planLayout({ ...request, bandwidth }).topology;
   const sized = sizeBandwidth({ ...props, prices }, plan, out);
