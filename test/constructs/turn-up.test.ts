@@ -252,6 +252,8 @@ describe("the report's turn-up section: the router side of every virtual interfa
           expect(landsOn).toBe("AWS public endpoints");
         }
       }
+      // the public interfaces land on AWS public endpoints in the slot table too
+      expect(dx.report()).toContain("web (public, VLAN 301) to AWS public endpoints");
       // the key is in the template (the warning says so) but never in the report
       expect(JSON.stringify(template.toJSON())).toContain("plainKey123");
       expect(dx.report()).not.toContain("plainKey123");
