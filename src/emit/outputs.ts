@@ -16,11 +16,11 @@ import type { DeviceSlot } from "./device-slot";
 export function emitOutputs(slots: ReadonlyArray<DeviceSlot>): void {
   for (const slot of slots) {
     const t = slot.topology;
-    const where = `${t.location}, slot ${t.slotNumber}`;
+    const where = [literal(t.location), `slot ${t.slotNumber}`].filter((p) => p !== "").join(", ");
     if (slot.lag) {
       new CfnOutput(slot, "LagId", {
         value: slot.lag.attrLagId,
-        description: `The dxlag- id of LAG ${t.lagName} (${where}, ${t.ports.length} x ${t.portBandwidth}).`,
+        description: `The dxlag- id of LAG${named(t.lagName)} (${where}, ${t.ports.length} x ${t.portBandwidth}).`,
       });
     }
     for (const port of slot.slotPorts) {
@@ -29,17 +29,30 @@ export function emitOutputs(slots: ReadonlyArray<DeviceSlot>): void {
       new CfnOutput(slot, `Port${port.memberNumber}ConnectionId`, {
         value: port.connection.attrConnectionId,
         description:
-          `The dxcon- id of port ${planned.connectionName} (${where}, member ${port.memberNumber}, ${planned.bandwidth}): ` +
+          `The dxcon- id of port${named(planned.connectionName)} (${where}, member ${port.memberNumber}, ${planned.bandwidth}): ` +
           "its LOA-CFA is aws directconnect describe-loa --connection-id <this id>.",
       });
     }
     for (const vif of slot.virtualInterfaces) {
-      // a VLAN known only at deploy is left out: a number token does not resolve inside a string
       const vlan = Token.isUnresolved(vif.vlan) ? "" : `, VLAN ${vif.vlan}`;
       new CfnOutput(slot, `Vif-${vif.name}-VirtualInterfaceId`, {
         value: vif.virtualInterfaceId,
-        description: `The dxvif- id of virtual interface ${vif.topology.virtualInterfaceName} (${vif.interfaceType}${vlan}, ${where}).`,
+        description: `The dxvif- id of virtual interface${named(vif.topology.virtualInterfaceName)} (${vif.interfaceType}${vlan}, ${where}).`,
       });
     }
   }
+}
+
+/**
+ * A value for a description, or nothing when it is known only at deploy: CloudFormation takes only a
+ * literal string as an output's `Description` (a name made from a `namePrefix` token is none).
+ */
+function literal(value: string | undefined): string {
+  return value === undefined || Token.isUnresolved(value) ? "" : value;
+}
+
+/** ` <name>`, or nothing for a name known only at deploy. */
+function named(name: string | undefined): string {
+  const text = literal(name);
+  return text === "" ? "" : ` ${text}`;
 }

@@ -1,4 +1,4 @@
-import { Stack } from "aws-cdk-lib";
+import { CfnParameter, Stack } from "aws-cdk-lib";
 import {
   ConnectionBandwidth,
   DirectConnectGateway,
@@ -101,6 +101,30 @@ describe("outputs: the ids as stack outputs", () => {
       expect.stringMatching(/^DxEqSE2Slot1Port1ConnectionId[0-9A-F]{8}$/),
       expect.stringMatching(/^DxEqSE2Slot1VifprodVirtualInterfaceId[0-9A-F]{8}$/),
     ]);
+  });
+
+  test("a name known only at deploy (a namePrefix token) is left out: a description is a literal string", () => {
+    // GIVEN
+    const stack = newStack();
+    const gateway = new DirectConnectGateway(stack, "Gateway");
+    // WHEN
+    new HighResiliency(stack, "Dx", {
+      locations: TWO,
+      bandwidth: ConnectionBandwidth.GBPS_10,
+      namePrefix: new CfnParameter(stack, "Prefix").valueAsString,
+      virtualInterfaces: [VirtualInterface.transit({ name: "prod", gateway, vlan: 101, customerAsn: 65010 })],
+      outputs: true,
+    });
+    // THEN (CloudFormation takes no intrinsic function in an output's Description)
+    const descriptions = Object.values(outputsOf(stack)).map((o) => o.Description);
+    expect(descriptions).toHaveLength(6);
+    for (const d of descriptions) expect(typeof d).toBe("string");
+    expect(descriptions).toEqual(
+      expect.arrayContaining([
+        "The dxlag- id of LAG (EqDC2, slot 1, 1 x 10Gbps).",
+        "The dxvif- id of virtual interface (transit, VLAN 101, EqSE2, slot 1).",
+      ]),
+    );
   });
 
   test("an existing circuit has no LAG or port output: only its interfaces", () => {
