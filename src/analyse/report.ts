@@ -4,6 +4,7 @@ import { DrillCoverage, ReportDrill, scenarioDrills, stepLabels } from "./drills
 import { FailureAnalysis } from "./failures";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario, PathVia } from "./scenario";
+import { landsOn, turnUpSection } from "./turn-up";
 import { ConnectionTopology } from "../core/topology";
 
 /** What the sizing did, for the report. */
@@ -117,6 +118,7 @@ export function renderReport(input: ReportInput): string {
     ...drillSection(input),
     ...sizingSection(input),
     ...costSection(input.cost),
+    ...turnUpSection(input),
   ].join("\n");
 }
 
@@ -140,7 +142,7 @@ function slotTable(input: ReportInput): string[] {
         s.existingConnectionId ??
         `${s.deviceName ?? `LAG ${s.lagName}`}, ${s.ports.length} x ${s.portBandwidth}`;
       const vifs = s.virtualInterfaces.map(
-        (v) => `${v.name} (${v.interfaceType}, VLAN ${v.vlan}) to ${input.label(v.target)}`,
+        (v) => `${v.name} (${v.interfaceType}, VLAN ${v.vlan}) to ${landsOn(v, input.label)}`,
       );
       const min = s.minimumLinks === undefined ? "" : `, minimum links ${s.minimumLinks}`;
       return `| ${l.location} | ${s.slotNumber} | ${what}${min} | ${fmt(s.capacityGbps)} Gbps | ${vifs.join("<br>") || "-"} |`;

@@ -59,6 +59,14 @@ export interface TopologyPort {
    * @default - the slot's `requestMacSec`
    */
   readonly requestMacSec?: boolean;
+  /**
+   * The `connectionState` the Direct Connect API gives for a port that exists (a live estate's port),
+   * for example `requested`, `pending` or `available`. The report's turn-up section says from it what is
+   * left to do: an LOA-CFA and a cross-connect while `requested` or `pending`, nothing once `available`.
+   *
+   * @default - not known: a port this layout orders
+   */
+  readonly connectionState?: string;
 }
 
 /**
@@ -111,6 +119,23 @@ export interface TopologyVirtualInterface {
   readonly mtu?: number;
   /** The BGP peers, one per address family. */
   readonly bgpPeers: TopologyBgpPeer[];
+  /**
+   * The Amazon-side BGP ASN of the sessions: the Amazon-side ASN of the Direct Connect gateway or
+   * virtual private gateway the interface lands on.
+   *
+   * @default - not known here: read it on the gateway (console, or `aws directconnect
+   *   describe-direct-connect-gateways`, `aws ec2 describe-vpn-gateways`) or on the interface once it
+   *   exists (`aws directconnect describe-virtual-interfaces`, `amazonSideAsn`)
+   */
+  readonly amazonSideAsn?: number;
+  /**
+   * Where the BGP MD5 key of the sessions lives, in words, never the key itself: for example
+   * `Secrets Manager secret dx/bgp-key`, or that it is in the template in plain text.
+   *
+   * @default - no key given: AWS generates one per session (read it in the console or with
+   *   `aws directconnect describe-virtual-interfaces`)
+   */
+  readonly authKeySource?: string;
   /**
    * The public prefixes advertised to AWS (public virtual interfaces).
    *

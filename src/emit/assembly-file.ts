@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { attachCustomSynthesis } from "aws-cdk-lib";
+import { Stage, attachCustomSynthesis } from "aws-cdk-lib";
 import { Construct } from "constructs";
 
 /**
@@ -20,4 +20,18 @@ export function writeIntoAssembly(construct: Construct, fileName: string, conten
       fs.writeFileSync(path.join(session.outdir, fileName), content());
     },
   });
+}
+
+/**
+ * Where `writeIntoAssembly` puts a file, as a user reads it: relative to the working directory when the
+ * cloud assembly is below it (`cdk.out/<file>`), else the full path.
+ *
+ * @internal
+ */
+export function assemblyPathOf(construct: Construct, fileName: string): string {
+  const outdir = Stage.of(construct)?.outdir;
+  if (outdir === undefined) return fileName;
+  const full = path.join(outdir, fileName);
+  const relative = path.relative(process.cwd(), full);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? full : relative;
 }

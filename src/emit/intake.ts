@@ -52,6 +52,8 @@ export interface CheckedProps {
   /** The plan; undefined when a finding is an error. */
   readonly planned?: Planned;
   readonly reportMaxFailures?: number;
+  /** Whether to emit the stack outputs of the ids (`outputs`). */
+  readonly outputs: boolean;
 }
 
 /** A construct's layout, planned: its topology and how its bandwidth was chosen. */
@@ -82,6 +84,7 @@ export function intakeOf(construct: Construct, props: ResilientConnectionsProps)
     ? (objectOf(props.monitoring, "monitoring", "MonitoringOptions, e.g. {}", findings) as
         MonitoringOptions | undefined)
     : undefined;
+  const outputs = optionalBooleanOf(props.outputs, "outputs", findings) ?? false;
   const planned = planConstruct(construct, props, { specs, vpnBackup, prices }, findings);
   const reportMaxFailures = planned
     ? reportDepthOf(props.reportMaxFailures, planned.topology, findings)
@@ -89,7 +92,17 @@ export function intakeOf(construct: Construct, props: ResilientConnectionsProps)
   // The warning of DESTROY after the plan's, as before.
   findings.push(...removal.filter((f) => f.rule.severity === RuleSeverity.WARNING));
   const removalPolicy = (removalPolicyOf(props.removalPolicy) ?? RemovalPolicy.RETAIN) as RemovalPolicy;
-  return { findings, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures };
+  return {
+    findings,
+    removalPolicy,
+    specs,
+    vpnBackup,
+    prices,
+    monitoring,
+    planned,
+    reportMaxFailures,
+    outputs,
+  };
 }
 /**
  * The planner's request from the props: each prop of its type (a `propType` finding in `out` for one
@@ -199,7 +212,7 @@ function planConstruct(
   { specs, vpnBackup, prices }: PlanInputs,
   out: RuleFinding[],
 ): Planned | undefined {
-  const specPlans = specs.map((spec) => spec._plan());
+  const specPlans = specs.map((spec) => spec._plan(construct));
   const request = requestOf(construct, props, specPlans, out);
   const plan = (bandwidth: ConnectionBandwidth) => planLayout({ ...request, bandwidth }).topology;
   const sized = sizeBandwidth({ ...props, prices }, plan, out);

@@ -74,6 +74,19 @@ export interface ConnectionsCommonProps {
   readonly reportMaxFailures?: number;
 
   /**
+   * Emit stack outputs (`CfnOutput`) of the ids a network team reads after deploy.
+   *
+   * One per new LAG (its `dxlag-` id), per port (its `dxcon-` id, by which its LOA-CFA is downloaded) and
+   * per virtual interface (its `dxvif-` id), each with a description. Their logical IDs derive from the
+   * location, slot, member number and purpose (`<id><location>Slot<n>LagId`, `...Port<m>ConnectionId`,
+   * `...Vif<name>VirtualInterfaceId`, each with the hash CDK appends), like the resources', so adding or
+   * reordering locations and slots renames none. They count toward the stack's quota of outputs.
+   *
+   * @default false
+   */
+  readonly outputs?: boolean;
+
+  /**
    * The service provider of the ports (a partner that brings the circuit to the location).
    *
    * Changing this replaces every port and LAG (`ProviderName` is create-only) and moves the virtual

@@ -1,13 +1,14 @@
-import { ArnFormat, Aspects, CfnResource, Stack, Token } from "aws-cdk-lib";
+import { Annotations, ArnFormat, Aspects, CfnResource, Stack, Token } from "aws-cdk-lib";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct } from "constructs";
-import { writeIntoAssembly } from "./assembly-file";
+import { assemblyPathOf, writeIntoAssembly } from "./assembly-file";
 import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
 import { mark, report } from "./findings";
 import { gatewayUsage, useGatewayInterfaces } from "./gateway";
 import { intakeOf } from "./intake";
 import { DirectConnectMonitoring } from "./operate/monitoring";
+import { emitOutputs } from "./outputs";
 import { watchReplacements } from "./replacement-check";
 import { ResiliencyGroupResource } from "./resiliency-group";
 import type { ResilientConnectionsProps } from "./resilient-connections-props";
@@ -113,8 +114,17 @@ export class ResilientConnections extends Construct implements IResilientConnect
     objectOf(props, "props", "the props of the construct, with `locations` and `bandwidth`", shape);
     report(this, shape);
     watchReplacements(this);
-    const { findings, removalPolicy, specs, vpnBackup, prices, monitoring, planned, reportMaxFailures } =
-      intakeOf(this, props);
+    const {
+      findings,
+      removalPolicy,
+      specs,
+      vpnBackup,
+      prices,
+      monitoring,
+      planned,
+      reportMaxFailures,
+      outputs,
+    } = intakeOf(this, props);
     // Every error of the props and the plan at once; the warnings annotated.
     report(this, findings);
     const { topology, sized } = planned!;
@@ -143,7 +153,13 @@ export class ResilientConnections extends Construct implements IResilientConnect
     this.sizing = sized;
     this.targetLabels = targetLabels(specs, topology);
     this.reportMaxFailures = reportMaxFailures;
-    writeIntoAssembly(this, `${this.node.path.replace(/\//g, ".")}.dx-report.md`, () => this.report());
+    const reportFile = `${this.node.path.replace(/\//g, ".")}.dx-report.md`;
+    writeIntoAssembly(this, reportFile, () => this.report());
+    // a user's own app prints nothing else at synth: say where the report goes
+    Annotations.of(this).addInfo(
+      `Direct Connect report: ${assemblyPathOf(this, reportFile)} (failure analysis, turn-up steps)`,
+    );
+    if (outputs) emitOutputs(this.deviceSlots);
 
     if (topology.resiliencyGroupName !== undefined && topology.model.intendedResiliencyModel !== undefined) {
       this.resiliencyGroup = new ResiliencyGroupResource(this, "ResiliencyGroup", {
@@ -197,9 +213,12 @@ export class ResilientConnections extends Construct implements IResilientConnect
 
   /**
    * The report in Markdown: the topology with a Mermaid diagram, the model's promise computed, the
-   * failure scenarios, sizing and cost, and, when a `FailoverDrill` tests this construct's interfaces,
-   * which drill steps rehearse each single failure. It is also written into the cloud assembly at synth,
-   * as `<construct path with dots>.dx-report.md` next to the templates.
+   * failure scenarios, sizing and cost, the drill steps that rehearse each single failure (when a
+   * `FailoverDrill` tests this construct's interfaces), and the turn-up: per port what to order and do (the
+   * LOA-CFA and the cross-connect), per virtual interface what to configure on your router (VLAN, peer
+   * addresses, ASNs, where the BGP key lives, MTU, BFD). It is also written into the cloud assembly at
+   * synth, as `<construct path with dots>.dx-report.md` next to the templates, and an info annotation of
+   * the construct names that file.
    */
   public report(): string {
     return renderReport({

@@ -5,7 +5,8 @@ import {
   CfnPublicVirtualInterface,
   CfnTransitVirtualInterface,
 } from "aws-cdk-lib/aws-directconnect";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
+import { authKeySourceOf } from "./auth-key";
 import { mark } from "./findings";
 import { IDirectConnectGateway } from "./gateway";
 import { virtualInterfaceMetric } from "./operate/metrics";
@@ -327,12 +328,14 @@ export class VirtualInterface {
   }
 
   /**
-   * The spec as the planner sees it, its tokens marked.
+   * The spec as the planner sees it, its tokens marked; `scope` resolves the BGP key's reference to
+   * say where the key lives.
    *
    * @internal
    */
-  public _plan(): PlanVirtualInterface {
-    const raw = given(this.options.authKey) ? this.options.authKey.unsafeUnwrap() : undefined;
+  public _plan(scope: IConstruct): PlanVirtualInterface {
+    const authKey = given(this.options.authKey) ? this.options.authKey : undefined;
+    const raw = authKey?.unsafeUnwrap();
     const gatewayAsn = this.gateway?.amazonSideAsn;
     return {
       name: this.options.name,
@@ -347,6 +350,7 @@ export class VirtualInterface {
       routeFilterPrefixes: given(this.routeFilterPrefixes) ? this.routeFilterPrefixes : undefined,
       gatewayAsn: gatewayAsn === undefined ? undefined : mark(gatewayAsn),
       plaintextAuthKey: raw === undefined ? undefined : known(mark(raw)),
+      authKeySource: authKeySourceOf(scope, authKey),
     };
   }
 

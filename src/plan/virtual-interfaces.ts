@@ -1,5 +1,5 @@
 /* eslint-disable no-bitwise -- FNV-1a hashing and /30 arithmetic */
-import { Deferrable, valueOf } from "../core/deferred";
+import { Deferrable, known, valueOf } from "../core/deferred";
 import { label } from "../core/props";
 import type { PlanPeerAddresses, PlanVirtualInterface } from "../core/request";
 import { RuleFinding } from "../core/rule";
@@ -184,6 +184,8 @@ export function placeVirtualInterfaces(
     const peers = ipv4PeersBySlot(spec, slots);
     const routeFilterPrefixes =
       spec.routeFilterPrefixes === undefined ? undefined : normalizedCidrList(spec.routeFilterPrefixes);
+    // the gateway's ASN when known before deploy (a token is left to the gateway: the report says where)
+    const amazonSideAsn = known(spec.gatewayAsn);
     for (const slot of slots) {
       const v4 = peers.get(slot.id);
       const ipv4 =
@@ -203,6 +205,8 @@ export function placeVirtualInterfaces(
           family === "ipv4" ? { addressFamily: family, ...ipv4 } : { addressFamily: family },
         ),
         routeFilterPrefixes,
+        ...(amazonSideAsn === undefined ? {} : { amazonSideAsn }),
+        ...(spec.authKeySource === undefined ? {} : { authKeySource: spec.authKeySource }),
       });
     }
   }

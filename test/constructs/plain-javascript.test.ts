@@ -72,6 +72,7 @@ describe("construct props of the wrong type", () => {
       { resiliencyGroup: 1 },
       /^`resiliencyGroup` must be true or false, got 1\. \[\w+\]$/,
     ],
+    ["outputs a string", { outputs: "true" }, /^`outputs` must be true or false, got "true"\. \[propType\]$/],
     [
       "resiliencyGroupName a list",
       { resiliencyGroupName: ["a"] },

@@ -127,6 +127,7 @@ const common: Fields = {
     mostly(["RETAIN", "DESTROY", "RETAIN_ON_UPDATE_OR_DELETE"], ["SNAPSHOT"]).map((p) => ({ $removal: p })),
   ),
   resiliencyGroup: optional(mostly([true], [false])),
+  outputs: optional(fc.boolean()),
   resiliencyGroupName: optional(mostly(["grp", "a_b-c"], ["has spaces", "x".repeat(256)])),
   minimumLinks: optional(seldom(fc.integer({ min: 0, max: 1 }), fc.integer({ min: -1, max: 5 }))),
   virtualInterfaces: optional(fc.array(maybe(virtualInterfaceRecipe()), { maxLength: 3 })),

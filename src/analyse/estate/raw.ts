@@ -3,7 +3,8 @@ import { gbpsOf } from "../../rules/design/layout";
 import { checkEstateOutput } from "../../rules/estate";
 
 // The JSON of the AWS describe/list calls, read into plain records: field names as the Direct Connect and
-// EC2 API references spell them, every list of every page merged. Internal to the estate reader.
+// EC2 API references spell them, every list of every page merged. Internal to the estate reader. BGP keys
+// (`authKey`) and the router configuration that repeats them (`customerRouterConfig`) are never read.
 
 /** The raw outputs, as `DirectConnectEstate.fromDescribeOutputs` takes them (see `EstateDescribeOutputs`). */
 export type Outputs = Record<string, unknown>;
@@ -62,6 +63,8 @@ export interface RawVif {
   readonly vlan: number;
   readonly asn: number;
   readonly mtu?: number;
+  /** `amazonSideAsn`: the ASN of the gateway's side of the sessions. */
+  readonly amazonSideAsn?: number;
   readonly directConnectGatewayId?: string;
   readonly virtualGatewayId?: string;
   readonly bgpPeers: RawBgpPeer[];
@@ -215,6 +218,7 @@ function vifOf(v: Json): RawVif | undefined {
     vlan: num(v.vlan) ?? 0,
     asn: num(v.asnLong) ?? num(v.asn) ?? 0,
     mtu: num(v.mtu),
+    amazonSideAsn: num(v.amazonSideAsn),
     directConnectGatewayId: str(v.directConnectGatewayId),
     virtualGatewayId: str(v.virtualGatewayId),
     bgpPeers: peers.map((p) => ({

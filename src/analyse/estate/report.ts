@@ -4,6 +4,7 @@ import { fmt, renderReport } from "../report";
 import { FailureScenario, PathVia } from "../scenario";
 import { EstateCircuit, EstateFinding, EstateGateway } from "./types";
 import { FailureAnalysis } from "../failures";
+import { portSteps } from "../turn-up";
 
 // The Markdown report of a live estate: its verdicts, findings and circuits, then the report of the
 // paths to each gateway in the format of the constructs' report. Internal to the estate reader.
@@ -61,6 +62,10 @@ export function renderEstateReport(input: EstateReportInput): string {
     out.push(
       `Device slots with no virtual interface (their capacity reaches no gateway): ${input.idleSlots.map((s) => s.id).join(", ")}.`,
       "",
+      // the turn-up of each gateway's paths is in its section; these ports are in none
+      "## Turn-up of the device slots with no virtual interface",
+      "",
+      ...portSteps(input.idleSlots, true),
     );
   }
   for (const g of input.gateways) {

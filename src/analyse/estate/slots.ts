@@ -108,6 +108,7 @@ export function placeEstate(raw: RawEstate): EstateSlots {
         speedGbps: p.speedGbps,
         retained: true,
         requestMacSec: p.macSec,
+        connectionState: p.state,
       };
     });
     const topologyVifs = [...new Set(vifs)].map((v) => {
@@ -189,8 +190,14 @@ function topologyVif(
       customerAddress: p.customerAddress,
     })),
     routeFilterPrefixes: v.routeFilterPrefixes.length > 0 ? v.routeFilterPrefixes : undefined,
+    ...(v.amazonSideAsn === undefined ? {} : { amazonSideAsn: v.amazonSideAsn }),
+    // the key is the interface's: never read from the API's output, so never in a report
+    authKeySource: ESTATE_AUTH_KEY,
   };
 }
+
+/** Where a live interface's BGP key is, for the turn-up section: on the interface, never copied here. */
+const ESTATE_AUTH_KEY = "set on the interface: read it in the Direct Connect console";
 
 function circuitsOf(raw: RawEstate, slotOf: ReadonlyMap<string, EstateSlot>): EstateCircuit[] {
   const lags: EstateCircuit[] = raw.lags.map((l) => ({
