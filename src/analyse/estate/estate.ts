@@ -1,6 +1,8 @@
+import { gatewayVerdict, groupClaim, groupOf, locationsOf, modelMetBy, nominalBandwidth } from "./claims";
+import { notAvailable, nowFailed, withoutFailed } from "./now";
 import { Outputs, RawEstate, readRaw } from "./raw";
 import { renderEstateReport } from "./report";
-import { EstateSlot, EstateSlots, GONE, placeEstate, targetOf, vpnBackupsOf } from "./slots";
+import { EstateSlot, EstateSlots, placeEstate, targetOf, vpnBackupsOf } from "./slots";
 import {
   DirectConnectEstateOptions,
   EstateCircuit,
@@ -10,21 +12,12 @@ import {
   EstateGateway,
   EstateResiliencyGroup,
 } from "./types";
-import { ConnectionBandwidth } from "../../core/bandwidth";
 import { raiseAll } from "../../core/fail";
 import { ResiliencyModel } from "../../core/model";
 import { given, listOf, objectOf } from "../../core/props";
 import { RuleFinding, RuleSeverity } from "../../core/rule";
-import {
-  ConnectionTopology,
-  TopologyDeviceSlot,
-  TopologyLocation,
-  TopologyVpnBackup,
-} from "../../core/topology";
+import { ConnectionTopology, TopologyDeviceSlot, TopologyVpnBackup } from "../../core/topology";
 import { checkCidrList, normalizedCidrList } from "../../rules/cidr-blocks";
-import { modelOfIntended } from "../../rules/design/layout";
-import { checkModelDeviceSlots } from "../../rules/design/model-device-slots";
-import { checkModelLocations } from "../../rules/design/model-locations";
 import {
   checkGatewayKnown,
   checkNotAvailable,
@@ -32,14 +25,11 @@ import {
   checkVpnUnreached,
 } from "../../rules/estate";
 import { FailureAnalysis } from "../failures";
-import { fmt } from "../report";
-import { checkDesign, checkResiliencyGroupModel } from "../rules/design";
+import { checkDesign } from "../rules/design";
 import { FailureKind } from "../scenario";
 
 /** The rules on a LAG's members, which a slot that is not one LAG does not break. */
 const LAG_RULES = ["minimumLinksZero", "lagNotRedundant"];
-
-const MODELS = [ResiliencyModel.MAXIMUM, ResiliencyModel.HIGH, ResiliencyModel.DEVELOPMENT_AND_TEST];
 
 /**
  * A live Direct Connect estate, read from the JSON the AWS API returns: its circuits on their real AWS
@@ -282,54 +272,6 @@ export class DirectConnectEstate {
   }
 }
 
-/** The strongest model a layout meets: its locations, devices and every claim of the model's promise. */
-function modelMetBy(topology: ConnectionTopology, analysis: FailureAnalysis): ResiliencyModel | undefined {
-  return MODELS.find((m) => {
-    const as = { ...topology, model: m };
-    return (
-      checkModelLocations(as).length === 0 &&
-      checkModelDeviceSlots(as).length === 0 &&
-      analysis._verdictsFor(m).every((v) => v.met)
-    );
-  });
-}
-
-/**
- * The layout as it runs today: without the ports, interfaces and tunnels that are failed now (a slot
- * with no port left, and a location with no slot left, are gone; so is a VPN with no tunnel up).
- */
-function withoutFailed(topology: ConnectionTopology, failed: ReadonlySet<string>): ConnectionTopology {
-  const locations = topology.locations
-    .map((l) => ({
-      ...l,
-      deviceSlots: l.deviceSlots.flatMap((s) => {
-        const ports = s.ports.filter((p) => !failed.has(p.id));
-        if (ports.length === 0) return [];
-        const virtualInterfaces = s.virtualInterfaces.filter((v) => !failed.has(v.id));
-        return [{ ...s, ports, virtualInterfaces, capacityGbps: ports.reduce((n, p) => n + p.speedGbps, 0) }];
-      }),
-    }))
-    .filter((l) => l.deviceSlots.length > 0);
-  const vpn = topology.vpnBackup;
-  const connections = (vpn?.connections ?? []).flatMap((c) => {
-    let up = 0;
-    for (let n = 1; n <= c.tunnels; n++) if (!failed.has(`vpn/${c.name}/Tunnel${n}`)) up++;
-    return up === 0 ? [] : [{ ...c, tunnels: up }];
-  });
-  const vpnBackup =
-    vpn === undefined || connections.length === 0
-      ? undefined
-      : {
-          ...vpn,
-          connections,
-          capacityGbps:
-            vpn.capacityGbps === vpn.tunnelBandwidthGbps
-              ? vpn.capacityGbps
-              : connections.reduce((n, c) => n + c.tunnels, 0) * vpn.tunnelBandwidthGbps,
-        };
-  return { ...topology, locations, vpnBackup };
-}
-
 /** The gateways the slots' virtual interfaces reach, in order of first appearance. */
 function targetsOf(slots: ReadonlyArray<EstateSlot>): string[] {
   return [...new Set(slots.flatMap((s) => s.vifs.map(targetOf)))];
@@ -340,168 +282,4 @@ function associatedWith(
   gatewayId: string,
 ): string[] {
   return associations.filter((a) => a.directConnectGatewayId === gatewayId).map((a) => a.associatedGatewayId);
-}
-
-/** The model of the resiliency groups that hold every connection of these slots, all with one intended model. */
-function groupClaim(
-  slots: ReadonlyArray<TopologyDeviceSlot>,
-  placed: EstateSlots,
-  raw: RawEstate,
-): ResiliencyModel | undefined {
-  const ports = slots.flatMap((s) => placed.slots.find((p) => p.topology.id === s.id)?.ports ?? []);
-  if (ports.length === 0) return undefined;
-  const holding = ports.map((p) =>
-    raw.groups.filter(
-      (g) => g.members.includes(p.id) || (p.lagId !== undefined && g.members.includes(p.lagId)),
-    ),
-  );
-  if (holding.some((h) => h.length === 0)) return undefined;
-  const models = new Set(holding.flat().map((g) => modelOfIntended(g.intended)));
-  return models.size === 1 ? [...models][0] : undefined;
-}
-
-function locationsOf(slots: TopologyDeviceSlot[]): TopologyLocation[] {
-  const byLocation = new Map<string, TopologyDeviceSlot[]>();
-  for (const s of slots) byLocation.set(s.location, [...(byLocation.get(s.location) ?? []), s]);
-  return [...byLocation.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([location, deviceSlots]) => ({ location, deviceSlots }));
-}
-
-/** The capacity of the first slot that equal dedicated ports can build, else 1 Gbps (the report's "per slot"). */
-function nominalBandwidth(slots: ReadonlyArray<TopologyDeviceSlot>): ConnectionBandwidth {
-  for (const s of slots) {
-    try {
-      return ConnectionBandwidth.gbps(s.capacityGbps);
-    } catch {
-      // not a capacity equal dedicated ports build (hosted, mixed): try the next
-    }
-  }
-  return ConnectionBandwidth.GBPS_1;
-}
-
-/** What is not available now, in words. */
-function notAvailable(raw: RawEstate): string[] {
-  const out: string[] = [];
-  for (const l of raw.lags) {
-    if (!GONE.has(l.state) && l.state !== "available") out.push(`LAG ${l.id} (${l.state})`);
-  }
-  for (const c of raw.connections) {
-    if (!GONE.has(c.state) && c.state !== "available") out.push(`connection ${c.id} (${c.state})`);
-  }
-  for (const v of raw.vifs) {
-    if (GONE.has(v.state)) continue;
-    if (v.state !== "available") out.push(`virtual interface ${v.id} (${v.state})`);
-    else if (!v.bgpPeers.some((p) => p.status === "up")) out.push(`virtual interface ${v.id} (BGP down)`);
-  }
-  for (const vpn of raw.vpns) {
-    vpn.tunnels.forEach((t, i) => {
-      if (t.status === "DOWN") out.push(`VPN ${vpn.id} tunnel ${i + 1} (DOWN)`);
-    });
-  }
-  return out;
-}
-
-/** The element ids failed now: ports not available, interfaces not available or with no BGP session up, tunnels down. */
-function nowFailed(raw: RawEstate, placed: EstateSlots): Set<string> {
-  const ids = new Set<string>();
-  const lagDown = new Set(raw.lags.filter((l) => l.state !== "available").map((l) => l.id));
-  for (const c of raw.connections) {
-    const port = placed.portIdOf.get(c.id);
-    if (port !== undefined && (c.state !== "available" || (c.lagId !== undefined && lagDown.has(c.lagId)))) {
-      ids.add(port);
-    }
-  }
-  for (const v of raw.vifs) {
-    const t = placed.vifOf.get(v.id);
-    if (t !== undefined && (v.state !== "available" || !v.bgpPeers.some((p) => p.status === "up"))) {
-      ids.add(t.id);
-    }
-  }
-  for (const vpn of raw.vpns) {
-    vpn.tunnels.forEach((t, i) => {
-      if (t.status === "DOWN") ids.add(`vpn/${vpn.id}/Tunnel${i + 1}`);
-    });
-  }
-  return ids;
-}
-
-function gatewayVerdict(g: EstateGateway, findings: RuleFinding[]): string {
-  const t = g.topology;
-  const slots = t.locations.flatMap((l) => l.deviceSlots);
-  const shape = `${t.locations.length} location(s), ${slots.length} device(s)`;
-  const worst = g.worstSingleFailure
-    ? `; worst single failure: ${g.worstSingleFailure.failures[0].description} leaves ${fmt(g.worstSingleFailure.survivingCapacityGbps)} Gbps`
-    : "";
-  const now = g.now
-    ? `; now: ${fmt(g.now.survivingCapacityGbps)} of ${fmt(slots.reduce((n, s) => n + s.capacityGbps, 0))} Gbps up`
-    : "";
-  const model = (m: ResiliencyModel | undefined) => (m ? m.name : "no resiliency model");
-  const meets =
-    g.now === undefined || g.modelMet === g.modelAsBuilt
-      ? `meets ${model(g.modelMet)}`
-      : `meets ${model(g.modelMet)} today (${model(g.modelAsBuilt)} with everything available)`;
-  const claim =
-    g.claimSource === EstateClaimSource.NONE
-      ? meets
-      : `claims ${t.model.name} (${g.claimSource === EstateClaimSource.OPTIONS ? "--model" : "resiliency group"}): ` +
-        (g.claimMet
-          ? "met"
-          : `NOT met (${findings
-              .filter((f) => f.rule.severity === RuleSeverity.ERROR)
-              .map((f) => f.rule.id)
-              .join(", ")}); ${meets}`);
-  const mark = g.claimMet ? (g.claimSource === EstateClaimSource.NONE ? "INFO" : "PASS") : "FAIL";
-  return `${mark} gateway ${g.name}${g.name === g.gatewayId ? "" : ` (${g.gatewayId})`}: ${claim}; ${shape}${worst}${now}`;
-}
-
-/** A resiliency group's own layout (its member ports only), checked against its intended model. */
-function groupOf(
-  g: RawEstate["groups"][number],
-  placed: EstateSlots,
-): { value: EstateResiliencyGroup; findings: RuleFinding[] } {
-  const model = modelOfIntended(g.intended);
-  const base = {
-    groupId: g.id,
-    name: g.name,
-    intendedResiliencyModel: g.intended,
-    connectionIds: [...g.members],
-  };
-  if (model === undefined) {
-    const why =
-      g.intended === undefined
-        ? "the API returned no intended model"
-        : `intended model ${g.intended} is not one AWS knows`;
-    return {
-      value: {
-        ...base,
-        met: true,
-        verdict: `INFO resiliency group ${g.name} (${g.id}): ${why}; ${g.members.length} connection(s), nothing to check`,
-      },
-      findings: [],
-    };
-  }
-  const members = new Set(g.members);
-  const slots = placed.slots.flatMap((s) => {
-    const ports = s.topology.ports.filter(
-      (_, i) =>
-        members.has(s.ports[i].id) || (s.ports[i].lagId !== undefined && members.has(s.ports[i].lagId!)),
-    );
-    return ports.length === 0
-      ? []
-      : [{ ...s.topology, ports, capacityGbps: ports.reduce((n, p) => n + p.speedGbps, 0) }];
-  });
-  const topology: ConnectionTopology = {
-    model,
-    bandwidth: nominalBandwidth(slots),
-    namePrefix: g.name,
-    locations: locationsOf(slots),
-    resiliencyGroupName: g.name,
-  };
-  const findings = checkResiliencyGroupModel(topology);
-  const met = findings.length === 0;
-  const verdict =
-    `${met ? "PASS" : "FAIL"} resiliency group ${g.name} (${g.id}): intended ${g.intended}: ${met ? "met" : "NOT met"}; ` +
-    `${g.members.length} connection(s) in ${topology.locations.length} location(s) on ${slots.length} device(s)`;
-  return { value: { ...base, met, verdict }, findings };
 }
