@@ -172,3 +172,27 @@ describe("rateLimit on virtual interface specs", () => {
     );
   });
 });
+
+test("the report's slot table shows each interface's rate limit and a slot capped by them", () => {
+  const stack = newStack();
+  const gateway = new DirectConnectGateway(stack, "Gw", { amazonSideAsn: 64512 });
+  const dx = new MaximumResiliencyConnections(stack, "Dx", {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.gbps(20),
+    virtualInterfaces: [
+      VirtualInterface.transit({
+        name: "prod",
+        gateway,
+        vlan: 101,
+        customerAsn: 65010,
+        rateLimit: RateLimit.gbps(5),
+      }),
+    ],
+  });
+  const report = dx.report();
+  expect(report).toContain(
+    "| EqDC2 | 1 | LAG Dx-EqDC2-d1, 2 x 10Gbps | 20 Gbps (rate-limited to 5 Gbps) | prod (transit, VLAN 101, rate limit 5 Gbps) to ",
+  );
+  // 4 slots of 5 Gbps: 20 Gbps with nothing failed
+  expect(report).toContain("20 Gbps of Direct Connect");
+});
