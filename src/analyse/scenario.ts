@@ -76,12 +76,14 @@ export interface FailureScenario {
    */
   readonly survivingSlots: string[];
   /**
-   * The Direct Connect capacity left, in Gbps: per slot that still carries traffic, what its ports up
-   * carry, capped by its interfaces' rate limits (`rateLimit`): an interface carries at most its rate
-   * limit, so a slot whose interfaces still up all have one carries at most the sum of their rate
-   * limits (a 2 x 10 Gbps LAG with one interface limited to 5 Gbps carries 5, and still 5 with one port
-   * down; a 10 Gbps port with two interfaces limited to 5 Gbps carries 10, and 5 once one of them is
-   * lost). While an interface without a rate limit is up, the slot carries what its ports carry.
+   * The Direct Connect capacity left, in Gbps.
+   *
+   * Per slot that still carries traffic: what its ports up carry, capped by its interfaces' rate limits
+   * (`rateLimit`). An interface carries at most its rate limit, so a slot whose interfaces still up all
+   * have one carries at most the sum of their rate limits: a 2 x 10 Gbps LAG with one interface limited to
+   * 5 Gbps carries 5, and still 5 with one port down; a 10 Gbps port with two interfaces limited to 5 Gbps
+   * carries 10, and 5 once one of them is lost. While an interface without a rate limit is up, the slot
+   * carries what its ports carry.
    */
   readonly survivingCapacityGbps: number;
   /**

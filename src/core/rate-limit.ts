@@ -69,9 +69,11 @@ export function checkRateLimitGbps(gbps: number): RuleFinding[] {
 }
 
 /**
- * The rate limit of a virtual interface (its Rate Limiter): the most it carries, in either direction;
- * traffic above it is dropped. Rate Limiters work on dedicated connections and LAGs only, and a rate
- * limit cannot exceed the capacity of the slot the interface is on.
+ * The rate limit of a virtual interface (its Rate Limiter).
+ *
+ * It is the most the interface carries, in either direction: traffic above it is dropped. Rate Limiters
+ * work on dedicated connections and LAGs only, and a rate limit cannot exceed the capacity of the slot
+ * the interface is on.
  *
  * See https://docs.aws.amazon.com/directconnect/latest/UserGuide/vif-rate-limiters.html
  *
