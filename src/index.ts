@@ -3,6 +3,7 @@
 // constants, @internal registries) stay in their modules. `export *` is kept only for files whose every
 // export is public API; test/public-api.test.ts checks both.
 export { ConnectionBandwidth } from "./core/bandwidth";
+export { RateLimit } from "./core/rate-limit";
 export * from "./core/model";
 export * from "./core/topology";
 export * from "./core/tunnel-bandwidth";

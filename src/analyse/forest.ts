@@ -35,8 +35,14 @@ export interface SlotInfo {
   readonly need: number;
   /** Whether it carries traffic with nothing failed. */
   readonly carrying: boolean;
-  /** Its capacity with nothing failed (0 when not carrying). */
+  /** Its capacity with nothing failed (0 when not carrying): its ports' capacity, capped by `rateCap`. */
   readonly capacity: number;
+  /** What its ports carry with nothing failed (0 when not carrying), before the rate limits. */
+  readonly portCapacity: number;
+  /** The sum of the rate limits of its interfaces that have one. */
+  readonly rateSum: number;
+  /** Its interfaces without a rate limit: while one of them is up, the slot carries what its ports carry. */
+  readonly unlimitedVifs: number;
   /** The BGP sessions it carries with nothing failed, flat: [target, count, target, count, ...]. */
   readonly sessions: number[];
   /**
@@ -75,7 +81,10 @@ export interface Forest {
   readonly slot: Int32Array;
   /** A location: the end of its slot range (exclusive); a device: its slot + 1; else -1. */
   readonly slotEnd: Int32Array;
-  /** A port: its speed; a location or device: the baseline capacity it takes away. */
+  /**
+   * A port: its speed; a location or device: the baseline capacity it takes away; a virtual interface:
+   * its rate limit (Infinity without one).
+   */
   readonly capacityLoss: Float64Array;
   /** A location or device: the baseline sessions it takes away, flat [target, count, ...]; else empty. */
   readonly sessionLoss: number[][];
@@ -170,6 +179,15 @@ function backs(topology: ConnectionTopology, target: Omit<TargetInfo, "vpnBacked
   );
 }
 
+/**
+ * The most a slot's interfaces carry: an interface carries at most its rate limit, so with every
+ * interface up rate-limited the slot carries at most the sum of their rate limits (`rateUp`); while one
+ * without a rate limit is up (`unlimitedUp`), or with no interface at all, only the ports limit it.
+ */
+export function rateCap(vifs: number, unlimitedUp: number, rateUp: number): number {
+  return vifs === 0 || unlimitedUp > 0 ? Infinity : rateUp;
+}
+
 /** Adds [target, count] pairs of `from` into the flat list `into`. */
 function addSessions(into: number[], from: ReadonlyArray<number>): void {
   for (let j = 0; j < from.length; j += 2) {
@@ -243,15 +261,22 @@ class ForestBuilder {
       const e = this.elements[this.add(VIF, v.id, description)];
       e.slot = index;
       e.target = this.targetOf(v.interfaceType, v.target);
+      e.capacityLoss = v.rateLimitGbps ?? Infinity;
       if (carrying) addSessions(sessions, [e.target, 1]);
     }
     const full = circuit ? slot.capacityGbps : ports.reduce((sum, p) => sum + p.speedGbps, 0);
+    const vifs = slot.virtualInterfaces;
+    const unlimitedVifs = vifs.filter((v) => v.rateLimitGbps === undefined).length;
+    const rateSum = vifs.reduce((sum, v) => sum + (v.rateLimitGbps ?? 0), 0);
     const info: SlotInfo = {
       id: slot.id,
       ports: ports.length,
       need,
       carrying,
-      capacity: carrying ? full : 0,
+      capacity: carrying ? Math.min(full, rateCap(vifs.length, unlimitedVifs, rateSum)) : 0,
+      portCapacity: carrying ? full : 0,
+      rateSum,
+      unlimitedVifs,
       sessions,
       vifs: slot.virtualInterfaces.length,
     };

@@ -141,11 +141,22 @@ function slotTable(input: ReportInput): string[] {
       const what =
         s.existingConnectionId ??
         `${s.deviceName ?? `LAG ${s.lagName}`}, ${s.ports.length} x ${s.portBandwidth}`;
-      const vifs = s.virtualInterfaces.map(
-        (v) => `${v.name} (${v.interfaceType}, VLAN ${v.vlan}) to ${landsOn(v, input.label)}`,
-      );
+      const vifs = s.virtualInterfaces.map((v) => {
+        const rate = v.rateLimitGbps === undefined ? "" : `, rate limit ${fmt(v.rateLimitGbps)} Gbps`;
+        return `${v.name} (${v.interfaceType}, VLAN ${v.vlan}${rate}) to ${landsOn(v, input.label)}`;
+      });
       const min = s.minimumLinks === undefined ? "" : `, minimum links ${s.minimumLinks}`;
-      return `| ${l.location} | ${s.slotNumber} | ${what}${min} | ${fmt(s.capacityGbps)} Gbps | ${vifs.join("<br>") || "-"} |`;
+      // every interface rate-limited: the slot carries at most the sum of their rate limits
+      const limits = s.virtualInterfaces.map((v) => v.rateLimitGbps);
+      const capped =
+        limits.length > 0 && limits.every((r) => r !== undefined)
+          ? limits.reduce((a: number, r) => a + r!, 0)
+          : undefined;
+      const capacity =
+        capped !== undefined && capped < s.capacityGbps
+          ? `${fmt(s.capacityGbps)} Gbps (rate-limited to ${fmt(capped)} Gbps)`
+          : `${fmt(s.capacityGbps)} Gbps`;
+      return `| ${l.location} | ${s.slotNumber} | ${what}${min} | ${capacity} | ${vifs.join("<br>") || "-"} |`;
     }),
   );
   return ["| Location | Slot | Device | Capacity | Virtual interfaces |", "|---|---|---|---|---|", ...rows];

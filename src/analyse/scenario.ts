@@ -75,7 +75,16 @@ export interface FailureScenario {
    * no virtual interface counts by its ports.
    */
   readonly survivingSlots: string[];
-  /** The Direct Connect capacity left, in Gbps: the ports still up on the slots that still carry traffic. */
+  /**
+   * The Direct Connect capacity left, in Gbps.
+   *
+   * Per slot that still carries traffic: what its ports up carry, capped by its interfaces' rate limits
+   * (`rateLimit`). An interface carries at most its rate limit, so a slot whose interfaces still up all
+   * have one carries at most the sum of their rate limits: a 2 x 10 Gbps LAG with one interface limited to
+   * 5 Gbps carries 5, and still 5 with one port down; a 10 Gbps port with two interfaces limited to 5 Gbps
+   * carries 10, and 5 once one of them is lost. While an interface without a rate limit is up, the slot
+   * carries what its ports carry.
+   */
   readonly survivingCapacityGbps: number;
   /**
    * One path per gateway target: every distinct target of the private and transit virtual

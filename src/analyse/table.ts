@@ -1,4 +1,4 @@
-import { Forest, KIND, antichainTable } from "./forest";
+import { Forest, KIND, antichainTable, rateCap } from "./forest";
 
 // The scenarios of an analysis, stored compactly: one row per scenario (row 0 is the baseline) in typed
 // arrays, each evaluated incrementally from the baseline. Internal: not exported by index.ts.
@@ -168,6 +168,10 @@ class Evaluator {
   private readonly slotDown: Uint8Array;
   /** The BGP sessions (virtual interfaces) the row loses per slot. */
   private readonly vifsDown: Int32Array;
+  /** The rate limits of the virtual interfaces the row loses per slot. */
+  private readonly rateLost: Float64Array;
+  /** The virtual interfaces without a rate limit the row loses per slot. */
+  private readonly unlimitedDown: Int32Array;
   /** The slots the row's failed ports and virtual interfaces touch: the first `touchedCount`. */
   private readonly touched: Int32Array;
   private touchedCount = 0;
@@ -181,6 +185,8 @@ class Evaluator {
     this.speedLost = new Float64Array(slots);
     this.slotDown = new Uint8Array(slots);
     this.vifsDown = new Int32Array(slots);
+    this.rateLost = new Float64Array(slots);
+    this.unlimitedDown = new Int32Array(slots);
     this.touched = new Int32Array(slots);
   }
 
@@ -209,8 +215,8 @@ class Evaluator {
       }
     }
     capacity -= this.settleTouchedSlots(s0);
-    // A slot carries while one of its BGP sessions is up: losing its last one takes what its ports
-    // still carry (a slot without interfaces counts by its ports).
+    // A slot carries while one of its BGP sessions is up (a slot without interfaces counts by its
+    // ports), and an interface at most its rate limit: a lost one takes its rate limit off the cap.
     for (let j = 0; j < m; j++) {
       const e = chosen[j];
       if (f.kind[e] !== VIF) continue;
@@ -219,21 +225,42 @@ class Evaluator {
       if (!slot.carrying || this.slotDown[s] !== 0) continue;
       out.sessions[s0 + f.target[e]]--;
       if (this.portsDown[s] === 0 && this.vifsDown[s] === 0) this.touched[this.touchedCount++] = s;
-      if (++this.vifsDown[s] === slot.vifs) capacity -= slot.capacity - this.speedLost[s];
+      this.vifsDown[s]++;
+      const limit = f.capacityLoss[e];
+      if (limit === Infinity) this.unlimitedDown[s]++;
+      else this.rateLost[s] += limit;
     }
     for (let i = 0; i < this.touchedCount; i++) {
       const s = this.touched[i];
+      const slot = f.slots[s];
+      if (slot.carrying && this.slotDown[s] === 0) {
+        // what the slot still carries: its ports up, capped by the rate limits of its interfaces up
+        const carried =
+          this.vifsDown[s] === slot.vifs && slot.vifs > 0
+            ? 0
+            : Math.min(
+                slot.portCapacity - this.speedLost[s],
+                rateCap(
+                  slot.vifs,
+                  slot.unlimitedVifs - this.unlimitedDown[s],
+                  slot.rateSum - this.rateLost[s],
+                ),
+              );
+        capacity -= slot.capacity - carried;
+      }
       this.portsDown[s] = 0;
       this.speedLost[s] = 0;
       this.slotDown[s] = 0;
       this.vifsDown[s] = 0;
+      this.rateLost[s] = 0;
+      this.unlimitedDown[s] = 0;
     }
     this.touchedCount = 0;
     out.capacity[row] = capacity;
     out.tunnels[row] = tunnels;
   }
 
-  /** Takes the failed ports off their slots; returns the capacity lost. A LAG below its minimum goes down. */
+  /** Takes a LAG below its minimum down (its sessions with it); returns the capacity lost that way. */
   private settleTouchedSlots(s0: number): number {
     let lost = 0;
     for (let i = 0; i < this.touchedCount; i++) {
@@ -244,8 +271,6 @@ class Evaluator {
         this.slotDown[s] = 1;
         lost += slot.capacity;
         this.subtract(s0, slot.sessions);
-      } else {
-        lost += this.speedLost[s];
       }
     }
     return lost;

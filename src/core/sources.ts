@@ -28,6 +28,7 @@ export const SOURCES = {
   mtu: `${DX_UG}/set-jumbo-frames-vif.html`,
   transitGatewayAssociations: `${DX_UG}/direct-connect-transit-gateways.html`,
   quotas: `${DX_UG}/limits.html`,
+  vifRateLimiters: `${DX_UG}/vif-rate-limiters.html`,
   deletingConnection: `${DX_UG}/deleteconnection.html`,
   connectionApi: "https://docs.aws.amazon.com/directconnect/latest/APIReference/API_Connection.html",
   describeLoa: "https://docs.aws.amazon.com/directconnect/latest/APIReference/API_DescribeLoa.html",

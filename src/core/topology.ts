@@ -142,6 +142,14 @@ export interface TopologyVirtualInterface {
    * @default - none
    */
   readonly routeFilterPrefixes?: string[];
+  /**
+   * The interface's rate limit (its Rate Limiter, `RateLimit`), in Gbps: it carries at most this much in
+   * either direction. The failure analysis caps a slot whose every interface has one at the sum of the
+   * rate limits of its interfaces that are up (`FailureScenario.survivingCapacityGbps`).
+   *
+   * @default - none: the interface may use the whole slot
+   */
+  readonly rateLimitGbps?: number;
 }
 
 /**

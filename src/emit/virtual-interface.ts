@@ -24,6 +24,7 @@ import {
   show,
   wholeNumberFindings,
 } from "../core/props";
+import { RateLimit } from "../core/rate-limit";
 import type { PlanVirtualInterface } from "../core/request";
 import type { RuleFinding } from "../core/rule";
 import { TopologyVirtualInterface, VirtualInterfaceType } from "../core/topology";
@@ -122,6 +123,20 @@ export interface VirtualInterfaceOptions {
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+
+  /**
+   * The rate limit of every interface of this spec (a Direct Connect Rate Limiter, `RateLimit` in the
+   * template): traffic above it, in either direction, is dropped, so one interface cannot take the
+   * bandwidth of the others on its slot. At most the capacity of each slot; at most 10 specs of a
+   * construct have one (a dedicated connection or LAG takes at most 10 Rate Limiters). The failure
+   * analysis and the report count an interface at most at its rate limit.
+   *
+   * Changing this updates the interfaces in place.
+   *
+   * @see https://docs.aws.amazon.com/directconnect/latest/UserGuide/vif-rate-limiters.html
+   * @default - none: the interface may use the whole slot
+   */
+  readonly rateLimit?: RateLimit;
 }
 
 /**
@@ -351,6 +366,7 @@ export class VirtualInterface {
       gatewayAsn: gatewayAsn === undefined ? undefined : mark(gatewayAsn),
       plaintextAuthKey: raw === undefined ? undefined : known(mark(raw)),
       authKeySource: authKeySourceOf(scope, authKey),
+      rateLimit: rateLimitOf(this.options.rateLimit),
     };
   }
 
@@ -377,7 +393,25 @@ export class VirtualInterface {
       bgpPeers,
       tags,
     };
-    const id = `Vif-${vif.name}`;
+    const resource = this.l1(scope, `Vif-${vif.name}`, common, vif);
+    const rateLimit = rateLimitOf(this.options.rateLimit);
+    // `RateLimit` is in the L1s from about aws-cdk-lib 2.270; the floor, 2.241, has none: an override.
+    if (rateLimit !== undefined) resource.addPropertyOverride("RateLimit", rateLimit.value);
+    return resource;
+  }
+
+  private l1(
+    scope: Construct,
+    id: string,
+    common: {
+      connectionId: string;
+      vlan: number;
+      virtualInterfaceName: string;
+      bgpPeers: CfnTransitVirtualInterface.BgpPeerProperty[];
+      tags?: CfnTag[];
+    },
+    vif: TopologyVirtualInterface,
+  ): CfnResource {
     switch (this.interfaceType) {
       case VirtualInterfaceType.TRANSIT:
         return new CfnTransitVirtualInterface(scope, id, {
@@ -434,6 +468,7 @@ function optionsFindings(
     ...tagsFindings(o.tags, name),
     ...booleanFindings(o.enableSiteLink, "enableSiteLink"),
     ...gatewayFindings(o.gateway, name),
+    ...rateLimitFindings(o.rateLimit, name),
     ...(given(o.routeFilterPrefixes)
       ? listFindings(o.routeFilterPrefixes, "routeFilterPrefixes", "CIDR blocks")
       : []),
@@ -521,6 +556,25 @@ function listFindings(value: unknown, prop: string, what: string): RuleFinding[]
   const out: RuleFinding[] = [];
   listOf(value, prop, what, out);
   return out;
+}
+
+/** A rate limit as the planner reads it: its value and Gbps (of this or another copy of the library). */
+function rateLimitOf(rateLimit: unknown): { value: string; rateGbps: number } | undefined {
+  if (!given(rateLimit) || typeof rateLimit !== "object") return undefined;
+  const r = rateLimit as RateLimit;
+  if (typeof r.value !== "string" || typeof r.rateGbps !== "number") return undefined;
+  return { value: r.value, rateGbps: r.rateGbps };
+}
+
+/** `rateLimit`: a RateLimit (of this or another copy of the library). */
+function rateLimitFindings(rateLimit: unknown, name: string): RuleFinding[] {
+  if (!given(rateLimit) || rateLimitOf(rateLimit) !== undefined) return [];
+  return [
+    finding(
+      PROP_TYPE,
+      `\`rateLimit\` of ${name} must be a RateLimit (RateLimit.mbps(n) or RateLimit.gbps(n)), got ${show(rateLimit)}.`,
+    ),
+  ];
 }
 
 /** `gateway`: a Direct Connect gateway (of this or another copy of the library). */

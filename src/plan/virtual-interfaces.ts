@@ -19,6 +19,8 @@ import {
   checkPlaintextAuthKeys,
   checkPublicPeerAddresses,
   checkPublicSpec,
+  checkRateLimitOnSlot,
+  checkRateLimitsPerSlot,
   checkSessionBlocks,
   checkVifNameOnce,
   checkVifNames,
@@ -45,6 +47,7 @@ function fnv1a(text: string): number {
 export function checkVirtualInterfaceSpecs(specs: ReadonlyArray<PlanVirtualInterface>): RuleFinding[] {
   return [
     ...checkVifsPerSlot(specs),
+    ...checkRateLimitsPerSlot(specs),
     ...specs.flatMap((spec, i) => checkSpec(spec, specs.slice(0, i))),
     ...checkPlaintextAuthKeys(specs),
   ];
@@ -154,6 +157,7 @@ export function checkVirtualInterfacePlacement(
     findings.push(...checkPeerAddressSlots(spec, slotIds));
     const peers = ipv4PeersBySlot(spec, slots);
     for (const slot of slots) {
+      findings.push(...checkRateLimitOnSlot(spec, slot));
       const v4 = peers.get(slot.id);
       if (v4 === undefined) findings.push(...checkPublicPeerAddresses(spec, slot.id));
       if (v4?.block !== undefined) sessions.push({ block: v4.block, session: `${spec.name} on ${slot.id}` });
@@ -205,6 +209,7 @@ export function placeVirtualInterfaces(
           family === "ipv4" ? { addressFamily: family, ...ipv4 } : { addressFamily: family },
         ),
         routeFilterPrefixes,
+        ...(spec.rateLimit === undefined ? {} : { rateLimitGbps: spec.rateLimit.rateGbps }),
         ...(amazonSideAsn === undefined ? {} : { amazonSideAsn }),
         ...(spec.authKeySource === undefined ? {} : { authKeySource: spec.authKeySource }),
       });

@@ -22,6 +22,12 @@ export const VIF_LIMITS = {
   totalPerSlot: 51,
   /** §3.6: VirtualInterfaceName is at most 100 characters. */
   nameLength: 100,
+  /**
+   * Rate-limited virtual interfaces per dedicated connection (or LAG): "up to 10 VIFs on a dedicated
+   * connection" (What's New, 2026-06-01, "AWS Direct Connect now supports VIF Rate Limiters"; the
+   * Direct Connect UG, vif-rate-limiters.html, refers to the quotas page for the count).
+   */
+  rateLimitedPerSlot: 10,
 } as const;
 
 /** Tag keys and values (the Tag definition of the Direct Connect registry schemas). */
@@ -210,6 +216,20 @@ export const VIRTUAL_INTERFACE_RULES = ruleFamily({
     source: SOURCES.transitVif,
     prop: "tags",
   }),
+  RATE_LIMIT_ABOVE_SLOT: errorRule({
+    id: "rateLimitAboveSlot",
+    what: "a `rateLimit` above the capacity of a device slot (port speed x ports of its LAG, or an existing circuit's bandwidth)",
+    why: "a virtual interface's rate limit cannot exceed the bandwidth of its connection or LAG",
+    source: SOURCES.vifRateLimiters,
+    prop: "rateLimit",
+  }),
+  RATE_LIMITS_PER_SLOT: errorRule({
+    id: "rateLimitsPerSlot",
+    what: "more than 10 specs with `rateLimit` (each lands on every device slot)",
+    why: "a dedicated connection or LAG takes Rate Limiters on at most 10 virtual interfaces",
+    source: SOURCES.vifRateLimiters,
+    prop: "rateLimit",
+  }),
 });
 export const {
   TRANSIT_VIFS_PER_SLOT,
@@ -237,7 +257,47 @@ export const {
   PRIVATE_VIF_TARGET,
   TAG_KEY,
   TAG_VALUE,
+  RATE_LIMIT_ABOVE_SLOT,
+  RATE_LIMITS_PER_SLOT,
 } = VIRTUAL_INTERFACE_RULES;
+
+/**
+ * Rate Limiters on at most 10 interfaces of a connection or LAG (vif-rate-limiters.html; What's New
+ * 2026-06-01): every spec lands on every slot, so the specs with a `rateLimit` are counted.
+ */
+export function checkRateLimitsPerSlot(specs: ReadonlyArray<PlanVirtualInterface>): RuleFinding[] {
+  const limited = specs.filter((s) => s.rateLimit !== undefined);
+  if (limited.length <= VIF_LIMITS.rateLimitedPerSlot) return [];
+  return [
+    finding(
+      RATE_LIMITS_PER_SLOT,
+      `\`rateLimit\`: ${limited.length} virtual interfaces with a rate limit on every device slot ` +
+        `(${limited.map((s) => label(s.name)).join(", ")}); a dedicated connection or LAG takes at most ` +
+        `${VIF_LIMITS.rateLimitedPerSlot}.`,
+    ),
+  ];
+}
+
+/**
+ * A spec's rate limit on one slot: at most the slot's capacity (the CloudFormation schemas'
+ * `RateLimit`: "cannot exceed the bandwidth of the parent connection or LAG"; vif-rate-limiters.html).
+ */
+export function checkRateLimitOnSlot(
+  spec: PlanVirtualInterface,
+  slot: { readonly id: string; readonly capacityGbps: number; readonly existingConnectionId?: string },
+): RuleFinding[] {
+  const limit = spec.rateLimit;
+  if (limit === undefined || limit.rateGbps <= slot.capacityGbps) return [];
+  const what =
+    slot.existingConnectionId === undefined ? "its LAG" : `the existing circuit ${slot.existingConnectionId}`;
+  return [
+    finding(
+      RATE_LIMIT_ABOVE_SLOT,
+      `\`rateLimit\` of ${label(spec.name)}: ${limit.value} is above the ${slot.capacityGbps} Gbps of ${what} on ` +
+        `${slot.id}; a rate limit is at most the capacity of the connection or LAG: ${slot.capacityGbps} Gbps or less.`,
+    ),
+  ];
+}
 
 /** §4.7: the interfaces every slot carries (transit and the others are counted apart: both may be over). */
 export function checkVifsPerSlot(specs: ReadonlyArray<PlanVirtualInterface>): RuleFinding[] {

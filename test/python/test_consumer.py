@@ -10,6 +10,7 @@ from cdk_direct_connect_resiliency import (
     DirectConnectEstate,
     EstateDescribeOutputs,
     MaximumResiliencyConnections,
+    RateLimit,
     RuleCatalogue,
     VirtualInterface,
 )
@@ -102,6 +103,32 @@ class PythonConsumerTest(unittest.TestCase):
             sorted(RuleCatalogue.rule_ids_of(message)),
             ["locationCodeFormat", "publicPeerAddresses", "removalPolicySupported", "vlanRange"],
         )
+
+    def test_a_rate_limit_is_in_the_template_of_every_interface(self):
+        app = App()
+        stack = Stack(app, "RateLimited")
+        MaximumResiliencyConnections(
+            stack,
+            "Dx",
+            locations=["EqDC2", "EqSE2"],
+            bandwidth=ConnectionBandwidth.GBPS_10,
+            virtual_interfaces=[
+                VirtualInterface.private_interface(
+                    name="prod",
+                    virtual_gateway_id="vgw-0123456789abcdef0",
+                    vlan=101,
+                    customer_asn=65010,
+                    rate_limit=RateLimit.gbps(5),
+                )
+            ],
+        )
+        template = app.synth().get_stack_by_name("RateLimited").template
+        limits = [
+            r["Properties"].get("RateLimit")
+            for r in template["Resources"].values()
+            if r["Type"] == "AWS::DirectConnect::PrivateVirtualInterface"
+        ]
+        self.assertEqual(limits, ["5Gbps"] * 4)
 
     def test_names_read_naturally(self):
         dx = MaximumResiliencyConnections(
