@@ -80,6 +80,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     "@aws-sdk/client-cloudformation",
     // the CLI's live-read tests mock the SDK clients (test/cli/live.test.ts)
     "aws-sdk-client-mock@^4",
+    // the tests parse every Mermaid picture the reports draw with Mermaid's own flowchart parser
+    // (test/analyse/diagram.test.ts, test/support/mermaid-parse.mjs): @mermaid-js/parser has no flowchart
+    // grammar, so the mermaid package; 11.x is the newest line that runs on Node.js 20 (12.x needs >= 22.12)
+    "mermaid@~11.17.2",
+    // mermaid's parser sanitizes labels with DOMPurify, which needs a DOM: jsdom gives it one in the parse
+    // script; 26.x is the newest line that runs on Node.js 20 (27 and later need >= 22)
+    "jsdom@^26",
   ],
 
   // The command-line tool, a single file esbuild writes after the compile (task bundle:cli below).

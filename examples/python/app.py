@@ -65,6 +65,8 @@ def build_example_stacks(app: App) -> list[ResilientConnections]:
     # An AWS FIS experiment template that tests the four transit interfaces one at a time, each only
     # while the traffic fits what the worst covered failure leaves (the headroom alarms OK, which also
     # stop the experiment). Start it with `aws fis start-experiment --experiment-template-id <DrillTemplate>`.
+    # `monitoring` is Optional in the typing: set here, as the construct was given `monitoring`.
+    assert maximum.monitoring is not None
     drill = FailoverDrill(
         production,
         "Drill",

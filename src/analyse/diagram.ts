@@ -5,6 +5,11 @@ import { ConnectionTopology, TopologyDeviceSlot } from "../core/topology";
  * slots (one AWS device each: the LAG and its ports); each slot's virtual interfaces as edges to the
  * gateways they land on; the VPN backup from the customer gateway devices to its gateway. Pure: it
  * reads the topology value only. `label` names a gateway target (an id may be a deploy-time token).
+ *
+ * Node ids never collide and are never a Mermaid keyword (`end`, `default`, `subgraph`, ...): each kind has
+ * its prefix (`loc_` a location's box, `slot_` a device slot, `gwN` a gateway target, `cgw_` a customer
+ * gateway device, `onprem` your routers) and the text after it is escaped injectively (`nodeId`). The
+ * labels show the text as it is.
  */
 export function mermaidDiagram(topology: ConnectionTopology, label: (target: string) => string): string {
   const lines = ["flowchart LR", '  onprem(["Your routers"])'];
@@ -15,7 +20,7 @@ export function mermaidDiagram(topology: ConnectionTopology, label: (target: str
     return targets.get(key)!;
   };
   for (const location of topology.locations) {
-    lines.push(`  subgraph ${nodeId(location.location)}["${escape(location.location)}"]`);
+    lines.push(`  subgraph loc_${nodeId(location.location)}["${escape(location.location)}"]`);
     for (const slot of location.deviceSlots) {
       lines.push(`    ${slotNode(slot)}["${escape(slotLabel(slot))}"]`);
     }
@@ -45,7 +50,7 @@ export function mermaidDiagram(topology: ConnectionTopology, label: (target: str
 }
 
 function slotNode(slot: TopologyDeviceSlot): string {
-  return nodeId(slot.id);
+  return `slot_${nodeId(slot.id)}`;
 }
 
 function slotLabel(slot: TopologyDeviceSlot): string {
@@ -58,9 +63,24 @@ function slotLabel(slot: TopologyDeviceSlot): string {
   return `Slot ${slot.slotNumber}: ${slot.deviceName ?? `LAG ${slot.lagName}`}<br/>${ports} x ${speed} Gbps port${ports === 1 ? "" : "s"}${min}`;
 }
 
-/** A Mermaid node id: letters, digits and _. */
-function nodeId(text: string): string {
-  return text.replace(/[^A-Za-z0-9]/g, "_");
+/**
+ * The text as the tail of a Mermaid node id: letters, digits and `_` only, and injective, so two texts never
+ * give one id: a letter or digit stays, `_` becomes `__`, any other character `_` and its code in two hex
+ * digits (`-` is `_2d`, `/` is `_2f`), or above U+00FF `_u`, its code point in hex and `_`.
+ */
+export function nodeId(text: string): string {
+  let id = "";
+  for (const char of text) {
+    if (/^[A-Za-z0-9]$/.test(char)) {
+      id += char;
+    } else if (char === "_") {
+      id += "__";
+    } else {
+      const code = char.codePointAt(0)!;
+      id += code <= 0xff ? `_${code.toString(16).padStart(2, "0")}` : `_u${code.toString(16)}_`;
+    }
+  }
+  return id;
 }
 
 /** Text inside a quoted Mermaid label: no double quotes. */

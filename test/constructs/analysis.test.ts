@@ -236,7 +236,7 @@ describe("the report", () => {
     const report = production(newStack()).report();
     expect(report).toMatch(/^# Direct Connect report: TestStack\/Dx\n/);
     expect(report).toContain("```mermaid\nflowchart LR\n");
-    expect(report).toContain('EqDC2_Slot1 -->|"prod VLAN 101"| gw1');
+    expect(report).toContain('slot_EqDC2_2fSlot1 -->|"prod VLAN 101"| gw1');
     expect(report).toContain("| any 1 device failure | met | 30 Gbps | - |");
     expect(report).toContain("| any 1 location failure | met | 20 Gbps | - |");
     // 2 locations + 4 slots + 4 ports + 4 interfaces = 14 single failures

@@ -7,8 +7,8 @@
 #   2. TypeScript consumer: dist/js/*.tgz + its peer dependencies from npm in a scratch app
 #      and its command `dx-resiliency estate` on every estate fixture (test/estate)
 #   3. Python consumer: dist/python/*.whl + aws-cdk-lib and constructs from PyPI in a fresh virtual
-#      environment, running examples/python/app.py; then the Python tests (test/python: the estate reader
-#      among them, against test/estate/verdicts.json) and the Python
+#      environment, running examples/python/app.py and type-checking it with pyright; then the Python
+#      tests (test/python: the estate reader among them, against test/estate/verdicts.json) and the Python
 #      translations of the @examples and README blocks (test/python/run_examples.py)
 #   4. both consumers again with the newest aws-cdk-lib (pinned below), which validates every template at
 #      synth (2.262.0 and later): with the recommended feature flags of cdk.json, among them
@@ -44,6 +44,9 @@ constructs_version=$(node -p "require('./package.json').devDependencies['constru
 # release behind npm), then run `npx projen test:consumers`.
 newest_cdk_lib_npm=2.276.0
 newest_cdk_lib_pypi=2.275.0
+# pyright type-checks examples/python/app.py against the wheel's typing (step 3), as a user's editor does.
+# To bump, set it to the newest of `pip index versions pyright`.
+pyright_version=1.1.414
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dx-consumers.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -158,6 +161,13 @@ same_reports "Python consumer (wheel)" "$work/py-out"
   exit 1
 }
 echo "Python consumer (wheel): dx-resiliency estate runs from the virtual environment"
+
+# The example type-checks against the wheel as installed (its typing: an Optional such as `monitoring` is
+# checked before use, pyright's reportOptionalMemberAccess). The PyPI pyright runs the npm pyright of the
+# same version with the machine's Node.js.
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "pyright==$pyright_version"
+(cd "$repo/examples/python" && "$work/venv/bin/pyright" --pythonpath "$work/venv/bin/python" app.py)
+echo "Python consumer (wheel): examples/python/app.py passes pyright $pyright_version"
 
 step "Python consumer: tests"
 DX_ESTATE_PYTHON="$work/estate-python" "$work/venv/bin/python" "$repo/test/python/test_consumer.py" -v
