@@ -4,9 +4,8 @@ import {
   TopologyLocation,
   TopologyVpnBackup,
   VirtualInterfaceType,
-  VpnRouting,
-  VpnTarget,
 } from "../core/topology";
+import { isEcmp } from "../core/vpn-capacity";
 import { gatewayIdOf } from "../rules/gateways";
 
 // The failure elements of a topology as a containment forest in preorder (location > device slot >
@@ -158,7 +157,7 @@ export function buildForest(topology: ConnectionTopology): Forest {
       vpn === undefined
         ? undefined
         : {
-            ecmp: vpn.target === VpnTarget.TRANSIT_GATEWAY && vpn.routing === VpnRouting.BGP,
+            ecmp: isEcmp(vpn.target, vpn.routing),
             tunnelGbps: vpn.tunnelBandwidthGbps,
           },
     base: { capacity, sessions, tunnels },

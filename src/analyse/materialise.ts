@@ -1,6 +1,7 @@
 import { DEVICE, Forest, LOCATION, PORT, VIF } from "./forest";
 import { FailedElement, FailureKind, FailureScenario, PathVia, TargetPath } from "./scenario";
 import { ScenarioTable } from "./table";
+import { vpnCarriesGbps } from "../core/vpn-capacity";
 
 // Turns a row of the scenario table into the objects of the public API. Internal: not exported by index.ts.
 
@@ -29,7 +30,7 @@ export function rowElements(forest: Forest, table: ScenarioTable, row: number): 
 export function vpnCapacity(forest: Forest, tunnels: number): number {
   const vpn = forest.vpn;
   if (vpn === undefined) return 0;
-  return (vpn.ecmp ? tunnels : Math.min(tunnels, 1)) * vpn.tunnelGbps;
+  return vpnCarriesGbps(vpn.ecmp, tunnels, vpn.tunnelGbps);
 }
 
 /** The scenario of one row of the table. */

@@ -36,6 +36,7 @@ import {
   withRetries,
 } from "./aws-calls";
 import { CliIo, UsageError, parseOptions } from "./io";
+import { GONE } from "../analyse/estate/slots";
 
 // dx-resiliency turn-up: from order to first packet. Finds a deployed stack's Direct Connect ports, LAGs and
 // virtual interfaces, prints each one's state and what is left to do, and writes the LOA-CFA of each port
@@ -175,8 +176,6 @@ export const INTERFACE_TO_DO: Record<VirtualInterfaceState, string> = {
 
 /** The states in which a port or LAG still waits for its cross-connect: --loa writes their LOA-CFA. */
 export const LOA_STATES: ReadonlyArray<string> = ["requested", "pending", "down"];
-/** The states of an interface that will not come up: no router configuration is asked for them. */
-const GONE: ReadonlyArray<string> = ["deleting", "deleted", "rejected"];
 
 /**
  * Router types as published outside the API (the Terraform AWS provider's documentation of
@@ -457,7 +456,7 @@ function interfaceLines(item: StackItem<VirtualInterface>, read: Read): { lines:
   const done = state === "available" && peers.length > 0 && down.length === 0;
   // BGP cannot come up before the port or LAG under the interface does
   const parentState = parentStateOf(v.connectionId, read);
-  if (!done && !GONE.includes(state) && parentState !== undefined && parentState !== "available") {
+  if (!done && !GONE.has(state) && parentState !== undefined && parentState !== "available") {
     const parent = v.connectionId!.startsWith("dxlag-") ? "LAG" : "connection";
     toDo += `; first its ${parent} ${v.connectionId} must come up (${parentState})`;
   }
@@ -583,7 +582,7 @@ async function writeRouterConfigs(
   for (const item of read.interfaces) {
     const state = item.found?.virtualInterfaceState;
     if (item.id === undefined || state === undefined) continue;
-    if (GONE.includes(state)) {
+    if (GONE.has(state)) {
       io.out(`  ${item.id}: ${state}, none written`);
       continue;
     }
@@ -616,7 +615,7 @@ async function writeRouterConfigs(
 async function listRouterTypes(context: CallContext, clients: TurnUpClients, read: Read, io: CliIo) {
   io.out(NO_ROUTER_TYPE_LIST);
   const vif = read.interfaces.find(
-    (i) => i.id !== undefined && i.found !== undefined && !GONE.includes(i.found.virtualInterfaceState ?? ""),
+    (i) => i.id !== undefined && i.found !== undefined && !GONE.has(i.found.virtualInterfaceState ?? ""),
   );
   if (vif === undefined) {
     io.out(`The stack has no virtual interface to ask DescribeRouterConfiguration about.`);

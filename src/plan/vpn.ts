@@ -2,6 +2,7 @@ import { Deferrable, isDeferred, valueOf } from "../core/deferred";
 import type { PlanCustomerGateway, PlanVpnBackup } from "../core/request";
 import type { RuleFinding } from "../core/rule";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../core/topology";
+import { isEcmp, vpnCarriesGbps } from "../core/vpn-capacity";
 import {
   CidrListRules,
   checkCidrBlock,
@@ -156,10 +157,8 @@ function insideCidrsOf(cidrs: ReadonlyArray<Deferrable<string>>): string[] {
 
 /** The topology of a VPN backup. */
 function vpnTopology(vpn: PlanVpnBackup, prefixes: VpnPrefixes, bgp: boolean): TopologyVpnBackup {
-  const tgw = vpn.target === VpnTarget.TRANSIT_GATEWAY;
+  const routing = bgp ? VpnRouting.BGP : VpnRouting.STATIC;
   const tunnels = vpn.customerGateways.length * VPN_FACTS.tunnelsPerConnection;
-  // ECMP over tunnels needs BGP and a transit gateway (facts §6); otherwise one tunnel carries the traffic.
-  const activeTunnels = tgw && bgp ? tunnels : 1;
   const bandwidth = vpn.tunnelBandwidth;
   const connections: TopologyVpnConnection[] = vpn.customerGateways.map((cgw) => ({
     name: cgw.name,
@@ -171,12 +170,12 @@ function vpnTopology(vpn: PlanVpnBackup, prefixes: VpnPrefixes, bgp: boolean): T
   return {
     target: vpn.target,
     targetId: valueOf(vpn.targetId),
-    routing: bgp ? VpnRouting.BGP : VpnRouting.STATIC,
+    routing,
     connections,
     bandwidthPerTunnel: bandwidth,
     tunnelBandwidth: bandwidth.value,
     tunnelBandwidthGbps: bandwidth.gbps,
-    capacityGbps: activeTunnels * bandwidth.gbps,
+    capacityGbps: vpnCarriesGbps(isEcmp(vpn.target, routing), tunnels, bandwidth.gbps),
     staticRoutes: prefixes.staticRoutes,
     onPremisesPrefixes: prefixes.onPremises,
     advertisedPrefixes: prefixes.advertised,

@@ -4,8 +4,8 @@ import { EstateClaimSource, EstateGateway, EstateResiliencyGroup } from "./types
 import { ConnectionBandwidth } from "../../core/bandwidth";
 import { ResiliencyModel } from "../../core/model";
 import { RuleFinding, RuleSeverity } from "../../core/rule";
-import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation } from "../../core/topology";
-import { modelOfIntended } from "../../rules/design/layout";
+import { ConnectionTopology, TopologyDeviceSlot } from "../../core/topology";
+import { locationsOf, modelOfIntended } from "../../rules/design/layout";
 import { checkModelDeviceSlots } from "../../rules/design/model-device-slots";
 import { checkModelLocations } from "../../rules/design/model-locations";
 import { FailureAnalysis } from "../failures";
@@ -48,14 +48,6 @@ export function groupClaim(
   if (holding.some((h) => h.length === 0)) return undefined;
   const models = new Set(holding.flat().map((g) => modelOfIntended(g.intended)));
   return models.size === 1 ? [...models][0] : undefined;
-}
-
-export function locationsOf(slots: TopologyDeviceSlot[]): TopologyLocation[] {
-  const byLocation = new Map<string, TopologyDeviceSlot[]>();
-  for (const s of slots) byLocation.set(s.location, [...(byLocation.get(s.location) ?? []), s]);
-  return [...byLocation.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([location, deviceSlots]) => ({ location, deviceSlots }));
 }
 
 /** The capacity of the first slot that equal dedicated ports can build, else 1 Gbps (the report's "per slot"). */

@@ -1,4 +1,4 @@
-import { gatewayVerdict, groupClaim, groupOf, locationsOf, modelMetBy, nominalBandwidth } from "./claims";
+import { gatewayVerdict, groupClaim, groupOf, modelMetBy, nominalBandwidth } from "./claims";
 import { notAvailable, nowFailed, withoutFailed } from "./now";
 import { Outputs, RawEstate, readRaw } from "./raw";
 import { renderEstateReport } from "./report";
@@ -18,6 +18,7 @@ import { given, listOf, objectOf } from "../../core/props";
 import { RuleFinding, RuleSeverity } from "../../core/rule";
 import { ConnectionTopology, TopologyDeviceSlot, TopologyVpnBackup } from "../../core/topology";
 import { checkCidrList, normalizedCidrList } from "../../rules/cidr-blocks";
+import { locationsOf } from "../../rules/design/layout";
 import {
   checkGatewayKnown,
   checkNotAvailable,

@@ -1,6 +1,7 @@
-import { RawEstate } from "./raw";
+import { RawEstate, RawVif, RawVpn } from "./raw";
 import { EstateSlots, GONE } from "./slots";
 import { ConnectionTopology } from "../../core/topology";
+import { isEcmp, vpnCarriesGbps } from "../../core/vpn-capacity";
 
 // The state now of a live estate: what is not available, and the layout as it runs today. Internal to the
 // estate reader.
@@ -33,10 +34,11 @@ export function withoutFailed(topology: ConnectionTopology, failed: ReadonlySet<
       : {
           ...vpn,
           connections,
-          capacityGbps:
-            vpn.capacityGbps === vpn.tunnelBandwidthGbps
-              ? vpn.capacityGbps
-              : connections.reduce((n, c) => n + c.tunnels, 0) * vpn.tunnelBandwidthGbps,
+          capacityGbps: vpnCarriesGbps(
+            isEcmp(vpn.target, vpn.routing),
+            connections.reduce((n, c) => n + c.tunnels, 0),
+            vpn.tunnelBandwidthGbps,
+          ),
         };
   return { ...topology, locations, vpnBackup };
 }
@@ -51,16 +53,24 @@ export function notAvailable(raw: RawEstate): string[] {
     if (!GONE.has(c.state) && c.state !== "available") out.push(`connection ${c.id} (${c.state})`);
   }
   for (const v of raw.vifs) {
-    if (GONE.has(v.state)) continue;
-    if (v.state !== "available") out.push(`virtual interface ${v.id} (${v.state})`);
-    else if (!v.bgpPeers.some((p) => p.status === "up")) out.push(`virtual interface ${v.id} (BGP down)`);
+    const down = GONE.has(v.state) ? undefined : vifDownNow(v);
+    if (down !== undefined) out.push(`virtual interface ${v.id} (${down})`);
   }
   for (const vpn of raw.vpns) {
-    vpn.tunnels.forEach((t, i) => {
-      if (t.status === "DOWN") out.push(`VPN ${vpn.id} tunnel ${i + 1} (DOWN)`);
-    });
+    for (const n of tunnelsDown(vpn)) out.push(`VPN ${vpn.id} tunnel ${n} (DOWN)`);
   }
   return out;
+}
+
+/** Why a virtual interface carries nothing now (its state, or `BGP down` with no session up); undefined when it carries. */
+function vifDownNow(v: RawVif): string | undefined {
+  if (v.state !== "available") return v.state;
+  return v.bgpPeers.some((p) => p.status === "up") ? undefined : "BGP down";
+}
+
+/** The numbers (from 1) of a VPN connection's tunnels whose `VgwTelemetry` is DOWN. */
+function tunnelsDown(vpn: RawVpn): number[] {
+  return vpn.tunnels.flatMap((t, i) => (t.status === "DOWN" ? [i + 1] : []));
 }
 
 /** The element ids failed now: ports not available, interfaces not available or with no BGP session up, tunnels down. */
@@ -75,14 +85,10 @@ export function nowFailed(raw: RawEstate, placed: EstateSlots): Set<string> {
   }
   for (const v of raw.vifs) {
     const t = placed.vifOf.get(v.id);
-    if (t !== undefined && (v.state !== "available" || !v.bgpPeers.some((p) => p.status === "up"))) {
-      ids.add(t.id);
-    }
+    if (t !== undefined && vifDownNow(v) !== undefined) ids.add(t.id);
   }
   for (const vpn of raw.vpns) {
-    vpn.tunnels.forEach((t, i) => {
-      if (t.status === "DOWN") ids.add(`vpn/${vpn.id}/Tunnel${i + 1}`);
-    });
+    for (const n of tunnelsDown(vpn)) ids.add(`vpn/${vpn.id}/Tunnel${n}`);
   }
   return ids;
 }

@@ -1,5 +1,5 @@
 import { RuleFinding } from "../../core/rule";
-import { gbpsOf } from "../../rules/design/layout";
+import { circuitIdIn, gbpsOf } from "../../rules/design/layout";
 import { checkEstateOutput } from "../../rules/estate";
 
 // The JSON of the AWS describe/list calls, read into plain records: field names as the Direct Connect and
@@ -261,11 +261,6 @@ function vpnOf(v: Json): RawVpn | undefined {
   };
 }
 
-/** The id of the connection an ARN or id names. */
-export function connectionIdIn(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : /(dx(?:con|lag)-[a-zA-Z0-9]{8,21})/.exec(text)?.[1];
-}
-
 function groupsOf(outputs: Outputs, out: RuleFinding[]): RawGroup[] {
   const listed = listOf(outputs, "listResiliencyGroups", "items", out);
   const given = outputs.resiliencyGroupDetails;
@@ -285,7 +280,7 @@ function groupsOf(outputs: Outputs, out: RuleFinding[]): RawGroup[] {
     const field = (name: string) => all.map((g) => str(g[name])).find((v) => v !== undefined);
     const members = associations
       .filter((a) => a.resiliencyGroupId === id && (a.state === "associated" || a.state === "associating"))
-      .flatMap((a) => connectionIdIn(str(a.connectionArn)) ?? []);
+      .flatMap((a) => circuitIdIn(str(a.connectionArn)) ?? []);
     return {
       id,
       name: field("resiliencyGroupName") ?? id,

@@ -10,14 +10,13 @@ import {
   VpnTarget,
 } from "../../core/topology";
 import { TunnelBandwidth } from "../../core/tunnel-bandwidth";
+import { isEcmp, vpnCarriesGbps } from "../../core/vpn-capacity";
 
 // The device slots of a live estate: one per real AWS device (`awsDeviceV2`) per location, holding every
 // connection and LAG on that device, whatever their LAG. Internal to the estate reader.
 
-/** States of a connection or LAG that is gone or going: not part of the estate. */
+/** States of a connection, LAG or virtual interface that is gone or going: not part of the estate, and nothing to turn up. */
 export const GONE = new Set(["deleting", "deleted", "rejected"]);
-/** The tunnel bandwidths in Gbps (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html). */
-const TUNNEL_GBPS: Record<string, number> = { standard: 1.25, large: 5 };
 
 /** A device slot with what it is read from. */
 export interface EstateSlot {
@@ -240,13 +239,13 @@ export function vpnBackupsOf(raw: RawEstate): TopologyVpnBackup[] {
   }
   return [...groups.values()].map((vpns) => {
     const first = vpns[0];
-    const tgw = first.transitGatewayId !== undefined;
+    const target =
+      first.transitGatewayId !== undefined ? VpnTarget.TRANSIT_GATEWAY : VpnTarget.VIRTUAL_PRIVATE_GATEWAY;
     const routing = first.staticRoutesOnly ? VpnRouting.STATIC : VpnRouting.BGP;
-    const tunnelGbps = TUNNEL_GBPS[first.tunnelBandwidth];
+    const bandwidthPerTunnel = TunnelBandwidth._fromValue(first.tunnelBandwidth);
     const tunnels = vpns.reduce((n, v) => n + v.tunnels.length, 0);
-    const ecmp = tgw && routing === VpnRouting.BGP;
     return {
-      target: tgw ? VpnTarget.TRANSIT_GATEWAY : VpnTarget.VIRTUAL_PRIVATE_GATEWAY,
+      target,
       targetId: (first.transitGatewayId ?? first.vpnGatewayId)!,
       routing,
       connections: vpns.map((v) => {
@@ -260,10 +259,10 @@ export function vpnBackupsOf(raw: RawEstate): TopologyVpnBackup[] {
           tunnelInsideCidrs: insides.every((c) => c !== undefined) ? (insides as string[]) : undefined,
         };
       }),
-      bandwidthPerTunnel: TunnelBandwidth._fromValue(first.tunnelBandwidth),
+      bandwidthPerTunnel,
       tunnelBandwidth: first.tunnelBandwidth,
-      tunnelBandwidthGbps: tunnelGbps,
-      capacityGbps: (ecmp ? tunnels : 1) * tunnelGbps,
+      tunnelBandwidthGbps: bandwidthPerTunnel.gbps,
+      capacityGbps: vpnCarriesGbps(isEcmp(target, routing), tunnels, bandwidthPerTunnel.gbps),
       staticRoutes:
         routing === VpnRouting.STATIC ? [...new Set(vpns.flatMap((v) => v.routes))].sort() : undefined,
       acceleration: first.acceleration,

@@ -2,7 +2,6 @@ import { Annotations, IAspect, Stack } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
 import { ClaimSource, Layout } from "./layouts";
 import { RebuildOptions, RebuiltApp, rebuild, topologiesOf } from "./rebuild";
-import { circuitIdIn } from "./resources";
 import { KnownCircuit } from "./slots";
 import { DESIGN_RULES, checkDesign, checkResiliencyGroupModel } from "../../analyse/rules/design";
 import { ConnectionBandwidth } from "../../core/bandwidth";
@@ -14,6 +13,7 @@ import { ConnectionTopology } from "../../core/topology";
 import { canonicalBandwidth, checkBandwidth } from "../../plan/planner";
 import { checkAcknowledgement, checkAuditModel, checkExistingCircuitId } from "../../rules/audit";
 import { checkCidrList, normalizedCidrList } from "../../rules/cidr-blocks";
+import { circuitIdIn } from "../../rules/design/layout";
 import { checkLocation } from "../../rules/layout";
 import { mark, report } from "../findings";
 

@@ -1,6 +1,7 @@
 import { Stack } from "aws-cdk-lib";
 import { IConstruct } from "constructs";
-import { RawResource, Ref, ResourceIndex, TYPES, circuitIdIn, literalOf } from "./resources";
+import { RawResource, Ref, ResourceIndex, TYPES, literalOf } from "./resources";
+import { circuitIdIn } from "../../rules/design/layout";
 
 // The device slots of an app, read from its resources: every LAG (with the connections whose LagId
 // refers to it), every standalone connection, and every existing circuit that a LagId, a virtual

@@ -5,8 +5,8 @@ import { RawResource, ResourceIndex } from "./resources";
 import { PlacedSlot, topologySlot } from "./slots";
 import { ConnectionBandwidth } from "../../core/bandwidth";
 import { ResiliencyModel } from "../../core/model";
-import { ConnectionTopology, TopologyDeviceSlot, TopologyLocation } from "../../core/topology";
-import { modelOfIntended } from "../../rules/design/layout";
+import { ConnectionTopology, TopologyDeviceSlot } from "../../core/topology";
+import { locationsOf, modelOfIntended } from "../../rules/design/layout";
 
 // Layouts: the device slots that form one design, and the resiliency groups' own layouts. Internal.
 
@@ -132,15 +132,13 @@ function topologyOf(
   namePrefix: string,
   resiliencyGroupName: string | undefined,
 ): ConnectionTopology {
-  const locations = new Map<string, TopologyDeviceSlot[]>();
-  for (const s of slots) locations.set(s.location, [...(locations.get(s.location) ?? []), s]);
-  const sorted: TopologyLocation[] = [...locations.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([location, deviceSlots]) => ({
-      location,
-      deviceSlots: deviceSlots.sort((a, b) => a.slotNumber - b.slotNumber),
-    }));
-  return { model, bandwidth: nominalBandwidth(slots), namePrefix, locations: sorted, resiliencyGroupName };
+  return {
+    model,
+    bandwidth: nominalBandwidth(slots),
+    namePrefix,
+    locations: locationsOf(slots),
+    resiliencyGroupName,
+  };
 }
 
 /** The capacity of the first slot that equal ports can build, else its port speed, else 1 Gbps. */

@@ -50,11 +50,6 @@ export function isRetained(resource: RawResource): boolean {
   return resource.deletionPolicy === "Retain" || resource.deletionPolicy === "RetainExceptOnCreate";
 }
 
-/** The first `dxcon-` or `dxlag-` id in a text (an id or an ARN), if any. */
-export function circuitIdIn(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : /(dx(?:con|lag)-[a-zA-Z0-9]{8,21})/.exec(text)?.[1];
-}
-
 /** A string property as a literal, or undefined (absent, or not known until deploy). */
 export function literalOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;

@@ -4,13 +4,11 @@ import { RawResource, Ref, ResourceIndex, TYPES, literalOf } from "./resources";
 import { staticRouteId } from "../../analyse/rules/design";
 import { TopologyVpnBackup, TopologyVpnConnection, VpnRouting, VpnTarget } from "../../core/topology";
 import { TunnelBandwidth } from "../../core/tunnel-bandwidth";
+import { isEcmp, vpnCarriesGbps } from "../../core/vpn-capacity";
 import { formatCidr, networkOf, parseCidr } from "../../rules/cidr-blocks";
 
 // Site-to-Site VPN backups read from VPN connections, their customer gateways and static routes: one
 // backup per target gateway, routing and tunnel options. Internal to the audit.
-
-/** The tunnel bandwidths of `TunnelBandwidth` in Gbps (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html). */
-const TUNNEL_GBPS: Record<string, number> = { standard: 1.25, large: 5 };
 
 /** One VPN backup and the constructs that stand for its elements (`vpn/<name>`, tunnels, static routes). */
 export interface VpnUnit {
@@ -95,18 +93,17 @@ function unitOf(index: ResourceIndex, vpns: ReadVpn[], onPremisesPrefixes: strin
       resources.map((r) => r.construct),
     );
   }
-  const tunnelGbps = TUNNEL_GBPS[first.tunnelBandwidth];
+  const bandwidthPerTunnel = TunnelBandwidth._fromValue(first.tunnelBandwidth);
   const tunnels = vpns.length * 2;
-  const ecmp = first.target === VpnTarget.TRANSIT_GATEWAY && first.routing === VpnRouting.BGP;
   const backup: TopologyVpnBackup = {
     target: first.target,
     targetId: first.targetId,
     routing: first.routing,
     connections: vpns.map((v) => v.connection),
-    bandwidthPerTunnel: TunnelBandwidth._fromValue(first.tunnelBandwidth),
+    bandwidthPerTunnel,
     tunnelBandwidth: first.tunnelBandwidth,
-    tunnelBandwidthGbps: tunnelGbps,
-    capacityGbps: (ecmp ? tunnels : 1) * tunnelGbps,
+    tunnelBandwidthGbps: bandwidthPerTunnel.gbps,
+    capacityGbps: vpnCarriesGbps(isEcmp(first.target, first.routing), tunnels, bandwidthPerTunnel.gbps),
     staticRoutes: first.routing === VpnRouting.STATIC ? [...routes.keys()].sort() : undefined,
     onPremisesPrefixes,
     acceleration: first.acceleration,

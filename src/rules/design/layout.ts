@@ -62,3 +62,20 @@ export function modelOfIntended(value: string | undefined): ResiliencyModel | un
   const models = [ResiliencyModel.MAXIMUM, ResiliencyModel.HIGH, ResiliencyModel.DEVELOPMENT_AND_TEST];
   return models.find((m) => m.intendedResiliencyModel === value);
 }
+
+/** The first `dxcon-` or `dxlag-` id in a text (an id or an ARN), if any. */
+export function circuitIdIn(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : /(dx(?:con|lag)-[a-zA-Z0-9]{8,21})/.exec(text)?.[1];
+}
+
+/** Device slots grouped by location: the locations sorted by code, each one's slots by number. */
+export function locationsOf(slots: ReadonlyArray<TopologyDeviceSlot>): TopologyLocation[] {
+  const byLocation = new Map<string, TopologyDeviceSlot[]>();
+  for (const s of slots) byLocation.set(s.location, [...(byLocation.get(s.location) ?? []), s]);
+  return [...byLocation.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([location, deviceSlots]) => ({
+      location,
+      deviceSlots: deviceSlots.sort((a, b) => a.slotNumber - b.slotNumber),
+    }));
+}
