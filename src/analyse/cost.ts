@@ -1,5 +1,6 @@
 import { raiseAll } from "../core/fail";
 import { ConnectionTopology } from "../core/topology";
+import { siteLinkInterfaces } from "./site-link";
 import { checkPricedSpeed } from "../rules/analysis";
 import { checkPortHourPrice } from "../rules/sizing";
 
@@ -32,6 +33,13 @@ export interface PortHourPricesProps {
    */
   readonly gbps400?: number;
   /**
+   * The price of one virtual interface with SiteLink on (`enableSiteLink`) for one hour. SiteLink data
+   * transfer is billed per GB on top, and is not estimated.
+   *
+   * @default 0.50
+   */
+  readonly siteLinkVifHour?: number;
+  /**
    * Where the prices come from, for the report.
    *
    * @default - "given by the user"
@@ -43,16 +51,32 @@ export interface PortHourPricesProps {
 const HOURS_PER_MONTH = 730;
 
 /**
- * Port-hour prices of dedicated Direct Connect connections. The default table is the AWS Direct Connect
- * pay-as-you-go price of dedicated ports outside Japan (https://aws.amazon.com/directconnect/pricing/),
- * read 2026-09-20: 1 Gbps $0.30, 10 Gbps $2.25, 100 Gbps $22.50, 400 Gbps $85.00 per port hour. Prices
- * change and differ in Japan: give your own with `PortHourPrices.of()`. Data transfer is not included.
+ * The SiteLink price per interface hour of `PortHourPrices.AWS_LIST_PRICES`, in US dollars.
+ *
+ * Source: the AWS Direct Connect pricing page (https://aws.amazon.com/directconnect/pricing/), SiteLink:
+ * an hourly charge for each virtual interface with SiteLink on, plus data transfer per GB (the AWS blog
+ * "Introducing AWS Direct Connect SiteLink" refers to that page for the price). Read 2026-12-05 as
+ * $0.50 per SiteLink interface hour - UNCONFIRMED: the copies of the pricing page this library's
+ * authors could search (a 2026-09-20 transcription of the pay-as-you-go page) list port hours and data
+ * transfer but no SiteLink line, so the figure could not be checked against a stored page. Give your
+ * own with `PortHourPrices.of({ siteLinkVifHour })`.
+ */
+const SITE_LINK_VIF_HOUR = 0.5;
+
+/**
+ * Port-hour prices of dedicated Direct Connect connections, and the hourly price of a SiteLink interface.
+ * The default table is the AWS Direct Connect pay-as-you-go price of dedicated ports outside Japan
+ * (https://aws.amazon.com/directconnect/pricing/), read 2026-09-20: 1 Gbps $0.30, 10 Gbps $2.25,
+ * 100 Gbps $22.50, 400 Gbps $85.00 per port hour; SiteLink $0.50 per interface hour, read 2026-12-05
+ * (not confirmed against a stored copy of the page). Prices change and differ in Japan: give your own
+ * with `PortHourPrices.of()`. Data transfer is not included.
  */
 export class PortHourPrices {
   /** The AWS list prices of dedicated ports outside Japan, read 2026-09-20. */
   public static readonly AWS_LIST_PRICES = new PortHourPrices(
-    { gbps1: 0.3, gbps10: 2.25, gbps100: 22.5, gbps400: 85 },
+    { gbps1: 0.3, gbps10: 2.25, gbps100: 22.5, gbps400: 85, siteLinkVifHour: SITE_LINK_VIF_HOUR },
     "AWS Direct Connect pricing, dedicated ports outside Japan (https://aws.amazon.com/directconnect/pricing/), read 2026-09-20",
+    "AWS Direct Connect pricing, SiteLink per interface hour (https://aws.amazon.com/directconnect/pricing/), read 2026-12-05, unconfirmed",
   );
 
   /**
@@ -67,22 +91,39 @@ export class PortHourPrices {
       gbps10: props.gbps10 ?? list.prices.gbps10,
       gbps100: props.gbps100 ?? list.prices.gbps100,
       gbps400: props.gbps400 ?? list.prices.gbps400,
+      siteLinkVifHour: props.siteLinkVifHour ?? list.prices.siteLinkVifHour,
     };
     raiseAll(
-      Object.entries(prices).flatMap(([key, price]) => checkPortHourPrice(key, price)),
+      Object.entries(prices).flatMap(([key, price]) =>
+        checkPortHourPrice(key, price, key === "siteLinkVifHour" ? "SiteLink interface hour" : "port hour"),
+      ),
       "PortHourPrices.of",
     );
-    return new PortHourPrices(prices, props.source ?? "given by the user");
+    const source = props.source ?? "given by the user";
+    return new PortHourPrices(
+      prices,
+      source,
+      props.siteLinkVifHour === undefined ? list.siteLinkSource : source,
+    );
   }
 
   /** Where the prices come from. */
   public readonly source: string;
+  /** Where the SiteLink interface-hour price comes from. */
+  public readonly siteLinkSource: string;
 
   private constructor(
     private readonly prices: Required<Omit<PortHourPricesProps, "source">>,
     source: string,
+    siteLinkSource: string,
   ) {
     this.source = source;
+    this.siteLinkSource = siteLinkSource;
+  }
+
+  /** The price of one virtual interface with SiteLink on for one hour, in US dollars. */
+  public get siteLinkVifHour(): number {
+    return this.prices.siteLinkVifHour;
   }
 
   /**
@@ -102,12 +143,23 @@ export class PortHourPrices {
         hourlyUsd: this.hourly(speed),
         monthlyUsd: round(ports * this.hourly(speed) * HOURS_PER_MONTH),
       }));
+    const siteLinkVifs = siteLinkInterfaces(topology).length;
+    const siteLink: SiteLinkCostLine | undefined =
+      siteLinkVifs === 0
+        ? undefined
+        : {
+            interfaces: siteLinkVifs,
+            hourlyUsd: this.siteLinkVifHour,
+            monthlyUsd: round(siteLinkVifs * this.siteLinkVifHour * HOURS_PER_MONTH),
+            source: this.siteLinkSource,
+          };
     return {
       lines,
       ports: lines.reduce((n, l) => n + l.ports, 0),
       hoursPerMonth: HOURS_PER_MONTH,
       monthlyUsd: round(lines.reduce((sum, l) => sum + l.monthlyUsd, 0)),
       source: this.source,
+      ...(siteLink === undefined ? {} : { siteLink }),
     };
   }
 
@@ -132,8 +184,24 @@ export interface CostLine {
 }
 
 /**
- * An estimate of what the ports of a construct cost per month: ports x port-hour price x 730 hours. An
- * estimate only: it leaves out data transfer, cross-connects, partner circuits, and existing circuits.
+ * The SiteLink line of a cost estimate: the interfaces with SiteLink on x the SiteLink interface-hour
+ * price x 730 hours. SiteLink data transfer, billed per GB, is not in it.
+ */
+export interface SiteLinkCostLine {
+  /** How many virtual interfaces have SiteLink on (one per spec and device slot). */
+  readonly interfaces: number;
+  /** The price of one SiteLink interface for one hour, in US dollars. */
+  readonly hourlyUsd: number;
+  /** What the SiteLink interfaces cost in a month, in US dollars. */
+  readonly monthlyUsd: number;
+  /** Where the price comes from. */
+  readonly source: string;
+}
+
+/**
+ * An estimate of what the ports of a construct cost per month: ports x port-hour price x 730 hours, and
+ * the SiteLink interface hours when SiteLink is on. An estimate only: it leaves out data transfer,
+ * cross-connects, partner circuits, and existing circuits.
  */
 export interface CostEstimate {
   /** The ports by speed. */
@@ -146,6 +214,12 @@ export interface CostEstimate {
   readonly monthlyUsd: number;
   /** Where the prices come from. */
   readonly source: string;
+  /**
+   * The SiteLink interface hours of a month, not counted in `monthlyUsd`.
+   *
+   * @default - no interface has SiteLink on
+   */
+  readonly siteLink?: SiteLinkCostLine;
 }
 
 function round(usd: number): number {

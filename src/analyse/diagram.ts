@@ -30,7 +30,7 @@ export function mermaidDiagram(topology: ConnectionTopology, label: (target: str
     lines.push(`  onprem --- ${slotNode(slot)}`);
     for (const vif of slot.virtualInterfaces) {
       lines.push(
-        `  ${slotNode(slot)} -->|"${escape(`${vif.name} VLAN ${vif.vlan}`)}"| ${targetNode(vif.target)}`,
+        `  ${slotNode(slot)} -->|"${escape(`${vif.name} VLAN ${vif.vlan}${vif.siteLink === true ? " SiteLink" : ""}`)}"| ${targetNode(vif.target)}`,
       );
     }
   }

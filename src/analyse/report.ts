@@ -4,7 +4,9 @@ import { DrillCoverage, ReportDrill, scenarioDrills, stepLabels } from "./drills
 import { FailureAnalysis } from "./failures";
 import { PromiseVerdict, modelPromise } from "./promise";
 import { FailureKind, FailureScenario, PathVia } from "./scenario";
+import { siteLinkGateways } from "./site-link";
 import { landsOn, turnUpSection } from "./turn-up";
+import { SOURCES } from "../core/sources";
 import { ConnectionTopology } from "../core/topology";
 
 /** What the sizing did, for the report. */
@@ -110,6 +112,7 @@ export function renderReport(input: ReportInput): string {
     "",
     ...slotTable(input),
     "",
+    ...siteLinkSection(input),
     "## The model's promise, computed",
     "",
     ...verdictTable(input, analysis.verdicts()),
@@ -143,7 +146,8 @@ function slotTable(input: ReportInput): string[] {
         `${s.deviceName ?? `LAG ${s.lagName}`}, ${s.ports.length} x ${s.portBandwidth}`;
       const vifs = s.virtualInterfaces.map((v) => {
         const rate = v.rateLimitGbps === undefined ? "" : `, rate limit ${fmt(v.rateLimitGbps)} Gbps`;
-        return `${v.name} (${v.interfaceType}, VLAN ${v.vlan}${rate}) to ${landsOn(v, input.label)}`;
+        const siteLink = v.siteLink === true ? ", SiteLink" : "";
+        return `${v.name} (${v.interfaceType}, VLAN ${v.vlan}${rate}${siteLink}) to ${landsOn(v, input.label)}`;
       });
       const min = s.minimumLinks === undefined ? "" : `, minimum links ${s.minimumLinks}`;
       // every interface rate-limited: the slot carries at most the sum of their rate limits
@@ -160,6 +164,35 @@ function slotTable(input: ReportInput): string[] {
     }),
   );
   return ["| Location | Slot | Device | Capacity | Virtual interfaces |", "|---|---|---|---|---|", ...rows];
+}
+
+/**
+ * The SiteLink paths, when an interface has SiteLink on: per Direct Connect gateway, the locations with
+ * SiteLink interfaces on it and the pairs of them that exchange traffic over the AWS backbone.
+ */
+function siteLinkSection(input: ReportInput): string[] {
+  const gateways = siteLinkGateways(input.topology);
+  if (gateways.length === 0) return [];
+  const rows = gateways.map((g) => {
+    const paths =
+      g.pairs.length === 0
+        ? `none in this report: SiteLink interfaces at ${g.locations[0]} only`
+        : g.pairs.map(([a, b]) => `${a} <-> ${b}`).join("<br>");
+    return `| ${input.label(g.target)} | ${g.locations.join(", ")} | ${g.interfaces.length} | ${paths} |`;
+  });
+  return [
+    "### SiteLink paths",
+    "",
+    "Interfaces with SiteLink on exchange traffic between their Direct Connect locations over the AWS " +
+      "backbone, without entering a Region, through the Direct Connect gateway they share " +
+      `([SiteLink](${SOURCES.siteLink})). SiteLink interfaces at other locations on the same gateway, ` +
+      "from other stacks, are not in this report.",
+    "",
+    "| Gateway | Locations | SiteLink interfaces | Paths over the AWS backbone |",
+    "|---|---|---|---|",
+    ...rows,
+    "",
+  ];
 }
 
 function verdictTable(input: ReportInput, verdicts: PromiseVerdict[]): string[] {
@@ -357,6 +390,19 @@ function costSection(cost: CostEstimate): string[] {
     "",
     `Estimated port-hour cost: **$${usd(cost.monthlyUsd)} per month** (${cost.ports} port(s) x ${cost.hoursPerMonth} hours). ` +
       `Prices: ${cost.source}. An estimate: data transfer, cross-connects, partner circuits and existing circuits are not included.`,
+    "",
+    ...siteLinkCost(cost),
+  ];
+}
+
+/** The SiteLink line of the cost section, when an interface has SiteLink on. */
+function siteLinkCost(cost: CostEstimate): string[] {
+  const s = cost.siteLink;
+  if (s === undefined) return [];
+  return [
+    `SiteLink: ${s.interfaces} interface(s) x $${s.hourlyUsd.toFixed(2)} per interface hour x ${cost.hoursPerMonth} hours = ` +
+      `**$${usd(s.monthlyUsd)} per month**, so **$${usd(cost.monthlyUsd + s.monthlyUsd)} per month** with the ports. ` +
+      `SiteLink data transfer is billed per GB on top and is not estimated. Price: ${s.source}.`,
     "",
   ];
 }

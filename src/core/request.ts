@@ -31,6 +31,10 @@ export interface PlanVirtualInterface {
   readonly rateLimit?: { readonly value: string; readonly rateGbps: number };
   /** Where the BGP auth key lives, in words (never the key), for the topology: `TopologyVirtualInterface.authKeySource`. */
   readonly authKeySource?: string;
+  /** SiteLink asked for (`enableSiteLink: true`), on any interface type (the rules say where it works). */
+  readonly siteLink?: boolean;
+  /** It lands on a virtual private gateway (`virtualGatewayId`), not a Direct Connect gateway. */
+  readonly onVirtualGateway?: boolean;
 }
 
 /**

@@ -29,6 +29,10 @@ export const SOURCES = {
   transitGatewayAssociations: `${DX_UG}/direct-connect-transit-gateways.html`,
   quotas: `${DX_UG}/limits.html`,
   vifRateLimiters: `${DX_UG}/vif-rate-limiters.html`,
+  siteLink:
+    "https://aws.amazon.com/blogs/networking-and-content-delivery/introducing-aws-direct-connect-sitelink/",
+  siteLinkRouting:
+    "https://aws.amazon.com/blogs/networking-and-content-delivery/advanced-routing-scenarios-with-aws-direct-connect-sitelink/",
   deletingConnection: `${DX_UG}/deleteconnection.html`,
   connectionApi: "https://docs.aws.amazon.com/directconnect/latest/APIReference/API_Connection.html",
   describeLoa: "https://docs.aws.amazon.com/directconnect/latest/APIReference/API_DescribeLoa.html",

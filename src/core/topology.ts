@@ -150,6 +150,15 @@ export interface TopologyVirtualInterface {
    * @default - none: the interface may use the whole slot
    */
   readonly rateLimitGbps?: number;
+  /**
+   * SiteLink is on (`EnableSiteLink`): the interface exchanges traffic over the AWS backbone with the
+   * other SiteLink interfaces of its Direct Connect gateway at other Direct Connect locations, without
+   * entering a Region. SiteLink is billed per interface hour and per GB.
+   *
+   * @see https://aws.amazon.com/blogs/networking-and-content-delivery/introducing-aws-direct-connect-sitelink/
+   * @default false
+   */
+  readonly siteLink?: boolean;
 }
 
 /**

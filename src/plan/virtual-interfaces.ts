@@ -22,6 +22,8 @@ import {
   checkRateLimitOnSlot,
   checkRateLimitsPerSlot,
   checkSessionBlocks,
+  checkSiteLinkLocations,
+  checkSiteLinkSpec,
   checkVifNameOnce,
   checkVifNames,
   checkVifsPerSlot,
@@ -72,6 +74,7 @@ function checkSpec(
     ...checkMtu(spec),
     ...checkAuthKey(spec),
     ...checkPublicSpec(spec),
+    ...checkSiteLinkSpec(spec),
     ...checkAddressPool(spec),
     ...(spec.peerAddresses ?? []).flatMap((p) => checkPeerPair(p, spec.name)),
   ];
@@ -164,7 +167,15 @@ export function checkVirtualInterfacePlacement(
     }
   }
   const names = specs.flatMap((spec) => slots.map((slot) => virtualInterfaceName(namePrefix, slot, spec)));
-  return [...findings, ...checkSessionBlocks(sessions), ...checkVifNames(names, namePrefix)];
+  return [
+    ...findings,
+    ...checkSessionBlocks(sessions),
+    ...checkVifNames(names, namePrefix),
+    ...checkSiteLinkLocations(
+      specs,
+      slots.map((s) => s.location),
+    ),
+  ];
 }
 
 /**
@@ -210,6 +221,7 @@ export function placeVirtualInterfaces(
         ),
         routeFilterPrefixes,
         ...(spec.rateLimit === undefined ? {} : { rateLimitGbps: spec.rateLimit.rateGbps }),
+        ...(spec.siteLink === true ? { siteLink: true } : {}),
         ...(amazonSideAsn === undefined ? {} : { amazonSideAsn }),
         ...(spec.authKeySource === undefined ? {} : { authKeySource: spec.authKeySource }),
       });

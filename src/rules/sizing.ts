@@ -30,7 +30,9 @@ export const SIZING_RULES = ruleFamily({
   }),
   PORT_HOUR_PRICE: errorRule({
     id: "portHourPrice",
-    what: "a port-hour price in `portHourPrices` that is not a number of US dollars, 0 or more",
+    what:
+      "a price in `portHourPrices` (per port hour, or per SiteLink interface hour) that is not a number of US " +
+      "dollars, 0 or more",
     why: "the cost estimate and the sizing's cheapest choice multiply it by the hours and ports",
     prop: "portHourPrices",
     source: SOURCES.directConnectPricing,
@@ -39,13 +41,16 @@ export const SIZING_RULES = ruleFamily({
 export const { CAPACITY_GBPS_VALUE, REQUIRED_BANDWIDTH_KEPT, CAPACITY_AFTER_FAILURE, PORT_HOUR_PRICE } =
   SIZING_RULES;
 
-/** A price per port hour (`key`, for example `gbps10`): a number of US dollars, 0 or more. */
-export function checkPortHourPrice(key: string, price: number): RuleFinding[] {
+/**
+ * A price (`key`, for example `gbps10` or `siteLinkVifHour`) per `unit` (a port hour by default): a
+ * number of US dollars, 0 or more.
+ */
+export function checkPortHourPrice(key: string, price: number, unit: string = "port hour"): RuleFinding[] {
   if (typeof price === "number" && Number.isFinite(price) && price >= 0) return [];
   return [
     finding(
       PORT_HOUR_PRICE,
-      `\`${key}\` ${String(price)} is not a price: a number of US dollars per port hour, 0 or more.`,
+      `\`${key}\` ${String(price)} is not a price: a number of US dollars per ${unit}, 0 or more.`,
     ),
   ];
 }

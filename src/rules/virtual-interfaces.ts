@@ -230,6 +230,33 @@ export const VIRTUAL_INTERFACE_RULES = ruleFamily({
     source: SOURCES.vifRateLimiters,
     prop: "rateLimit",
   }),
+  SITE_LINK_INTERFACE_TYPE: errorRule({
+    id: "siteLinkInterfaceType",
+    what: "`enableSiteLink` on a public interface",
+    why:
+      "SiteLink is turned on on private and transit virtual interfaces only (a public interface's " +
+      "CloudFormation resource has no `EnableSiteLink`)",
+    source: SOURCES.siteLinkRouting,
+    prop: "enableSiteLink",
+  }),
+  SITE_LINK_VIRTUAL_GATEWAY: errorRule({
+    id: "siteLinkVirtualGateway",
+    what: "`enableSiteLink` on a private interface to a virtual private gateway (`virtualGatewayId`)",
+    why:
+      "SiteLink carries traffic between the SiteLink interfaces attached to the same Direct Connect " +
+      "gateway; an interface on a virtual private gateway is attached to none",
+    source: SOURCES.siteLink,
+    prop: "enableSiteLink",
+  }),
+  SITE_LINK_ONE_LOCATION: warningRule({
+    id: "siteLinkOneLocation",
+    what: "SiteLink interfaces to a Direct Connect gateway at one location only (in this construct)",
+    why:
+      "SiteLink links Direct Connect locations: with connections at one location it has nothing to " +
+      "link unless other SiteLink interfaces on the gateway are elsewhere, yet each is billed per hour",
+    source: SOURCES.siteLinkRouting,
+    prop: "enableSiteLink",
+  }),
 });
 export const {
   TRANSIT_VIFS_PER_SLOT,
@@ -259,7 +286,76 @@ export const {
   TAG_VALUE,
   RATE_LIMIT_ABOVE_SLOT,
   RATE_LIMITS_PER_SLOT,
+  SITE_LINK_INTERFACE_TYPE,
+  SITE_LINK_VIRTUAL_GATEWAY,
+  SITE_LINK_ONE_LOCATION,
 } = VIRTUAL_INTERFACE_RULES;
+
+/**
+ * Where SiteLink works: on private and transit interfaces attached to a Direct Connect gateway.
+ *
+ * - "you can turn on (or off) the SiteLink feature on Private/Transit VIFs" (AWS blog, Advanced routing
+ *   scenarios with AWS Direct Connect SiteLink); `EnableSiteLink` is a property of
+ *   `AWS::DirectConnect::PrivateVirtualInterface` and `TransitVirtualInterface` only.
+ * - "Once all VIFs are attached to the same Direct Connect gateway (DXGW) ... you can start sending data
+ *   between them" (AWS blog, Introducing AWS Direct Connect SiteLink): an interface on a virtual private
+ *   gateway has no Direct Connect gateway to exchange traffic through.
+ *
+ * Not enforced, because the library cannot tell: "SiteLink is available at all AWS Direct Connect
+ * locations today, except for those used by GovCloud or those in China" (the same blog; its 2025 update
+ * points to the Direct Connect locations list instead). Hosted and dedicated connections both take
+ * SiteLink (the same blog); no port speed or MTU condition is documented.
+ */
+export function checkSiteLinkSpec(spec: PlanVirtualInterface): RuleFinding[] {
+  if (spec.siteLink !== true) return [];
+  if (spec.interfaceType === VirtualInterfaceType.PUBLIC) {
+    return [
+      finding(
+        SITE_LINK_INTERFACE_TYPE,
+        `\`enableSiteLink\` of the public virtual interface ${spec.name}: SiteLink works on private and transit ` +
+          "virtual interfaces only; remove it, or use VirtualInterface.privateInterface or transit.",
+      ),
+    ];
+  }
+  if (spec.onVirtualGateway === true) {
+    return [
+      finding(
+        SITE_LINK_VIRTUAL_GATEWAY,
+        `\`enableSiteLink\` of the private virtual interface ${spec.name}: it lands on a virtual private gateway ` +
+          "(`virtualGatewayId`), and SiteLink links the interfaces of one Direct Connect gateway; give `gateway` " +
+          "(a Direct Connect gateway) instead, or remove `enableSiteLink`.",
+      ),
+    ];
+  }
+  return [];
+}
+
+/**
+ * SiteLink specs whose interfaces are all at one location (every spec lands on every slot, so a
+ * construct with slots at one location only): nothing to link within the construct (AWS blog, Advanced
+ * routing scenarios: "Once you have made connections at two or more Direct Connect locations, you can
+ * turn on ... SiteLink"). A warning: another construct, or interfaces made elsewhere, may bring SiteLink
+ * interfaces at other locations to the same gateway.
+ */
+export function checkSiteLinkLocations(
+  specs: ReadonlyArray<PlanVirtualInterface>,
+  locations: ReadonlyArray<string>,
+): RuleFinding[] {
+  const linked = specs.filter(
+    (s) =>
+      s.siteLink === true && s.interfaceType !== VirtualInterfaceType.PUBLIC && s.onVirtualGateway !== true,
+  );
+  const distinct = [...new Set(locations)];
+  if (linked.length === 0 || distinct.length !== 1) return [];
+  return [
+    finding(
+      SITE_LINK_ONE_LOCATION,
+      `\`enableSiteLink\` of ${linked.map((s) => label(s.name)).join(", ")}: every interface is at ${distinct[0]}, ` +
+        "so SiteLink has no other Direct Connect location to exchange traffic with, yet each SiteLink interface " +
+        "is billed per hour. Keep it only if SiteLink interfaces at other locations use the same Direct Connect gateway.",
+    ),
+  ];
+}
 
 /**
  * Rate Limiters on at most 10 interfaces of a connection or LAG (vif-rate-limiters.html; What's New

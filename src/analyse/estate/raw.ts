@@ -69,6 +69,8 @@ export interface RawVif {
   readonly virtualGatewayId?: string;
   readonly bgpPeers: RawBgpPeer[];
   readonly routeFilterPrefixes: string[];
+  /** `siteLinkEnabled`: SiteLink is on. */
+  readonly siteLinkEnabled?: boolean;
 }
 
 /** A Direct Connect gateway. */
@@ -229,6 +231,7 @@ function vifOf(v: Json): RawVif | undefined {
       state: str(p.bgpPeerState) ?? "available",
     })),
     routeFilterPrefixes: prefixes.flatMap((p) => str(p?.cidr) ?? []),
+    ...(v.siteLinkEnabled === true ? { siteLinkEnabled: true } : {}),
   };
 }
 

@@ -190,6 +190,7 @@ function topologyVif(
     })),
     routeFilterPrefixes: v.routeFilterPrefixes.length > 0 ? v.routeFilterPrefixes : undefined,
     ...(v.amazonSideAsn === undefined ? {} : { amazonSideAsn: v.amazonSideAsn }),
+    ...(v.siteLinkEnabled === true ? { siteLink: true } : {}),
     // the key is the interface's: never read from the API's output, so never in a report
     authKeySource: ESTATE_AUTH_KEY,
   };

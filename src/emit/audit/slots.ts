@@ -162,5 +162,6 @@ function topologyVif(v: RawResource, placed: PlacedSlot, target: string): Topolo
     mtu: typeof v.props.Mtu === "number" ? v.props.Mtu : undefined,
     bgpPeers,
     routeFilterPrefixes: prefixes.length > 0 ? prefixes.flatMap((p) => literalOf(p) ?? []) : undefined,
+    ...(v.props.EnableSiteLink === true ? { siteLink: true } : {}),
   };
 }
