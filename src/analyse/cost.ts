@@ -1,6 +1,6 @@
+import { siteLinkInterfaces } from "./site-link";
 import { raiseAll } from "../core/fail";
 import { ConnectionTopology } from "../core/topology";
-import { siteLinkInterfaces } from "./site-link";
 import { checkPricedSpeed } from "../rules/analysis";
 import { checkPortHourPrice } from "../rules/sizing";
 
@@ -55,11 +55,12 @@ const HOURS_PER_MONTH = 730;
  *
  * Source: the AWS Direct Connect pricing page (https://aws.amazon.com/directconnect/pricing/), SiteLink:
  * an hourly charge for each virtual interface with SiteLink on, plus data transfer per GB (the AWS blog
- * "Introducing AWS Direct Connect SiteLink" refers to that page for the price). Read 2026-12-05 as
- * $0.50 per SiteLink interface hour - UNCONFIRMED: the copies of the pricing page this library's
- * authors could search (a 2026-09-20 transcription of the pay-as-you-go page) list port hours and data
- * transfer but no SiteLink line, so the figure could not be checked against a stored page. Give your
- * own with `PortHourPrices.of({ siteLinkVifHour })`.
+ * "Introducing AWS Direct Connect SiteLink" refers to that page for the price). $0.50 is the figure as
+ * this library's authors know it - NOT CONFIRMED: the copies of the pricing page searched on 2026-12-05
+ * (among them a 2026-09-20 transcription of the pay-as-you-go page) list port hours and data transfer but
+ * no SiteLink line, and the stored AWS texts on SiteLink speak of its per-GB billing only, so the hourly
+ * charge per interface is not confirmed either. Give your own with `PortHourPrices.of({ siteLinkVifHour })`
+ * (0 leaves the hours out).
  */
 const SITE_LINK_VIF_HOUR = 0.5;
 
@@ -67,8 +68,8 @@ const SITE_LINK_VIF_HOUR = 0.5;
  * Port-hour prices of dedicated Direct Connect connections, and the hourly price of a SiteLink interface.
  * The default table is the AWS Direct Connect pay-as-you-go price of dedicated ports outside Japan
  * (https://aws.amazon.com/directconnect/pricing/), read 2026-09-20: 1 Gbps $0.30, 10 Gbps $2.25,
- * 100 Gbps $22.50, 400 Gbps $85.00 per port hour; SiteLink $0.50 per interface hour, read 2026-12-05
- * (not confirmed against a stored copy of the page). Prices change and differ in Japan: give your own
+ * 100 Gbps $22.50, 400 Gbps $85.00 per port hour; SiteLink $0.50 per interface hour (not confirmed
+ * against a copy of the page, searched 2026-12-05). Prices change and differ in Japan: give your own
  * with `PortHourPrices.of()`. Data transfer is not included.
  */
 export class PortHourPrices {
@@ -76,7 +77,7 @@ export class PortHourPrices {
   public static readonly AWS_LIST_PRICES = new PortHourPrices(
     { gbps1: 0.3, gbps10: 2.25, gbps100: 22.5, gbps400: 85, siteLinkVifHour: SITE_LINK_VIF_HOUR },
     "AWS Direct Connect pricing, dedicated ports outside Japan (https://aws.amazon.com/directconnect/pricing/), read 2026-09-20",
-    "AWS Direct Connect pricing, SiteLink per interface hour (https://aws.amazon.com/directconnect/pricing/), read 2026-12-05, unconfirmed",
+    "AWS Direct Connect pricing, SiteLink per interface hour (https://aws.amazon.com/directconnect/pricing/), not confirmed against the page: check it (2026-12-05)",
   );
 
   /**

@@ -8,8 +8,10 @@ from aws_cdk import App, RemovalPolicy, Stack
 from cdk_direct_connect_resiliency import (
     ConnectionBandwidth,
     DirectConnectEstate,
+    DirectConnectGateway,
     EstateDescribeOutputs,
     MaximumResiliencyConnections,
+    PortHourPrices,
     RateLimit,
     RuleCatalogue,
     VirtualInterface,
@@ -129,6 +131,37 @@ class PythonConsumerTest(unittest.TestCase):
             if r["Type"] == "AWS::DirectConnect::PrivateVirtualInterface"
         ]
         self.assertEqual(limits, ["5Gbps"] * 4)
+
+    def test_site_link_is_in_the_template_the_report_and_the_cost(self):
+        app = App()
+        stack = Stack(app, "SiteLinked")
+        gateway = DirectConnectGateway(stack, "Gateway", amazon_side_asn=64512)
+        dx = MaximumResiliencyConnections(
+            stack,
+            "Dx",
+            locations=["EqDC2", "EqSE2"],
+            bandwidth=ConnectionBandwidth.GBPS_10,
+            virtual_interfaces=[
+                VirtualInterface.transit(
+                    name="wan",
+                    gateway=gateway,
+                    vlan=101,
+                    customer_asn=65010,
+                    enable_site_link=True,
+                )
+            ],
+            port_hour_prices=PortHourPrices.of(site_link_vif_hour=0.25),
+        )
+        template = app.synth().get_stack_by_name("SiteLinked").template
+        site_link = [
+            r["Properties"].get("EnableSiteLink")
+            for r in template["Resources"].values()
+            if r["Type"] == "AWS::DirectConnect::TransitVirtualInterface"
+        ]
+        self.assertEqual(site_link, [True] * 4)
+        # 4 interfaces (2 locations x 2 slots) x $0.25 x 730 hours
+        self.assertEqual(dx.cost_estimate().site_link.monthly_usd, 730)
+        self.assertIn("EqDC2 <-> EqSE2", dx.report())
 
     def test_names_read_naturally(self):
         dx = MaximumResiliencyConnections(
