@@ -94,22 +94,38 @@ describe("enableSiteLink in the template", () => {
   });
 });
 
+/** High resiliency at EqDC2 and EqSE2 (one slot each) with these specs. */
+function high(stack: ReturnType<typeof newStack>, vifs: VirtualInterface[]) {
+  return new HighResiliency(stack, "Dx", {
+    locations: ["EqDC2", "EqSE2"],
+    bandwidth: ConnectionBandwidth.GBPS_10,
+    virtualInterfaces: vifs,
+  });
+}
+
+/** A public spec with what it needs, and `extra` options. */
+const publicSpec = (extra: object = {}) =>
+  VirtualInterface.publicInterface({
+    name: "pub",
+    vlan: 101,
+    customerAsn: 65010,
+    routeFilterPrefixes: ["203.0.113.0/24"],
+    addressPool: "198.51.100.0/24",
+    ...extra,
+  });
+
 describe("SiteLink rules", () => {
   test("fails when a private interface with SiteLink lands on a virtual private gateway", () => {
     const build = () =>
-      new HighResiliency(newStack(), "Dx", {
-        locations: ["EqDC2", "EqSE2"],
-        bandwidth: ConnectionBandwidth.GBPS_10,
-        virtualInterfaces: [
-          VirtualInterface.privateInterface({
-            name: "vpc",
-            virtualGatewayId: "vgw-0123456789abcdef0",
-            vlan: 101,
-            customerAsn: 65010,
-            enableSiteLink: true,
-          }),
-        ],
-      });
+      high(newStack(), [
+        VirtualInterface.privateInterface({
+          name: "vpc",
+          virtualGatewayId: "vgw-0123456789abcdef0",
+          vlan: 101,
+          customerAsn: 65010,
+          enableSiteLink: true,
+        }),
+      ]);
     expect(build).toThrow(
       "`enableSiteLink` of the private virtual interface vpc: it lands on a virtual private gateway " +
         "(`virtualGatewayId`), and SiteLink links the interfaces of one Direct Connect gateway",
@@ -118,21 +134,8 @@ describe("SiteLink rules", () => {
   });
 
   test("fails when a public interface is given enableSiteLink (plain JavaScript)", () => {
-    const build = () =>
-      new HighResiliency(newStack(), "Dx", {
-        locations: ["EqDC2", "EqSE2"],
-        bandwidth: ConnectionBandwidth.GBPS_10,
-        virtualInterfaces: [
-          VirtualInterface.publicInterface({
-            name: "pub",
-            vlan: 101,
-            customerAsn: 65010,
-            routeFilterPrefixes: ["203.0.113.0/24"],
-            addressPool: "198.51.100.0/24",
-            enableSiteLink: true,
-          } as any),
-        ],
-      });
+    // (not in PublicVirtualInterfaceOptions: only a caller without static types can pass it)
+    const build = () => high(newStack(), [publicSpec({ enableSiteLink: true })]);
     expect(build).toThrow(
       "`enableSiteLink` of the public virtual interface pub: SiteLink works on private and transit virtual " +
         "interfaces only",
@@ -142,19 +145,7 @@ describe("SiteLink rules", () => {
 
   test("a public interface without enableSiteLink has no EnableSiteLink", () => {
     const stack = newStack();
-    new HighResiliency(stack, "Dx", {
-      locations: ["EqDC2", "EqSE2"],
-      bandwidth: ConnectionBandwidth.GBPS_10,
-      virtualInterfaces: [
-        VirtualInterface.publicInterface({
-          name: "pub",
-          vlan: 101,
-          customerAsn: 65010,
-          routeFilterPrefixes: ["203.0.113.0/24"],
-          addressPool: "198.51.100.0/24",
-        }),
-      ],
-    });
+    high(stack, [publicSpec()]);
     templateOf(stack).resourcePropertiesCountIs(PUBLIC, { EnableSiteLink: Match.absent() }, 2);
   });
 
