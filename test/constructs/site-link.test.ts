@@ -1,7 +1,10 @@
+import { Stack } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import {
   ConnectionBandwidth,
   DevTest,
+  DirectConnectAudit,
+  DirectConnectEstate,
   DirectConnectGateway,
   HighResiliency,
   IDirectConnectGateway,
@@ -10,7 +13,9 @@ import {
   RuleCatalogue,
   VirtualInterface,
 } from "../../src";
-import { newStack, templateOf } from "../support/synth";
+import { MAXIMUM, rawLayout } from "../audit/raw";
+import { fixture } from "../estate/load";
+import { newApp, newStack, templateOf } from "../support/synth";
 
 const PRIVATE = "AWS::DirectConnect::PrivateVirtualInterface";
 const TRANSIT = "AWS::DirectConnect::TransitVirtualInterface";
@@ -272,5 +277,50 @@ describe("SiteLink in the cost estimate", () => {
       `\`siteLinkVifHour\` ${price} is not a price: a number of US dollars per SiteLink interface hour, 0 or more.`,
     );
     expect(idsOf(() => PortHourPrices.of({ siteLinkVifHour: price }))).toEqual(["portHourPrice"]);
+  });
+});
+
+describe("SiteLink read from a live estate", () => {
+  test("the estate reader: siteLinkEnabled of DescribeVirtualInterfaces marks the interfaces, and the report shows the path", () => {
+    // GIVEN the Maximum fixture (4 interfaces to one gateway, 2 at EqDC2 and 2 at EqSE2), SiteLink on
+    const outputs = fixture("maximum");
+    const vifs = JSON.parse(JSON.stringify(outputs.describeVirtualInterfaces));
+    for (const v of vifs.virtualInterfaces) v.siteLinkEnabled = true;
+    // WHEN
+    const estate = DirectConnectEstate.fromDescribeOutputs(
+      { ...outputs, describeVirtualInterfaces: vifs },
+      { title: "maximum" },
+    );
+    // THEN
+    const topology = estate.gateways[0].topology;
+    const all = topology.locations.flatMap((l) => l.deviceSlots).flatMap((s) => s.virtualInterfaces);
+    expect(all.map((v) => v.siteLink)).toEqual([true, true, true, true]);
+    expect(estate.report()).toMatch(/\| EqDC2, EqSE2 \| 4 \| EqDC2 <-> EqSE2 \|/);
+  });
+
+  test("the estate reader: siteLinkEnabled false leaves no mark", () => {
+    const topology = DirectConnectEstate.fromDescribeOutputs(fixture("maximum"), { title: "maximum" })
+      .gateways[0].topology;
+    const all = topology.locations.flatMap((l) => l.deviceSlots).flatMap((s) => s.virtualInterfaces);
+    expect(all.every((v) => v.siteLink === undefined)).toBe(true);
+  });
+});
+
+describe("SiteLink read from an app's L1 resources (the audit)", () => {
+  test("EnableSiteLink: true on raw transit interfaces marks them in the audit's topology", () => {
+    // GIVEN a raw Maximum layout (4 LAGs, a transit interface on each), SiteLink on the EqDC2 ones
+    const app = newApp();
+    const built = rawLayout(new Stack(app, "Dx"), { slots: MAXIMUM });
+    built.vifs.slice(0, 2).forEach((v) => (v.enableSiteLink = true));
+    // WHEN
+    const [topology] = DirectConnectAudit.topologies(app, {});
+    // THEN
+    const marked = topology.locations.map((l) =>
+      l.deviceSlots.flatMap((s) => s.virtualInterfaces).map((v) => v.siteLink === true),
+    );
+    expect(marked).toEqual([
+      [true, true],
+      [false, false],
+    ]);
   });
 });
