@@ -7,6 +7,7 @@ import {
   TopologyVirtualInterface,
   VirtualInterfaceType,
 } from "../../core/topology";
+import { rateLimitGbpsOf } from "../../core/rate-limit";
 import { gbpsOf } from "../../rules/design/layout";
 
 // Device slots numbered per location and turned into topology values. Internal to the audit.
@@ -160,7 +161,14 @@ function topologyVif(v: RawResource, placed: PlacedSlot, target: string): Topolo
     vlan: typeof v.props.Vlan === "number" ? v.props.Vlan : 0,
     customerAsn: Number(literalOf(peers[0]?.Asn) ?? 0) || 0,
     mtu: typeof v.props.Mtu === "number" ? v.props.Mtu : undefined,
+    ...rateLimitOf(v),
     bgpPeers,
     routeFilterPrefixes: prefixes.length > 0 ? prefixes.flatMap((p) => literalOf(p) ?? []) : undefined,
   };
+}
+
+/** A raw interface's `RateLimit` (a Rate Limiter), in Gbps, when it has a literal one. */
+function rateLimitOf(v: RawResource): { rateLimitGbps?: number } {
+  const gbps = rateLimitGbpsOf(v.props.RateLimit);
+  return gbps === undefined ? {} : { rateLimitGbps: gbps };
 }
