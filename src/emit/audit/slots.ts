@@ -1,5 +1,6 @@
 import { SlotDraft } from "./drafts";
 import { RawResource, ResourceIndex, TYPES, isRetained, literalOf } from "./resources";
+import { rateLimitGbpsOf } from "../../core/rate-limit";
 import {
   TopologyBgpPeer,
   TopologyDeviceSlot,
@@ -7,7 +8,6 @@ import {
   TopologyVirtualInterface,
   VirtualInterfaceType,
 } from "../../core/topology";
-import { rateLimitGbpsOf } from "../../core/rate-limit";
 import { gbpsOf } from "../../rules/design/layout";
 
 // Device slots numbered per location and turned into topology values. Internal to the audit.
