@@ -142,6 +142,7 @@ function requestOf(
     namePrefix: namePrefix === undefined ? "Dx" : mark(namePrefix),
     providerName: providerName === undefined ? undefined : mark(providerName),
     requestMacSec,
+    macSecKey: isMadeBy(props.macSecKey, "_associate"),
     resiliencyGroup,
     resiliencyGroupName: groupName === undefined ? undefined : mark(groupName),
     minimumLinks: given(props.minimumLinks) ? mark(props.minimumLinks) : undefined,

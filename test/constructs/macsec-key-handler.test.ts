@@ -67,6 +67,10 @@ async function consoleOf(run: () => Promise<unknown>): Promise<string> {
 }
 
 describe("the MACsec key handler", () => {
+  // the handler's own log lines (ids only) stay out of the test output; consoleOf reads them where it matters
+  beforeEach(() => jest.spyOn(console, "log").mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
   test("create reads your secret and associates its CKN/CAK with the LAG; the physical id is the LAG and the stored ARN", async () => {
     const { dx, reads, onEvent } = setUp();
     dx.on(DX.AssociateMacSecKeyCommand).resolves({

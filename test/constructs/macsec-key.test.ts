@@ -190,6 +190,19 @@ describe("macSecKey: one association per LAG", () => {
     templateOf(stack).hasResourceProperties(TYPE, { SecretArn: { Ref: "KeyArn" } });
   });
 
+  test("the report's turn-up says the deploy associates the key, and the router needs the same", () => {
+    const stack = newStack();
+    const dx = maximum(stack, MacSecKey.fromSecret(mySecret(stack)));
+    const report = dx.report();
+    expect(report).toContain(
+      "MACsec: the deploy associates the key (CKN/CAK) with its LAG: configure the same key on your router",
+    );
+    expect(report).not.toContain("outside CloudFormation");
+    expect(dx.topology.locations.flatMap((l) => l.deviceSlots.map((s) => s.macSecKey))).toEqual(
+      Array(4).fill(true),
+    );
+  });
+
   test("without macSecKey there is no association and no function", () => {
     const stack = newStack();
     new MaximumResiliencyConnections(stack, "Dx", {
