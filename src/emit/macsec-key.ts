@@ -38,7 +38,7 @@ export interface MacSecKeySecretOptions {
 const PROVIDER_ID = "DirectConnectMacSecKeyProvider";
 
 /** The resource type of the association, one per LAG. */
-export const MACSEC_KEY_RESOURCE_TYPE = "Custom::DirectConnectMacSecKey";
+const MACSEC_KEY_RESOURCE_TYPE = "Custom::DirectConnectMacSecKey";
 
 /**
  * The MACsec key (a CKN/CAK pair) to associate with every LAG a construct creates (`macSecKey`), at deploy,
