@@ -62,19 +62,36 @@ function handler(clients) {
     const input = key
       ? { connectionId: p.ConnectionId, ckn: key.ckn, cak: key.cak }
       : { connectionId: p.ConnectionId, secretARN: p.SecretArn };
-    let out;
+    const mineIn = (keys) =>
+      key
+        ? keys.find((k) => typeof k.ckn === "string" && k.ckn.toLowerCase() === key.ckn.toLowerCase())
+        : keys.find((k) => k.secretARN === p.SecretArn);
+    let keys;
     try {
-      out = await dx.send(new DX.AssociateMacSecKeyCommand(input));
+      keys = ((await dx.send(new DX.AssociateMacSecKeyCommand(input))) || {}).macSecKeys || [];
     } catch (e) {
-      throw new Error("AssociateMacSecKey on " + p.ConnectionId + " failed: " + scrubbed(e, key ? [key.ckn, key.cak] : []));
+      // The key may be on the LAG already (a rollback re-associates the old key, a retry the new one):
+      // whether Direct Connect refuses a second association of the same key is not documented.
+      const held = await keyOnLag(p.ConnectionId, mineIn);
+      if (!held) {
+        throw new Error("AssociateMacSecKey on " + p.ConnectionId + " failed: " + scrubbed(e, key ? [key.ckn, key.cak] : []));
+      }
+      keys = [held];
     }
-    const keys = (out && out.macSecKeys) || [];
-    const mine = key
-      ? keys.find((k) => typeof k.ckn === "string" && k.ckn.toLowerCase() === key.ckn.toLowerCase())
-      : keys.find((k) => k.secretARN === p.SecretArn);
+    const mine = mineIn(keys);
     const arn = (mine || keys[keys.length - 1] || {}).secretARN;
     if (!arn) throw new Error("AssociateMacSecKey on " + p.ConnectionId + " returned no secretARN");
     return { PhysicalResourceId: p.ConnectionId + "/" + arn, Data: { SecretArn: arn } };
+  }
+
+  async function keyOnLag(lagId, mineIn) {
+    try {
+      const lags = ((await dx.send(new DX.DescribeLagsCommand({ lagId }))) || {}).lags || [];
+      const held = mineIn(((lags[0] || {}).macSecKeys || []).filter((k) => !/^disassociat/.test(k.state || "")));
+      return held && held.secretARN ? held : undefined;
+    } catch (e) {
+      return undefined;
+    }
   }
 
   async function disassociate(physicalId) {

@@ -166,6 +166,12 @@ class MacSecKeyProvider extends Construct {
         conditions: { StringLike: { "iam:AWSServiceName": "directconnect.amazonaws.com" } },
       }),
     );
+    // Read-only, for the handler to find a key already on a LAG when AssociateMacSecKey fails (a rollback
+    // re-associates the old key). On `*`: whether DescribeLags takes resource-level permissions is not
+    // verified here.
+    this.handler.addToRolePolicy(
+      new PolicyStatement({ actions: ["directconnect:DescribeLags"], resources: ["*"] }),
+    );
     this.provider = new Provider(this, "Provider", { onEventHandler: this.handler });
     const framework = this.provider.node.findChild("framework-onEvent") as LambdaFunction;
     for (const fn of [this.handler, framework]) dependOnPolicyOnly(fn);

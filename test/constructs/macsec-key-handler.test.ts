@@ -129,6 +129,36 @@ describe("the MACsec key handler", () => {
     expect(dx.commandCalls(DX.DisassociateMacSecKeyCommand)).toHaveLength(0);
   });
 
+  test("a key already on the LAG (a rollback re-associating the old key) is taken when Direct Connect refuses it again", async () => {
+    const { dx, onEvent } = setUp();
+    dx.on(DX.AssociateMacSecKeyCommand).rejects(
+      new DX.DirectConnectClientException({ message: "The key is already associated", $metadata: {} }),
+    );
+    dx.on(DX.DescribeLagsCommand, { lagId: LAG }).resolves({
+      lags: [{ lagId: LAG, macSecKeys: [{ ckn: CKN, secretARN: STORED, state: "associated" }] }],
+    });
+    const result = await onEvent({
+      RequestType: "Update",
+      PhysicalResourceId: `${LAG}/${STORED}-2`,
+      ResourceProperties: props({ VersionId: "v-1" }),
+      OldResourceProperties: props({ VersionId: "v-2" }),
+    });
+    expect(result).toEqual({ PhysicalResourceId: `${LAG}/${STORED}`, Data: { SecretArn: STORED } });
+  });
+
+  test("a refused association fails when the LAG does not hold the key (or holds it only while disassociating)", async () => {
+    const { dx, onEvent } = setUp();
+    dx.on(DX.AssociateMacSecKeyCommand).rejects(
+      new DX.DirectConnectClientException({ message: "MACsec is not supported", $metadata: {} }),
+    );
+    dx.on(DX.DescribeLagsCommand).resolves({
+      lags: [{ lagId: LAG, macSecKeys: [{ ckn: CKN, secretARN: STORED, state: "disassociating" }] }],
+    });
+    await expect(onEvent({ RequestType: "Create", ResourceProperties: props() })).rejects.toThrow(
+      `AssociateMacSecKey on ${LAG} failed: DirectConnectClientException: MACsec is not supported`,
+    );
+  });
+
   test("an update that changes nothing of the key (a new service token) keeps the association", async () => {
     const { dx, reads, onEvent } = setUp();
     const result = await onEvent({
