@@ -51,8 +51,9 @@ const MACSEC_KEY_RESOURCE_TYPE = "Custom::DirectConnectMacSecKey";
  */
 export class MacSecKey {
   /**
-   * Your Secrets Manager secret whose `SecretString` is JSON `{"ckn": "...", "cak": "..."}`, each 64
-   * hexadecimal characters. At deploy a Lambda function reads it (GetSecretValue: it is granted read on
+   * A CKN/CAK pair in your Secrets Manager secret, read at deploy.
+   *
+   * Its `SecretString` is JSON `{"ckn": "...", "cak": "..."}`, each 64 hexadecimal characters. At deploy a Lambda function reads it (GetSecretValue: it is granted read on
    * the secret) and associates the pair with every LAG; Direct Connect then stores the pair in a secret of
    * its own (https://docs.aws.amazon.com/directconnect/latest/UserGuide/direct-connect-mac-sec-getting-started.html).
    * Only the secret's ARN is in the template.
