@@ -109,7 +109,8 @@ export class MacSecKey {
     const handler = providerOf(scope);
     handler.addToRolePolicy(
       new PolicyStatement({
-        // The Service Authorization Reference lists the dxcon and dxlag resource types for these actions.
+        // Resource types dxcon and dxlag for both actions, as the Service Authorization Reference lists them
+        // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdirectconnect.html).
         actions: ["directconnect:AssociateMacSecKey", "directconnect:DisassociateMacSecKey"],
         resources: [lag.attrLagArn],
       }),
