@@ -21,6 +21,7 @@ export type {
   VirtualPrivateGatewayAssociationOptions,
 } from "./emit/gateway";
 export * from "./emit/virtual-interface";
+export * from "./emit/macsec-key";
 export { VpnBackup, VpnBackupConnection } from "./emit/vpn-backup";
 export type {
   CustomerGatewayDevice,

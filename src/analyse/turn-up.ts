@@ -110,10 +110,11 @@ function portToDo(port: TopologyPort, slot: TopologyDeviceSlot, inService: boole
   const provider = slot.providerName ?? "the colocation provider";
   const handOver = `give it to ${provider} for the cross-connect`;
   const loa = `download its LOA-CFA and ${handOver}`;
-  const macSec =
-    (port.requestMacSec ?? slot.requestMacSec) && port.connectionState !== "available"
-      ? "; MACsec: associate its key (CKN/CAK) once the port exists, outside CloudFormation"
-      : "";
+  const macSec = !((port.requestMacSec ?? slot.requestMacSec) && port.connectionState !== "available")
+    ? ""
+    : slot.macSecKey
+      ? "; MACsec: the deploy associates the key (CKN/CAK) with its LAG: configure the same key on your router"
+      : "; MACsec: associate its key (CKN/CAK) once the port exists, outside CloudFormation";
   const state = port.connectionState;
   if (state === undefined) {
     return inService ? "in service: nothing to order" : `ordered by the deploy; then ${loa}${macSec}`;

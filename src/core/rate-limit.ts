@@ -69,6 +69,19 @@ export function checkRateLimitGbps(gbps: number): RuleFinding[] {
 }
 
 /**
+ * The Gbps of a `RateLimit` value as CloudFormation writes it (`500Mbps`, `5Gbps`, `1.6Tbps`: the registry
+ * schemas' pattern `^[0-9]+\.?[0-9]*(Mbps|Gbps|Tbps)$`), or undefined for anything else. For the audit,
+ * which reads raw templates.
+ */
+export function rateLimitGbpsOf(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const m = /^([0-9]+\.?[0-9]*)(Mbps|Gbps|Tbps)$/.exec(value);
+  if (m === null) return undefined;
+  const scale = { Mbps: 0.001, Gbps: 1, Tbps: 1000 }[m[2] as "Mbps" | "Gbps" | "Tbps"];
+  return Number(m[1]) * scale;
+}
+
+/**
  * The rate limit of a virtual interface (its Rate Limiter).
  *
  * It is the most the interface carries, in either direction: traffic above it is dropped. Rate Limiters

@@ -21,6 +21,9 @@ export const SOURCES = {
   dedicatedConnections: `${DX_UG}/dedicated_connection.html`,
   lags: `${DX_UG}/lags.html`,
   macsec: `${DX_UG}/direct-connect-mac-sec-getting-started.html`,
+  macsecAssociateLag: `${DX_UG}/associate-key-lag.html`,
+  associateMacSecKey:
+    "https://docs.aws.amazon.com/directconnect/latest/APIReference/API_AssociateMacSecKey.html",
   virtualInterfaces: `${DX_UG}/create-vif.html`,
   bgpPeers: `${DX_UG}/add-peer-to-vif.html`,
   bgpSettings: `${DX_UG}/bgp-specific-settings.html`,

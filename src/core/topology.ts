@@ -210,6 +210,12 @@ export interface TopologyDeviceSlot {
   /** Whether the LAG and its ports request MACsec. */
   readonly requestMacSec: boolean;
   /**
+   * Whether the deploy associates a MACsec key (CKN/CAK) with the LAG (the construct's `macSecKey`).
+   *
+   * @default false
+   */
+  readonly macSecKey?: boolean;
+  /**
    * The LAG's `MinimumLinks`.
    *
    * @default - not set (AWS uses 0)

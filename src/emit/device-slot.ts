@@ -1,7 +1,8 @@
-import { RemovalPolicy } from "aws-cdk-lib";
+import { CustomResource, RemovalPolicy } from "aws-cdk-lib";
 import { Metric, MetricOptions } from "aws-cdk-lib/aws-cloudwatch";
 import { CfnConnection, CfnLag } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
+import type { MacSecKey } from "./macsec-key";
 import { connectionMetric } from "./operate/metrics";
 import { SlotVirtualInterface, VirtualInterface } from "./virtual-interface";
 import { TopologyDeviceSlot } from "../core/topology";
@@ -27,8 +28,9 @@ export class DeviceSlot extends Construct {
     slot: TopologyDeviceSlot,
     removalPolicy: RemovalPolicy,
     specs: ReadonlyArray<VirtualInterface>,
+    macSecKey?: MacSecKey,
   ): DeviceSlot {
-    return new DeviceSlot(scope, `Slot${slot.slotNumber}`, slot, removalPolicy, specs);
+    return new DeviceSlot(scope, `Slot${slot.slotNumber}`, slot, removalPolicy, specs, macSecKey);
   }
 
   /** The Direct Connect location code. */
@@ -61,6 +63,13 @@ export class DeviceSlot extends Construct {
   public readonly slotPorts: SlotPort[];
   /** The planned slot this was emitted from. */
   public readonly topology: TopologyDeviceSlot;
+  /**
+   * The association of the construct's `macSecKey` with the slot's LAG (`Custom::DirectConnectMacSecKey`):
+   * its `getAttString('SecretArn')` is the ARN of the secret Direct Connect stores the key in.
+   *
+   * @default - undefined without `macSecKey`, and for an existing circuit
+   */
+  public readonly macSecKeyAssociation?: CustomResource;
 
   private constructor(
     scope: Construct,
@@ -68,6 +77,7 @@ export class DeviceSlot extends Construct {
     slot: TopologyDeviceSlot,
     removalPolicy: RemovalPolicy,
     specs: ReadonlyArray<VirtualInterface>,
+    macSecKey: MacSecKey | undefined,
   ) {
     super(scope, id);
     this.location = slot.location;
@@ -106,6 +116,7 @@ export class DeviceSlot extends Construct {
         return connection;
       });
       this.slotPorts = this.ports.map((port, i) => SlotPort._of(port, slot.ports[i].memberNumber, port));
+      this.macSecKeyAssociation = macSecKey?._associate(this, lag);
     }
 
     const specByName = new Map(specs.map((s) => [s.name, s]));

@@ -7,6 +7,7 @@ import { RemovalPolicy, Stack } from "aws-cdk-lib";
 import { Construct } from "constructs";
 import { mark } from "./findings";
 import { locationPropOf } from "./location-prop";
+import type { MacSecKey } from "./macsec-key";
 import { MonitoringOptions } from "./operate/monitoring";
 import type {
   ExistingDeviceSlot,
@@ -38,7 +39,7 @@ import { RuleFinding, RuleSeverity } from "../core/rule";
 import { ConnectionTopology, VirtualInterfaceType } from "../core/topology";
 import { PlanExistingSlot, PlanLocation, PlanRequest, planLayout } from "../plan/planner";
 import { planVpnBackup } from "../plan/vpn";
-import { checkRemovalPolicy, removalPolicyOf } from "../rules/ports";
+import { checkMacSecKey, checkRemovalPolicy, removalPolicyOf } from "../rules/ports";
 import { checkReportMaxFailures, checkReportScenarios } from "../rules/report";
 
 /** What the props say, checked, and the findings of every rule of the props and the plan. */
@@ -54,6 +55,8 @@ export interface CheckedProps {
   readonly reportMaxFailures?: number;
   /** Whether to emit the stack outputs of the ids (`outputs`). */
   readonly outputs: boolean;
+  /** The MACsec key to associate with every new LAG (`macSecKey`). */
+  readonly macSecKey?: MacSecKey;
 }
 
 /** A construct's layout, planned: its topology and how its bandwidth was chosen. */
@@ -77,6 +80,11 @@ export function intakeOf(construct: Construct, props: ResilientConnectionsProps)
   });
   const vpnBackup = given(props.vpnBackup) ? vpnBackupOf(props.vpnBackup, findings) : undefined;
   findings.push(...(vpnBackup?._findings() ?? []));
+  const macSecKey = given(props.macSecKey) ? macSecKeyOf(props.macSecKey, findings) : undefined;
+  if (typeof props.requestMacSec === "boolean" || !given(props.requestMacSec)) {
+    const existing = Array.isArray(props.existingSlots) ? props.existingSlots.length : 0;
+    findings.push(...checkMacSecKey(macSecKey !== undefined, props.requestMacSec, existing));
+  }
   const prices =
     (given(props.portHourPrices) ? pricesOf(props.portHourPrices, findings) : undefined) ??
     PortHourPrices.AWS_LIST_PRICES;
@@ -102,6 +110,7 @@ export function intakeOf(construct: Construct, props: ResilientConnectionsProps)
     planned,
     reportMaxFailures,
     outputs,
+    macSecKey,
   };
 }
 /**
@@ -133,6 +142,7 @@ function requestOf(
     namePrefix: namePrefix === undefined ? "Dx" : mark(namePrefix),
     providerName: providerName === undefined ? undefined : mark(providerName),
     requestMacSec,
+    macSecKey: isMadeBy(props.macSecKey, "_associate"),
     resiliencyGroup,
     resiliencyGroupName: groupName === undefined ? undefined : mark(groupName),
     minimumLinks: given(props.minimumLinks) ? mark(props.minimumLinks) : undefined,
@@ -284,6 +294,18 @@ function virtualInterfacesOf(value: unknown, out: RuleFinding[]): VirtualInterfa
 }
 
 /** The VPN backup, made by a `VpnBackup` factory (told by shape: a second library copy counts). */
+function macSecKeyOf(value: unknown, out: RuleFinding[]): MacSecKey | undefined {
+  if (isMadeBy(value, "_associate")) return value as MacSecKey;
+  out.push(
+    finding(
+      PROP_TYPE,
+      `\`macSecKey\` ${show(value)} is not a MacSecKey: make it with MacSecKey.fromSecret() or ` +
+        "MacSecKey.fromDirectConnectSecretArn().",
+    ),
+  );
+  return undefined;
+}
+
 function vpnBackupOf(value: unknown, out: RuleFinding[]): VpnBackup | undefined {
   if (isMadeBy(value, "_plan") && isMadeBy(value, "_emit")) return value as VpnBackup;
   out.push(

@@ -2,6 +2,7 @@
  * The props of `ResilientConnections` and of the three model constructs.
  */
 import { RemovalPolicy } from "aws-cdk-lib";
+import { MacSecKey } from "./macsec-key";
 import { MonitoringOptions } from "./operate/monitoring";
 import { VirtualInterface } from "./virtual-interface";
 import { VpnBackup } from "./vpn-backup";
@@ -98,8 +99,8 @@ export interface ConnectionsCommonProps {
 
   /**
    * Request MACsec on every port and LAG. Offered on 10 and 100 Gbps ports (and, at some locations,
-   * 400 Gbps: a warning says so); not on 1 Gbps. The keys (CKN/CAK) are associated after creation,
-   * outside CloudFormation.
+   * 400 Gbps: a warning says so); not on 1 Gbps. The key (CKN/CAK) is associated after creation:
+   * give `macSecKey`, or associate one yourself.
    *
    * Changing this replaces every port and LAG (`RequestMACSec` is create-only) and moves the virtual
    * interfaces to the new LAGs.
@@ -107,6 +108,23 @@ export interface ConnectionsCommonProps {
    * @default false
    */
   readonly requestMacSec?: boolean;
+
+  /**
+   * The MACsec key (CKN/CAK) to associate with every LAG the construct creates, at deploy, through a
+   * custom resource per LAG (`<slot>/MacSecKey`): `MacSecKey.fromSecret(secret)` or
+   * `MacSecKey.fromDirectConnectSecretArn(arn)`. The key material is in no template, property or log.
+   * Needs `requestMacSec: true` (an error otherwise, and the port speed must support MACsec); existing
+   * slots (`existingSlots`) keep their keys (a warning says so). A LAG carries MACsec traffic once the
+   * same key is configured on your router.
+   *
+   * Changing the key (another secret, another `versionId`) associates the new key with every LAG, then
+   * disassociates the old one: how you rotate it (docs/macsec.md). Removing it, or deleting the stack,
+   * disassociates the key unless the LAGs are retained (the default `removalPolicy`): a retained LAG keeps
+   * its key.
+   *
+   * @default - no key is associated: associate one yourself (console, CLI or API)
+   */
+  readonly macSecKey?: MacSecKey;
 
   /**
    * The prefix of every name: LAGs are `<prefix>-<location>-d<slot>`, ports

@@ -124,6 +124,7 @@ export class ResilientConnections extends Construct implements IResilientConnect
       planned,
       reportMaxFailures,
       outputs,
+      macSecKey,
     } = intakeOf(this, props);
     // Every error of the props and the plan at once; the warnings annotated.
     report(this, findings);
@@ -138,7 +139,9 @@ export class ResilientConnections extends Construct implements IResilientConnect
     this.bandwidth = topology.bandwidth;
     this.deviceSlots = topology.locations.flatMap((location) => {
       const locationScope = new Construct(this, location.location);
-      return location.deviceSlots.map((slot) => DeviceSlot._emit(locationScope, slot, removalPolicy, specs));
+      return location.deviceSlots.map((slot) =>
+        DeviceSlot._emit(locationScope, slot, removalPolicy, specs, macSecKey),
+      );
     });
     this.lags = this.deviceSlots.flatMap((s) => (s.lag ? [s.lag] : []));
     this.ports = this.deviceSlots.flatMap((s) => s.ports);

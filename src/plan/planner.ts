@@ -71,6 +71,8 @@ export interface PlanRequest {
   readonly namePrefix: Deferrable<string>;
   readonly providerName?: Deferrable<string>;
   readonly requestMacSec?: boolean;
+  /** Whether a MACsec key is associated with every new LAG (`macSecKey`). */
+  readonly macSecKey?: boolean;
   /** undefined: a group when the model has an IntendedResiliencyModel. */
   readonly resiliencyGroup?: boolean;
   readonly resiliencyGroupName?: Deferrable<string>;
@@ -295,6 +297,7 @@ function newSlot(req: CheckedRequest, location: string, slotNumber: number): Top
     capacityGbps: bandwidth.capacityGbps,
     providerName: valueOf<string | undefined>(req.providerName),
     requestMacSec: req.requestMacSec ?? false,
+    ...(req.macSecKey === true && req.requestMacSec === true ? { macSecKey: true } : {}),
     minimumLinks: valueOf<number | undefined>(req.minimumLinks),
     ports: Array.from({ length: bandwidth.portCount }, (_, j) => ({
       id: `${id}/Port${j + 1}`,

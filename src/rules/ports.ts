@@ -29,6 +29,31 @@ export const PORT_RULES = ruleFamily({
     source: SOURCES.macsec,
     prop: "requestMacSec",
   }),
+  MACSEC_KEY_WITHOUT_REQUEST: errorRule({
+    id: "macSecKeyWithoutRequest",
+    what: "`macSecKey` without `requestMacSec: true`",
+    why:
+      "a MACsec key is associated with a connection or LAG that supports MACsec, and only `RequestMACSec` at " +
+      "creation orders one that does",
+    source: SOURCES.macsec,
+    prop: "macSecKey",
+  }),
+  MACSEC_KEY_SECRET_ARN: errorRule({
+    id: "macSecKeySecretArn",
+    what: "`MacSecKey.fromDirectConnectSecretArn` with a value that is not a Secrets Manager secret ARN",
+    why: "AssociateMacSecKey takes the ARN of a MACsec secret Direct Connect stores (from DescribeLags or DescribeConnections)",
+    source: SOURCES.associateMacSecKey,
+    prop: "macSecKey",
+  }),
+  MACSEC_KEY_EXISTING_SLOTS: warningRule({
+    id: "macSecKeyExistingSlots",
+    what: "`macSecKey` with `existingSlots`: the key is associated with the new LAGs only",
+    why:
+      "the construct does not own existing connections and LAGs, so it does not change their keys; associate one " +
+      "yourself where they support MACsec",
+    source: SOURCES.macsecAssociateLag,
+    prop: "macSecKey",
+  }),
   MINIMUM_LINKS_RANGE: errorRule({
     id: "minimumLinksRange",
     what: "`minimumLinks` outside 0 to the ports per LAG",
@@ -54,6 +79,9 @@ export const PORT_RULES = ruleFamily({
 export const {
   MACSEC_SPEED,
   MACSEC_400,
+  MACSEC_KEY_WITHOUT_REQUEST,
+  MACSEC_KEY_SECRET_ARN,
+  MACSEC_KEY_EXISTING_SLOTS,
   MINIMUM_LINKS_RANGE,
   MINIMUM_LINKS_ON_CREATE,
   REMOVAL_POLICY_SUPPORTED,
@@ -82,6 +110,51 @@ export function checkMacSec(
       MACSEC_400,
       "`requestMacSec` on 400 Gbps ports: AWS documents MACsec for 10 and 100 Gbps; 400 Gbps MACsec is listed only " +
         "for some locations (DescribeLocations `availableMacSecPortSpeeds`). Check each location before you deploy.",
+    ),
+  ];
+}
+
+/**
+ * A MACsec key (`macSecKey`) needs ports and LAGs ordered with MACsec (`requestMacSec`; its speed rules,
+ * `checkMacSec`, apply then); a warning when existing slots are in the layout, as their keys stay as they are.
+ */
+export function checkMacSecKey(
+  hasKey: boolean,
+  requestMacSec: boolean | undefined,
+  existingSlots: number,
+): RuleFinding[] {
+  if (!hasKey) return [];
+  if (requestMacSec !== true) {
+    return [
+      finding(
+        MACSEC_KEY_WITHOUT_REQUEST,
+        `\`macSecKey\` is given but \`requestMacSec\` is ${show(requestMacSec)}: a MACsec key can only be associated ` +
+          "with ports and LAGs ordered with MACsec. Set `requestMacSec: true` (it replaces existing ports and LAGs) " +
+          "or leave `macSecKey` out.",
+      ),
+    ];
+  }
+  if (existingSlots === 0) return [];
+  return [
+    finding(
+      MACSEC_KEY_EXISTING_SLOTS,
+      `\`macSecKey\` is associated with the LAGs this construct creates, not with the ${existingSlots} existing ` +
+        "slot(s) of `existingSlots`: associate a key with those yourself (AssociateMacSecKey) where they support MACsec.",
+    ),
+  ];
+}
+
+/** The ARN a MACsec key of Direct Connect is stored under: a Secrets Manager secret ARN (a token is not checked). */
+export function checkMacSecKeySecretArn(arn: unknown): RuleFinding[] {
+  if (typeof arn === "string" && /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$/.test(arn)) {
+    return [];
+  }
+  return [
+    finding(
+      MACSEC_KEY_SECRET_ARN,
+      `\`macSecKey\`: ${show(arn)} is not a Secrets Manager secret ARN. Give the \`secretARN\` of a MACsec key Direct ` +
+        "Connect stores (DescribeLags or DescribeConnections `macSecKeys`), e.g. " +
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:my-key-AbCdEf.",
     ),
   ];
 }

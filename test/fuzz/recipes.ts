@@ -3,6 +3,7 @@ import * as fc from "fast-check";
 import {
   ConnectionBandwidth,
   IDirectConnectGateway,
+  MacSecKey,
   ResiliencyModel,
   TunnelBandwidth,
   VirtualInterface,
@@ -132,6 +133,14 @@ const common: Fields = {
   minimumLinks: optional(seldom(fc.integer({ min: 0, max: 1 }), fc.integer({ min: -1, max: 5 }))),
   virtualInterfaces: optional(fc.array(maybe(virtualInterfaceRecipe()), { maxLength: 3 })),
   vpnBackup: optional(vpnRecipe()),
+  // seldom given: without requestMacSec it is refused, which would crowd out the other outcomes
+  macSecKey: fc.oneof(
+    { weight: 40, arbitrary: fc.constant(undefined) },
+    seldom(
+      fc.constant({ $macSecKeyArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:dx-key-AbCdEf" }),
+      fc.constantFrom({ $macSecKeyArn: "dx-key" }, "dx-key"),
+    ),
+  ),
 };
 
 function virtualInterfaceRecipe() {
@@ -397,5 +406,6 @@ export function make(recipe: unknown, ctx: MakeContext): unknown {
   if ("$gateway" in r) return ctx.gateway();
   if ("$vif" in r) return (VirtualInterface as any)[r.$vif](make(r.options, ctx));
   if ("$vpn" in r) return (VpnBackup as any)[r.$vpn](make(r.options, ctx));
+  if ("$macSecKeyArn" in r) return MacSecKey.fromDirectConnectSecretArn(r.$macSecKeyArn);
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, make(v, ctx)]));
 }

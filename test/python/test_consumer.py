@@ -5,11 +5,13 @@ import pathlib
 import unittest
 
 from aws_cdk import App, RemovalPolicy, Stack
+from aws_cdk import aws_secretsmanager as secretsmanager
 from cdk_direct_connect_resiliency import (
     ConnectionBandwidth,
     DirectConnectEstate,
     DirectConnectGateway,
     EstateDescribeOutputs,
+    MacSecKey,
     MaximumResiliencyConnections,
     PortHourPrices,
     RateLimit,
@@ -132,6 +134,36 @@ class PythonConsumerTest(unittest.TestCase):
         ]
         self.assertEqual(limits, ["5Gbps"] * 4)
 
+    def test_a_macsec_key_is_associated_with_every_lag_and_only_its_arn_is_in_the_template(self):
+        app = App()
+        stack = Stack(app, "MacSec")
+        key = secretsmanager.Secret.from_secret_complete_arn(
+            stack, "Key", "arn:aws:secretsmanager:us-east-1:123456789012:secret:dx-key-AbCdEf"
+        )
+        MaximumResiliencyConnections(
+            stack,
+            "Dx",
+            locations=["EqDC2", "EqSE2"],
+            bandwidth=ConnectionBandwidth.GBPS_10,
+            request_mac_sec=True,
+            mac_sec_key=MacSecKey.from_secret(key, version_id="v-2"),
+        )
+        template = app.synth().get_stack_by_name("MacSec").template
+        associations = [
+            r["Properties"]
+            for r in template["Resources"].values()
+            if r["Type"] == "Custom::DirectConnectMacSecKey"
+        ]
+        self.assertEqual(len(associations), 4)
+        for properties in associations:
+            self.assertEqual(
+                sorted(properties), ["ConnectionId", "KeySource", "SecretArn", "ServiceToken", "VersionId"]
+            )
+            self.assertEqual(
+                properties["SecretArn"], "arn:aws:secretsmanager:us-east-1:123456789012:secret:dx-key-AbCdEf"
+            )
+            self.assertEqual(properties["VersionId"], "v-2")
+
     def test_site_link_is_in_the_template_the_report_and_the_cost(self):
         app = App()
         stack = Stack(app, "SiteLinked")
@@ -162,6 +194,7 @@ class PythonConsumerTest(unittest.TestCase):
         # 4 interfaces (2 locations x 2 slots) x $0.25 x 730 hours
         self.assertEqual(dx.cost_estimate().site_link.monthly_usd, 730)
         self.assertIn("EqDC2 <-> EqSE2", dx.report())
+
 
     def test_names_read_naturally(self):
         dx = MaximumResiliencyConnections(

@@ -138,8 +138,11 @@ describe("the rule catalogue", () => {
 
   test("every user-facing error, analyse/ included, is thrown through its rule", () => {
     // the command-line tool (src/cli) is no library API: its errors (a file missing, an AWS call denied)
-    // are printed by the command with exit code 2, never thrown to a program
-    const library = FILES.filter(({ file }) => !file.startsWith(`cli${path.sep}`));
+    // are printed by the command with exit code 2, never thrown to a program; the MACsec key handler's source
+    // (emit/macsec-key-handler.ts) runs in Lambda at deploy, and its errors are CloudFormation's failure reason
+    const library = FILES.filter(
+      ({ file }) => !file.startsWith(`cli${path.sep}`) && file !== path.join("emit", "macsec-key-handler.ts"),
+    );
     const plain = library.flatMap(({ file, text }) =>
       (text.match(/throw new Error\(/g) ?? []).map(() => file),
     );

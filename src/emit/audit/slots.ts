@@ -1,5 +1,6 @@
 import { SlotDraft } from "./drafts";
 import { RawResource, ResourceIndex, TYPES, isRetained, literalOf } from "./resources";
+import { rateLimitGbpsOf } from "../../core/rate-limit";
 import {
   TopologyBgpPeer,
   TopologyDeviceSlot,
@@ -160,8 +161,15 @@ function topologyVif(v: RawResource, placed: PlacedSlot, target: string): Topolo
     vlan: typeof v.props.Vlan === "number" ? v.props.Vlan : 0,
     customerAsn: Number(literalOf(peers[0]?.Asn) ?? 0) || 0,
     mtu: typeof v.props.Mtu === "number" ? v.props.Mtu : undefined,
+    ...rateLimitOf(v),
     bgpPeers,
     routeFilterPrefixes: prefixes.length > 0 ? prefixes.flatMap((p) => literalOf(p) ?? []) : undefined,
     ...(v.props.EnableSiteLink === true ? { siteLink: true } : {}),
   };
+}
+
+/** A raw interface's `RateLimit` (a Rate Limiter), in Gbps, when it has a literal one. */
+function rateLimitOf(v: RawResource): { rateLimitGbps?: number } {
+  const gbps = rateLimitGbpsOf(v.props.RateLimit);
+  return gbps === undefined ? {} : { rateLimitGbps: gbps };
 }
