@@ -25,6 +25,7 @@ import { objectOf } from "../core/props";
 import { RuleFinding } from "../core/rule";
 import {
   ConnectionTopology,
+  TopologyCoreNetworkAttachment,
   TopologyGatewayAssociation,
   VirtualInterfaceType,
   VpnTarget,
@@ -51,16 +52,21 @@ export class ResilientConnections extends Construct implements IResilientConnect
   /** The capacity of every device slot. */
   public readonly bandwidth: ConnectionBandwidth;
   /**
-   * The planned layout: locations, device slots, ports, names, and the associations of its Direct
-   * Connect gateways made so far in the app (the VPN backup backs a gateway associated with its own).
+   * The planned layout: locations, device slots, ports, names, and the associations and core network
+   * attachments of its Direct Connect gateways made so far in the app (the VPN backup backs a gateway
+   * associated with its own; a core network is reached while its Direct Connect gateway is).
    */
   public get topology(): ConnectionTopology {
     const associations = gatewayAssociationsOf(this.specs);
-    const key = associations.map((a) => `${a.directConnectGatewayId} ${a.associatedGatewayId}`).join("\n");
+    const coreNetworks = coreNetworkAttachmentsOf(this.specs);
+    const key = JSON.stringify([associations, coreNetworks]);
     if (this.associated?.key !== key) {
-      const topology =
-        associations.length === 0 ? this.planned : { ...this.planned, gatewayAssociations: associations };
-      this.associated = { key, topology };
+      const topology: ConnectionTopology = {
+        ...this.planned,
+        ...(associations.length === 0 ? {} : { gatewayAssociations: associations }),
+        ...(coreNetworks.length === 0 ? {} : { coreNetworkAttachments: coreNetworks }),
+      };
+      this.associated = { key, topology: associations.length + coreNetworks.length === 0 ? this.planned : topology };
       this.analysed = undefined;
     }
     return this.associated.topology;
@@ -230,7 +236,10 @@ export class ResilientConnections extends Construct implements IResilientConnect
       analysis: this.reportAnalysis(),
       cost: this.costEstimate(),
       sizing: this.sizing,
-      label: (target) => this.targetLabels.get(target) ?? (Token.isUnresolved(target) ? "a gateway" : target),
+      label: (target) =>
+        this.targetLabels.get(target) ??
+        coreNetworkLabel(target, this.topology) ??
+        (Token.isUnresolved(target) ? "a gateway" : target),
       drills: this.drills,
     });
   }
@@ -352,6 +361,37 @@ function gatewayAssociationsOf(specs: ReadonlyArray<VirtualInterface>): Topology
     }
   }
   return out;
+}
+
+/**
+ * The core network attachments made so far of the Direct Connect gateways the specs land on, gateway by
+ * gateway in the order of the specs.
+ */
+function coreNetworkAttachmentsOf(specs: ReadonlyArray<VirtualInterface>): TopologyCoreNetworkAttachment[] {
+  const out: TopologyCoreNetworkAttachment[] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (spec.gateway === undefined || spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
+    const directConnectGatewayId = spec.gateway.gatewayId;
+    if (seen.has(directConnectGatewayId)) continue;
+    seen.add(directConnectGatewayId);
+    for (const a of gatewayUsage(spec.gateway).coreNetworkAttachments()) {
+      out.push({
+        directConnectGatewayId,
+        coreNetworkId: a.coreNetworkId,
+        edgeLocations: [...a.edgeLocations],
+        ...(a.routingPolicyLabel === undefined ? {} : { routingPolicyLabel: a.routingPolicyLabel }),
+      });
+    }
+  }
+  return out;
+}
+
+/** The name of a core network the topology's gateways are attached to; undefined for any other target. */
+function coreNetworkLabel(target: string, topology: ConnectionTopology): string | undefined {
+  const attached = (topology.coreNetworkAttachments ?? []).some((a) => a.coreNetworkId === target);
+  if (!attached) return undefined;
+  return `Cloud WAN core network ${Token.isUnresolved(target) ? "(deploy-time id)" : target}`;
 }
 
 /**
