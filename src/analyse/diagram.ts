@@ -70,7 +70,8 @@ function coreNetworkNodes(
     const node = `cn_${nodeId(a.coreNetworkId)}`;
     const line = `  ${node}[["${escape(label(a.coreNetworkId))}"]]`;
     if (!nodes.includes(line)) nodes.push(line);
-    const policy = a.routingPolicyLabel === undefined ? "" : `<br/>routing policy label ${a.routingPolicyLabel}`;
+    const policy =
+      a.routingPolicyLabel === undefined ? "" : `<br/>routing policy label ${a.routingPolicyLabel}`;
     edges.push(
       `  ${gateway} ===|"${escape(`attachment, edges ${a.edgeLocations.join(", ")}${policy}`)}"| ${node}`,
     );

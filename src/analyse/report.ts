@@ -172,7 +172,8 @@ function coreNetworkLines(input: ReportInput): string[] {
   if (attachments.length === 0) return [];
   return [
     ...attachments.map((a) => {
-      const policy = a.routingPolicyLabel === undefined ? "" : `, routing policy label \`${a.routingPolicyLabel}\``;
+      const policy =
+        a.routingPolicyLabel === undefined ? "" : `, routing policy label \`${a.routingPolicyLabel}\``;
       return (
         `- ${input.label(a.directConnectGatewayId)} is attached to ${input.label(a.coreNetworkId)}: edge locations ` +
         `${a.edgeLocations.join(", ")}${policy}.`

@@ -10,6 +10,7 @@ import { given, listOf, objectOf, optionalListOf, optionalStringOf } from "../co
 import { RuleFinding } from "../core/rule";
 import { VirtualInterfaceType } from "../core/topology";
 import { GatewayAssociation, GatewayUsage } from "../plan/usage";
+import { checkCoreNetworkId, checkEdgeLocations, checkRoutingPolicyLabel } from "../rules/core-networks";
 import {
   checkAmazonSideAsn,
   checkGatewayId,
@@ -19,7 +20,6 @@ import {
   checkTransitGatewayId,
   checkVirtualGatewayId,
 } from "../rules/gateways";
-import { checkCoreNetworkId, checkEdgeLocations, checkRoutingPolicyLabel } from "../rules/core-networks";
 import { checkTags } from "../rules/virtual-interfaces";
 
 /**

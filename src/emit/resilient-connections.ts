@@ -66,7 +66,10 @@ export class ResilientConnections extends Construct implements IResilientConnect
         ...(associations.length === 0 ? {} : { gatewayAssociations: associations }),
         ...(coreNetworks.length === 0 ? {} : { coreNetworkAttachments: coreNetworks }),
       };
-      this.associated = { key, topology: associations.length + coreNetworks.length === 0 ? this.planned : topology };
+      this.associated = {
+        key,
+        topology: associations.length + coreNetworks.length === 0 ? this.planned : topology,
+      };
       this.analysed = undefined;
     }
     return this.associated.topology;

@@ -8,6 +8,7 @@ import { Deferrable, isDeferred, known, valueOf } from "../core/deferred";
 import { RuleFinding } from "../core/rule";
 import { TopologyVpnConnection, VirtualInterfaceType } from "../core/topology";
 import { Cidr, checkCidrList, normalizedCidrList, parseCidr } from "../rules/cidr-blocks";
+import { checkBesideCoreNetwork, checkCoreNetworkAttachment } from "../rules/core-networks";
 import {
   GATEWAY_LIMITS,
   checkAllowedPrefixesGiven,
@@ -20,7 +21,6 @@ import {
   gatewayIdOf,
 } from "../rules/gateways";
 import { checkFreeOnTarget } from "../rules/vpn";
-import { checkBesideCoreNetwork, checkCoreNetworkAttachment } from "../rules/core-networks";
 
 /**
  * A new association of a Direct Connect gateway, as its construct's method takes it: the transit
@@ -82,7 +82,12 @@ export class GatewayUsage {
       ),
       ...(transit
         ? []
-        : checkBesideCoreNetwork(this.coreNetworkIds(), "gateway", "a private virtual interface", this.label)),
+        : checkBesideCoreNetwork(
+            this.coreNetworkIds(),
+            "gateway",
+            "a private virtual interface",
+            this.label,
+          )),
     ];
   }
 
