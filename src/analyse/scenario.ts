@@ -89,10 +89,12 @@ export interface FailureScenario {
   readonly survivingCapacityGbps: number;
   /**
    * One path per gateway target: every distinct target of the private and transit virtual
-   * interfaces, and `public` for the public virtual interfaces, in the order they first appear; then one
-   * per Cloud WAN core network those Direct Connect gateways are attached to
-   * (`ConnectionTopology.coreNetworkAttachments`), with the BGP sessions left to its gateways: reached
-   * over Direct Connect while one is left, else not at all (a VPN backup never lands on a core network).
+   * interfaces, and `public` for the public virtual interfaces, in the order they first appear, then one
+   * per Cloud WAN core network those Direct Connect gateways are attached to.
+   *
+   * A core network's path (`ConnectionTopology.coreNetworkAttachments`) has the BGP sessions left to its
+   * gateways: it is reached over Direct Connect while one is left, else not at all (a VPN backup never
+   * lands on a core network).
    */
   readonly paths: TargetPath[];
   /** Whether some target is reached only over the VPN backup. */

@@ -53,8 +53,8 @@ export class ResilientConnections extends Construct implements IResilientConnect
   public readonly bandwidth: ConnectionBandwidth;
   /**
    * The planned layout: locations, device slots, ports, names, and the associations and core network
-   * attachments of its Direct Connect gateways made so far in the app (the VPN backup backs a gateway
-   * associated with its own; a core network is reached while its Direct Connect gateway is).
+   * attachments of its Direct Connect gateways made so far in the app. The VPN backup backs a gateway
+   * associated with its own, and a core network is reached while its Direct Connect gateway is.
    */
   public get topology(): ConnectionTopology {
     const associations = gatewayAssociationsOf(this.specs);
