@@ -5,7 +5,7 @@ import { assemblyPathOf, writeIntoAssembly } from "./assembly-file";
 import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
 import { mark, report } from "./findings";
-import { gatewayUsage, useGatewayInterfaces } from "./gateway";
+import { IDirectConnectGateway, gatewayUsage, useGatewayInterfaces } from "./gateway";
 import { intakeOf } from "./intake";
 import { DirectConnectMonitoring } from "./operate/monitoring";
 import { emitOutputs } from "./outputs";
@@ -346,24 +346,33 @@ function targetLabels(
   return labels;
 }
 
+/** The Direct Connect gateways the private and transit specs land on, each once, in the order of the specs. */
+function landedGateways(specs: ReadonlyArray<VirtualInterface>): IDirectConnectGateway[] {
+  const gateways = new Map<string, IDirectConnectGateway>();
+  for (const spec of specs) {
+    if (spec.gateway === undefined || spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
+    if (!gateways.has(spec.gateway.gatewayId)) gateways.set(spec.gateway.gatewayId, spec.gateway);
+  }
+  return [...gateways.values()];
+}
+
 /**
  * The associations made so far of the Direct Connect gateways the specs land on, one per gateway pair,
  * in the order of the specs.
  */
 function gatewayAssociationsOf(specs: ReadonlyArray<VirtualInterface>): TopologyGatewayAssociation[] {
-  const out: TopologyGatewayAssociation[] = [];
+  const pairs = landedGateways(specs).flatMap((gateway) =>
+    gatewayUsage(gateway)
+      .associatedGatewayIds()
+      .map((associatedGatewayId) => ({ directConnectGatewayId: gateway.gatewayId, associatedGatewayId })),
+  );
   const seen = new Set<string>();
-  for (const spec of specs) {
-    if (spec.gateway === undefined || spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
-    const directConnectGatewayId = spec.gateway.gatewayId;
-    for (const associatedGatewayId of gatewayUsage(spec.gateway).associatedGatewayIds()) {
-      const key = `${directConnectGatewayId} ${associatedGatewayId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ directConnectGatewayId, associatedGatewayId });
-    }
-  }
-  return out;
+  return pairs.filter((p) => {
+    const key = `${p.directConnectGatewayId} ${p.associatedGatewayId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -371,23 +380,16 @@ function gatewayAssociationsOf(specs: ReadonlyArray<VirtualInterface>): Topology
  * gateway in the order of the specs.
  */
 function coreNetworkAttachmentsOf(specs: ReadonlyArray<VirtualInterface>): TopologyCoreNetworkAttachment[] {
-  const out: TopologyCoreNetworkAttachment[] = [];
-  const seen = new Set<string>();
-  for (const spec of specs) {
-    if (spec.gateway === undefined || spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
-    const directConnectGatewayId = spec.gateway.gatewayId;
-    if (seen.has(directConnectGatewayId)) continue;
-    seen.add(directConnectGatewayId);
-    for (const a of gatewayUsage(spec.gateway).coreNetworkAttachments()) {
-      out.push({
-        directConnectGatewayId,
+  return landedGateways(specs).flatMap((gateway) =>
+    gatewayUsage(gateway)
+      .coreNetworkAttachments()
+      .map((a) => ({
+        directConnectGatewayId: gateway.gatewayId,
         coreNetworkId: a.coreNetworkId,
         edgeLocations: [...a.edgeLocations],
         ...(a.routingPolicyLabel === undefined ? {} : { routingPolicyLabel: a.routingPolicyLabel }),
-      });
-    }
-  }
-  return out;
+      })),
+  );
 }
 
 /** The name of a core network the topology's gateways are attached to; undefined for any other target. */

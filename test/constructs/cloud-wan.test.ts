@@ -8,8 +8,8 @@ import {
   MaximumResiliencyConnections,
   PathVia,
   RuleCatalogue,
-  VirtualInterface,
 } from "../../src";
+import { GATEWAY_ID, TGW, VGW, privateOn, transitOn } from "../support/gateways";
 import { mermaidBlocks, parseMermaid } from "../support/mermaid";
 import { newStack, templateOf } from "../support/synth";
 
@@ -22,14 +22,6 @@ import { newStack, templateOf } from "../support/synth";
 const ATTACHMENT = "AWS::NetworkManager::DirectConnectGatewayAttachment";
 const CORE = "core-network-0123456789abcdef0";
 const OTHER_CORE = "core-network-0fedcba987654321f";
-const GATEWAY_ID = "5f294f92-bafb-4011-916d-9b0bdeadbeef";
-const TGW = "tgw-0123456789abcdef0";
-const VGW = "vgw-0123456789abcdef0";
-
-const transitOn = (gateway: IDirectConnectGateway, vlan = 101) =>
-  VirtualInterface.transit({ name: `v${vlan}`, gateway, vlan, customerAsn: 65010 });
-const privateOn = (gateway: IDirectConnectGateway, vlan = 101) =>
-  VirtualInterface.privateInterface({ name: `v${vlan}`, gateway, vlan, customerAsn: 65010 });
 
 /** The catalogued rule ids of the error `build` throws. */
 function ruleIdsOf(build: () => unknown): string[] {
