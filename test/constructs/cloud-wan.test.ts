@@ -9,6 +9,7 @@ import {
   PathVia,
   RuleCatalogue,
 } from "../../src";
+import { templateChanges } from "../../src/plan/replacement";
 import { GATEWAY_ID, TGW, VGW, privateOn, transitOn } from "../support/gateways";
 import { mermaidBlocks, parseMermaid } from "../support/mermaid";
 import { newStack, templateOf } from "../support/synth";
@@ -367,5 +368,30 @@ describe("the analysis, the report and the picture show the core network", () =>
     });
     expect(dx.topology.coreNetworkAttachments).toBeUndefined();
     expect(dx.report()).not.toContain("core network");
+  });
+});
+
+describe("what a change of the attachment replaces (create-only: CoreNetworkId, DirectConnectGatewayArn)", () => {
+  function resources(coreNetworkId: string, edgeLocations: string[], amazonSideAsn = 64512) {
+    const stack = newStack();
+    new DirectConnectGateway(stack, "Gw", { amazonSideAsn }).attachToCoreNetwork("CloudWan", {
+      coreNetworkId,
+      edgeLocations,
+    });
+    return templateOf(stack).toJSON().Resources;
+  }
+  const changes = (before: Record<string, any>, after: Record<string, any>) =>
+    templateChanges(before, after).map((c) => `${c.change} ${c.type}`);
+
+  test("another core network replaces the attachment; other edge locations update it", () => {
+    const before = resources(CORE, ["us-east-1"]);
+    expect(changes(before, resources(OTHER_CORE, ["us-east-1"]))).toEqual([`replaced ${ATTACHMENT}`]);
+    expect(changes(before, resources(CORE, ["us-east-1", "eu-west-1"]))).toEqual([`updated ${ATTACHMENT}`]);
+  });
+
+  test("a replaced gateway (another Amazon-side ASN) replaces the attachment: its ARN is new", () => {
+    expect(changes(resources(CORE, ["us-east-1"]), resources(CORE, ["us-east-1"], 64513)).sort()).toEqual(
+      ["replaced AWS::DirectConnect::DirectConnectGateway", `replaced ${ATTACHMENT}`].sort(),
+    );
   });
 });
