@@ -7,11 +7,11 @@ import {
   IDirectConnectGateway,
   MaximumResiliencyConnections,
   PathVia,
-  RuleCatalogue,
 } from "../../src";
 import { templateChanges } from "../../src/plan/replacement";
 import { GATEWAY_ID, TGW, VGW, privateOn, transitOn } from "../support/gateways";
 import { mermaidBlocks, parseMermaid } from "../support/mermaid";
+import { ruleIdsOf } from "../support/rule-ids";
 import { newStack, templateOf } from "../support/synth";
 
 // Cloud WAN (issue 18, point 3): a Direct Connect gateway attached to a core network
@@ -23,16 +23,6 @@ import { newStack, templateOf } from "../support/synth";
 const ATTACHMENT = "AWS::NetworkManager::DirectConnectGatewayAttachment";
 const CORE = "core-network-0123456789abcdef0";
 const OTHER_CORE = "core-network-0fedcba987654321f";
-
-/** The catalogued rule ids of the error `build` throws. */
-function ruleIdsOf(build: () => unknown): string[] {
-  try {
-    build();
-  } catch (e) {
-    return RuleCatalogue.ruleIdsOf((e as Error).message);
-  }
-  throw new Error("no error");
-}
 
 describe("attachToCoreNetwork", () => {
   test("a created gateway: the attachment names the gateway by its ARN (its Ref), with every option", () => {
