@@ -12,8 +12,9 @@ export * from "./emit/connections";
 export * from "./emit/resilient-connections";
 export * from "./emit/resilient-connections-props";
 export * from "./emit/models";
-export { DirectConnectGateway, DirectConnectGatewayAssociation } from "./emit/gateway";
+export { CoreNetworkAttachment, DirectConnectGateway, DirectConnectGatewayAssociation } from "./emit/gateway";
 export type {
+  CoreNetworkAttachmentOptions,
   DirectConnectGatewayAttributes,
   DirectConnectGatewayProps,
   IDirectConnectGateway,

@@ -7,6 +7,7 @@ import { rulesOf } from "../core/fail";
 import { PROP_TYPE_RULES } from "../core/prop-type";
 import { RATE_LIMIT_RULES } from "../core/rate-limit";
 import { RuleInfo, WARNING_PREFIX } from "../core/rule";
+import { CORE_NETWORK_RULES } from "../rules/core-networks";
 import { DRILL_RULES } from "../rules/drill";
 import { ESTATE_RULES } from "../rules/estate";
 import { GATEWAY_RULES } from "../rules/gateways";
@@ -44,9 +45,14 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   },
   {
     key: "interfaces",
-    rules: [VIRTUAL_INTERFACE_RULES, RATE_LIMIT_RULES, NAME_RULES, GATEWAY_RULES, CIDR_RULES].flatMap(
-      rulesOf,
-    ),
+    rules: [
+      VIRTUAL_INTERFACE_RULES,
+      RATE_LIMIT_RULES,
+      NAME_RULES,
+      GATEWAY_RULES,
+      CORE_NETWORK_RULES,
+      CIDR_RULES,
+    ].flatMap(rulesOf),
   },
   { key: "vpn", rules: [VPN_RULES, VPN_OPTION_RULES].flatMap(rulesOf) },
   { key: "design", rules: [...DESIGN_RULES, ...rulesOf(AUDIT_OPTION_RULES)] },

@@ -3,12 +3,13 @@ import { ConnectionTopology, TopologyDeviceSlot } from "../core/topology";
 /**
  * The topology as a Mermaid flowchart: your routers on the left; per location a box with its device
  * slots (one AWS device each: the LAG and its ports); each slot's virtual interfaces as edges to the
- * gateways they land on; the VPN backup from the customer gateway devices to its gateway. Pure: it
+ * gateways they land on; the VPN backup from the customer gateway devices to its gateway; the Cloud WAN
+ * core networks those gateways are attached to, with their edge locations. Pure: it
  * reads the topology value only. `label` names a gateway target (an id may be a deploy-time token).
  *
  * Node ids never collide and are never a Mermaid keyword (`end`, `default`, `subgraph`, ...): each kind has
  * its prefix (`loc_` a location's box, `slot_` a device slot, `gwN` a gateway target, `cgw_` a customer
- * gateway device, `onprem` your routers) and the text after it is escaped injectively (`nodeId`). The
+ * gateway device, `cn_` a Cloud WAN core network, `onprem` your routers) and the text after it is escaped injectively (`nodeId`). The
  * labels show the text as it is.
  */
 export function mermaidDiagram(topology: ConnectionTopology, label: (target: string) => string): string {
@@ -43,10 +44,39 @@ export function mermaidDiagram(topology: ConnectionTopology, label: (target: str
       lines.push(`  ${node} -.->|"VPN ${c.tunnels} tunnels"| ${gateway}`);
     }
   }
+  const cores = coreNetworkNodes(topology, targets, label);
   for (const [target, node] of targets) {
     lines.push(`  ${node}[["${escape(target === "public" ? "AWS public endpoints" : label(target))}"]]`);
   }
+  lines.push(...cores);
   return lines.join("\n");
+}
+
+/**
+ * The Cloud WAN core networks of the topology's attachments whose Direct Connect gateway is drawn: one
+ * node per core network, an edge from each of its gateways labelled with the attachment's edge locations
+ * and routing policy label.
+ */
+function coreNetworkNodes(
+  topology: ConnectionTopology,
+  targets: ReadonlyMap<string, string>,
+  label: (target: string) => string,
+): string[] {
+  const nodes: string[] = [];
+  const edges: string[] = [];
+  for (const a of topology.coreNetworkAttachments ?? []) {
+    const gateway = targets.get(a.directConnectGatewayId);
+    if (gateway === undefined) continue;
+    const node = `cn_${nodeId(a.coreNetworkId)}`;
+    const line = `  ${node}[["${escape(label(a.coreNetworkId))}"]]`;
+    if (!nodes.includes(line)) nodes.push(line);
+    const policy =
+      a.routingPolicyLabel === undefined ? "" : `<br/>routing policy label ${a.routingPolicyLabel}`;
+    edges.push(
+      `  ${gateway} ===|"${escape(`attachment, edges ${a.edgeLocations.join(", ")}${policy}`)}"| ${node}`,
+    );
+  }
+  return [...nodes, ...edges];
 }
 
 function slotNode(slot: TopologyDeviceSlot): string {

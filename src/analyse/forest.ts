@@ -97,6 +97,19 @@ export interface Forest {
   /** The VPN backup; undefined without one. */
   readonly vpn?: VpnInfo;
   readonly base: Baseline;
+  /**
+   * The Cloud WAN core networks the targets are attached to, in the order of the topology's
+   * attachments: each reached while one of its targets keeps a BGP session.
+   */
+  readonly coreNetworks: CoreNetworkInfo[];
+}
+
+/** One Cloud WAN core network behind Direct Connect gateway targets. */
+export interface CoreNetworkInfo {
+  /** The core network's id. */
+  readonly name: string;
+  /** The indexes of the targets (Direct Connect gateways) attached to it. */
+  readonly targets: number[];
 }
 
 /** One gateway target. */
@@ -161,7 +174,30 @@ export function buildForest(topology: ConnectionTopology): Forest {
             tunnelGbps: vpn.tunnelBandwidthGbps,
           },
     base: { capacity, sessions, tunnels },
+    coreNetworks: coreNetworksOf(topology, b.targets),
   };
+}
+
+/**
+ * The core networks of the topology's attachments whose Direct Connect gateway is a target: one per
+ * core network, with every target attached to it (a gateway no interface lands on carries no path).
+ */
+function coreNetworksOf(
+  topology: ConnectionTopology,
+  targets: ReadonlyArray<Omit<TargetInfo, "vpnBacked">>,
+): CoreNetworkInfo[] {
+  const out: Array<{ name: string; targets: number[] }> = [];
+  for (const a of topology.coreNetworkAttachments ?? []) {
+    const target = targets.findIndex((t) => !t.isPublic && t.name === a.directConnectGatewayId);
+    if (target < 0) continue;
+    let core = out.find((c) => c.name === a.coreNetworkId);
+    if (core === undefined) {
+      core = { name: a.coreNetworkId, targets: [] };
+      out.push(core);
+    }
+    if (!core.targets.includes(target)) core.targets.push(target);
+  }
+  return out;
 }
 
 /**

@@ -53,6 +53,16 @@ export function materialise(forest: Forest, table: ScenarioTable, row: number): 
           : PathVia.NONE;
     return { target: target.name, via, bgpSessions };
   });
+  // a core network is reached through its Direct Connect gateways: their sessions are its sessions; the
+  // VPN backup lands on a transit gateway or virtual private gateway, never on a core network
+  for (const core of forest.coreNetworks) {
+    const bgpSessions = core.targets.reduce((n, j) => n + table.sessions[row * t + j], 0);
+    paths.push({
+      target: core.name,
+      via: bgpSessions > 0 ? PathVia.DIRECT_CONNECT : PathVia.NONE,
+      bgpSessions,
+    });
+  }
   return {
     failures,
     survivingSlots: survivingSlots(forest, elements),

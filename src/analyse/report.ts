@@ -113,6 +113,7 @@ export function renderReport(input: ReportInput): string {
     ...slotTable(input),
     "",
     ...siteLinkSection(input),
+    ...coreNetworkLines(input),
     "## The model's promise, computed",
     "",
     ...verdictTable(input, analysis.verdicts()),
@@ -191,6 +192,29 @@ function siteLinkSection(input: ReportInput): string[] {
     "| Gateway | Locations | SiteLink interfaces | Paths over the AWS backbone |",
     "|---|---|---|---|",
     ...rows,
+    "",
+  ];
+}
+
+/**
+ * The Cloud WAN core networks the Direct Connect gateways are attached to, one line per attachment: the
+ * gateway, the core network, its edge locations and routing policy label (none: no lines).
+ */
+function coreNetworkLines(input: ReportInput): string[] {
+  const attachments = input.topology.coreNetworkAttachments ?? [];
+  if (attachments.length === 0) return [];
+  return [
+    ...attachments.map((a) => {
+      const policy =
+        a.routingPolicyLabel === undefined ? "" : `, routing policy label \`${a.routingPolicyLabel}\``;
+      return (
+        `- ${input.label(a.directConnectGatewayId)} is attached to ${input.label(a.coreNetworkId)}: edge locations ` +
+        `${a.edgeLocations.join(", ")}${policy}.`
+      );
+    }),
+    "",
+    "A core network is reached while a BGP session to one of its Direct Connect gateways is left: the " +
+      "scenarios below count its paths like those of any gateway.",
     "",
   ];
 }

@@ -54,7 +54,8 @@ export enum PathVia {
 export interface TargetPath {
   /**
    * The gateway the virtual interfaces land on (a Direct Connect gateway or virtual private gateway
-   * id, or a CDK token string), or `public` for the public virtual interfaces.
+   * id, or a CDK token string), `public` for the public virtual interfaces, or a Cloud WAN core network
+   * id (`core-network-...`) that a Direct Connect gateway target is attached to.
    */
   readonly target: string;
   /** How the target is reached. */
@@ -88,7 +89,12 @@ export interface FailureScenario {
   readonly survivingCapacityGbps: number;
   /**
    * One path per gateway target: every distinct target of the private and transit virtual
-   * interfaces, and `public` for the public virtual interfaces, in the order they first appear.
+   * interfaces, and `public` for the public virtual interfaces, in the order they first appear, then one
+   * per Cloud WAN core network those Direct Connect gateways are attached to.
+   *
+   * A core network's path (`ConnectionTopology.coreNetworkAttachments`) has the BGP sessions left to its
+   * gateways: it is reached over Direct Connect while one is left, else not at all (a VPN backup never
+   * lands on a core network).
    */
   readonly paths: TargetPath[];
   /** Whether some target is reached only over the VPN backup. */

@@ -45,6 +45,9 @@ export const SOURCES = {
   directConnectGateway: `${CFN}/aws-resource-directconnect-directconnectgateway.html`,
   gatewayAssociation: `${CFN}/aws-resource-directconnect-directconnectgatewayassociation.html`,
   transitVif: `${CFN}/aws-resource-directconnect-transitvirtualinterface.html`,
+  cloudWanDirectConnect:
+    "https://docs.aws.amazon.com/network-manager/latest/cloudwan/cloudwan-dxattach-about.html",
+  coreNetworkAttachment: `${CFN}/aws-resource-networkmanager-directconnectgatewayattachment.html`,
   privateVif: `${CFN}/aws-resource-directconnect-privatevirtualinterface.html`,
   publicVif: `${CFN}/aws-resource-directconnect-publicvirtualinterface.html`,
   bgpPeer: `${CFN}/aws-properties-directconnect-publicvirtualinterface-bgppeer.html`,

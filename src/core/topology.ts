@@ -324,6 +324,27 @@ export interface TopologyGatewayAssociation {
 }
 
 /**
+ * One attachment of a Direct Connect gateway to an AWS Cloud WAN core network
+ * (`AWS::NetworkManager::DirectConnectGatewayAttachment`). The core network is a gateway target behind the
+ * Direct Connect gateway, as a transit gateway is: it is reached while a BGP session to that Direct
+ * Connect gateway is left (`FailureScenario.paths`).
+ */
+export interface TopologyCoreNetworkAttachment {
+  /** The Direct Connect gateway, as the virtual interfaces name it (`TopologyVirtualInterface.target`). */
+  readonly directConnectGatewayId: string;
+  /** The core network's id (`core-network-...`), or a token. */
+  readonly coreNetworkId: string;
+  /** The Regions of the core network edges the attachment is associated with, for example `us-east-1`. */
+  readonly edgeLocations: string[];
+  /**
+   * The attachment's routing policy label.
+   *
+   * @default - none
+   */
+  readonly routingPolicyLabel?: string;
+}
+
+/**
  * The planned layout of a construct: locations -> device slots -> member ports, with names and
  * stable ids. It is what the constructs emit and what analysis reads.
  */
@@ -351,6 +372,14 @@ export interface ConnectionTopology {
    * @default - none known: the VPN backs only a virtual private gateway the interfaces reach directly
    */
   readonly gatewayAssociations?: TopologyGatewayAssociation[];
+  /**
+   * The attachments to Cloud WAN core networks of the Direct Connect gateways the virtual interfaces land
+   * on. The failure analysis adds one path per core network: it is reached while one of its Direct Connect
+   * gateways is.
+   *
+   * @default - none
+   */
+  readonly coreNetworkAttachments?: TopologyCoreNetworkAttachment[];
   /**
    * The name of the resiliency group that holds every port.
    *

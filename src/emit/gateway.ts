@@ -1,14 +1,16 @@
-import { Token } from "aws-cdk-lib";
+import { ArnFormat, CfnTag, Stack, Token } from "aws-cdk-lib";
 import { CfnDirectConnectGateway, CfnDirectConnectGatewayAssociation } from "aws-cdk-lib/aws-directconnect";
+import { CfnDirectConnectGatewayAttachment } from "aws-cdk-lib/aws-networkmanager";
 import { Construct, IConstruct } from "constructs";
 import { appUsage } from "./app-usage";
 import { mark, report } from "./findings";
 import { watchReplacements } from "./replacement-check";
 import { Deferrable, valueOf } from "../core/deferred";
-import { given, objectOf, optionalListOf, optionalStringOf } from "../core/props";
+import { given, listOf, objectOf, optionalListOf, optionalStringOf } from "../core/props";
 import { RuleFinding } from "../core/rule";
 import { VirtualInterfaceType } from "../core/topology";
 import { GatewayAssociation, GatewayUsage } from "../plan/usage";
+import { checkCoreNetworkId, checkEdgeLocations, checkRoutingPolicyLabel } from "../rules/core-networks";
 import {
   checkAmazonSideAsn,
   checkGatewayId,
@@ -18,6 +20,7 @@ import {
   checkTransitGatewayId,
   checkVirtualGatewayId,
 } from "../rules/gateways";
+import { checkTags } from "../rules/virtual-interfaces";
 
 /**
  * Options of `associateTransitGateway`.
@@ -89,6 +92,41 @@ export interface VirtualPrivateGatewayAssociationOptions {
 }
 
 /**
+ * Options of `attachToCoreNetwork`.
+ */
+export interface CoreNetworkAttachmentOptions {
+  /**
+   * The AWS Cloud WAN core network: its id, `core-network-` and 8 to 17 lower-case hex digits.
+   *
+   * Changing this replaces the attachment.
+   */
+  readonly coreNetworkId: string;
+
+  /**
+   * The Regions of the core network edges to associate with the attachment, for example
+   * `['us-east-1', 'eu-west-1']`: at least one. Each edge advertises only its local routes to the Direct
+   * Connect gateway. Updates in place.
+   */
+  readonly edgeLocations: string[];
+
+  /**
+   * The routing policy label of the attachment (at most 256 characters), which the core network's
+   * policy matches to apply a routing policy.
+   *
+   * @default - none
+   */
+  readonly routingPolicyLabel?: string;
+
+  /**
+   * Tags of the attachment: keys 1 to 128 characters not starting with `aws:`, values at most 256
+   * (the core network's attachment policies can match them to pick a segment).
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
  * A Direct Connect gateway, created here or imported.
  */
 export interface IDirectConnectGateway extends IConstruct {
@@ -113,6 +151,13 @@ export interface IDirectConnectGateway extends IConstruct {
     id: string,
     options: VirtualPrivateGatewayAssociationOptions,
   ): DirectConnectGatewayAssociation;
+
+  /**
+   * Attaches this Direct Connect gateway to an AWS Cloud WAN core network. The gateway then takes only
+   * transit virtual interfaces: no transit gateway, no virtual private gateway, no private virtual
+   * interface, and no second core network.
+   */
+  attachToCoreNetwork(id: string, options: CoreNetworkAttachmentOptions): CoreNetworkAttachment;
 }
 
 /**
@@ -149,6 +194,50 @@ export function useGatewayInterfaces(
 abstract class DirectConnectGatewayBase extends Construct implements IDirectConnectGateway {
   public abstract readonly gatewayId: string;
   public abstract readonly amazonSideAsn?: number;
+
+  public attachToCoreNetwork(id: string, options: CoreNetworkAttachmentOptions): CoreNetworkAttachment {
+    const findings: RuleFinding[] = [];
+    const read = coreNetworkOptionsOf(options, findings);
+    if (read !== undefined) {
+      findings.push(
+        ...checkCoreNetworkId(read.coreNetworkId),
+        ...(read.edgeLocations === undefined ? [] : checkEdgeLocations(read.edgeLocations)),
+        ...checkRoutingPolicyLabel(read.routingPolicyLabel),
+        ...checkTags(read.tags, `the attachment ${id}`),
+        ...gatewayUsage(this).checkCoreNetwork(read.coreNetworkId),
+      );
+    }
+    report(this, findings);
+    // report threw unless the options were read and every rule holds
+    const { coreNetworkId, edgeLocations, routingPolicyLabel, tags } = read!;
+    const attachment = {
+      coreNetworkId: valueOf(coreNetworkId),
+      edgeLocations: edgeLocations!.map((location) => valueOf(location)),
+      routingPolicyLabel: routingPolicyLabel === undefined ? undefined : valueOf(routingPolicyLabel),
+    };
+    gatewayUsage(this).addCoreNetwork(attachment);
+    return CoreNetworkAttachment._create(this, id, {
+      ...attachment,
+      gatewayArn: this._gatewayArn(),
+      tags: tags.map(([key, value]) => ({ key, value: valueOf(value) })),
+    });
+  }
+
+  /**
+   * The gateway's ARN, for the core network attachment: `arn:<partition>:directconnect::<account>:
+   * dx-gateway/<id>` (a Direct Connect gateway is global: no Region), in this stack's account.
+   *
+   * @internal
+   */
+  public _gatewayArn(): string {
+    return Stack.of(this).formatArn({
+      service: "directconnect",
+      region: "",
+      resource: "dx-gateway",
+      resourceName: this.gatewayId,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
 
   public associateTransitGateway(
     id: string,
@@ -240,6 +329,39 @@ function associationOptionsOf(
     roleArn: markGiven(
       optionalStringOf(o.acceptProposalRoleArn, "acceptProposalRoleArn", "an IAM role ARN", out),
     ),
+  };
+}
+
+/** The options of a core network attachment as the edge reads them: each prop of its type, tokens marked. */
+interface CoreNetworkOptions {
+  readonly coreNetworkId: Deferrable<string>;
+  /** The edge locations; undefined when not a list (only its type is reported). */
+  readonly edgeLocations?: ReadonlyArray<Deferrable<string>>;
+  readonly routingPolicyLabel?: Deferrable<string>;
+  /** The tags by key, sorted by key (the template does not change when they are reordered). */
+  readonly tags: ReadonlyArray<readonly [string, Deferrable<string>]>;
+}
+
+/** Reads the options of `attachToCoreNetwork`; undefined when not an object. */
+function coreNetworkOptionsOf(options: unknown, out: RuleFinding[]): CoreNetworkOptions | undefined {
+  const o = objectOf(
+    options,
+    "options",
+    "the options of attachToCoreNetwork, with `coreNetworkId` and `edgeLocations`",
+    out,
+  );
+  if (o === undefined) return undefined;
+  const locations = listOf(o.edgeLocations, "edgeLocations", "Region codes of core network edges", out);
+  const tags = given(o.tags) ? objectOf(o.tags, "tags", "an object of tag keys to string values", out) : {};
+  return {
+    coreNetworkId: mark(o.coreNetworkId as string),
+    edgeLocations: (locations as string[] | undefined)?.map((location) => mark(location)),
+    routingPolicyLabel: markGiven(
+      optionalStringOf(o.routingPolicyLabel, "routingPolicyLabel", "a routing policy label", out),
+    ),
+    tags: Object.entries(tags ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => [key, mark(value as string)] as const),
   };
 }
 
@@ -340,6 +462,15 @@ export class DirectConnectGateway extends DirectConnectGatewayBase {
     this.gatewayId = this.resource.attrDirectConnectGatewayId;
     this.gatewayArn = this.resource.ref;
   }
+
+  /**
+   * The gateway's ARN as CloudFormation gives it (its `Ref`).
+   *
+   * @internal
+   */
+  public _gatewayArn(): string {
+    return this.gatewayArn;
+  }
 }
 
 /**
@@ -410,5 +541,63 @@ export class DirectConnectGatewayAssociation extends Construct {
       acceptDirectConnectGatewayAssociationProposalRoleArn: acceptProposalRoleArn,
     });
     this.associationId = this.resource.ref;
+  }
+}
+
+/** What `attachToCoreNetwork` passes to the attachment it makes. */
+interface CoreNetworkAttachmentProps {
+  readonly gatewayArn: string;
+  readonly coreNetworkId: string;
+  readonly edgeLocations: string[];
+  readonly routingPolicyLabel?: string;
+  readonly tags: CfnTag[];
+}
+
+/**
+ * An attachment of a Direct Connect gateway to an AWS Cloud WAN core network
+ * (`AWS::NetworkManager::DirectConnectGatewayAttachment`). Made by `attachToCoreNetwork`.
+ *
+ * The failure analysis of a construct whose virtual interfaces land on the gateway counts the paths to
+ * the core network (one per core network, reached while the gateway is), and its report and picture
+ * show it with its edge locations.
+ */
+export class CoreNetworkAttachment extends Construct {
+  /** @internal */
+  public static _create(
+    gateway: IDirectConnectGateway,
+    id: string,
+    props: CoreNetworkAttachmentProps,
+  ): CoreNetworkAttachment {
+    return new CoreNetworkAttachment(gateway, id, props);
+  }
+
+  /** The attachment's id (`attachment-...`), known at deploy time. */
+  public readonly attachmentId: string;
+  /** The core network's id. */
+  public readonly coreNetworkId: string;
+  /** The Regions of the core network edges associated with the attachment. */
+  public readonly edgeLocations: string[];
+  /**
+   * The routing policy label.
+   *
+   * @default - none
+   */
+  public readonly routingPolicyLabel?: string;
+  /** The underlying L1 resource. */
+  public readonly resource: CfnDirectConnectGatewayAttachment;
+
+  private constructor(gateway: IDirectConnectGateway, id: string, props: CoreNetworkAttachmentProps) {
+    super(gateway, id);
+    this.coreNetworkId = props.coreNetworkId;
+    this.edgeLocations = props.edgeLocations;
+    this.routingPolicyLabel = props.routingPolicyLabel;
+    this.resource = new CfnDirectConnectGatewayAttachment(this, "Resource", {
+      coreNetworkId: props.coreNetworkId,
+      directConnectGatewayArn: props.gatewayArn,
+      edgeLocations: props.edgeLocations,
+      routingPolicyLabel: props.routingPolicyLabel,
+      tags: props.tags.length === 0 ? undefined : props.tags,
+    });
+    this.attachmentId = this.resource.attrAttachmentId;
   }
 }

@@ -5,7 +5,7 @@ import { assemblyPathOf, writeIntoAssembly } from "./assembly-file";
 import type { IResilientConnections } from "./connections";
 import { DeviceSlot } from "./device-slot";
 import { mark, report } from "./findings";
-import { gatewayUsage, useGatewayInterfaces } from "./gateway";
+import { IDirectConnectGateway, gatewayUsage, useGatewayInterfaces } from "./gateway";
 import { intakeOf } from "./intake";
 import { DirectConnectMonitoring } from "./operate/monitoring";
 import { emitOutputs } from "./outputs";
@@ -25,6 +25,7 @@ import { objectOf } from "../core/props";
 import { RuleFinding } from "../core/rule";
 import {
   ConnectionTopology,
+  TopologyCoreNetworkAttachment,
   TopologyGatewayAssociation,
   VirtualInterfaceType,
   VpnTarget,
@@ -51,16 +52,24 @@ export class ResilientConnections extends Construct implements IResilientConnect
   /** The capacity of every device slot. */
   public readonly bandwidth: ConnectionBandwidth;
   /**
-   * The planned layout: locations, device slots, ports, names, and the associations of its Direct
-   * Connect gateways made so far in the app (the VPN backup backs a gateway associated with its own).
+   * The planned layout: locations, device slots, ports, names, and the associations and core network
+   * attachments of its Direct Connect gateways made so far in the app. The VPN backup backs a gateway
+   * associated with its own, and a core network is reached while its Direct Connect gateway is.
    */
   public get topology(): ConnectionTopology {
     const associations = gatewayAssociationsOf(this.specs);
-    const key = associations.map((a) => `${a.directConnectGatewayId} ${a.associatedGatewayId}`).join("\n");
+    const coreNetworks = coreNetworkAttachmentsOf(this.specs);
+    const key = JSON.stringify([associations, coreNetworks]);
     if (this.associated?.key !== key) {
-      const topology =
-        associations.length === 0 ? this.planned : { ...this.planned, gatewayAssociations: associations };
-      this.associated = { key, topology };
+      const topology: ConnectionTopology = {
+        ...this.planned,
+        ...(associations.length === 0 ? {} : { gatewayAssociations: associations }),
+        ...(coreNetworks.length === 0 ? {} : { coreNetworkAttachments: coreNetworks }),
+      };
+      this.associated = {
+        key,
+        topology: associations.length + coreNetworks.length === 0 ? this.planned : topology,
+      };
       this.analysed = undefined;
     }
     return this.associated.topology;
@@ -230,7 +239,10 @@ export class ResilientConnections extends Construct implements IResilientConnect
       analysis: this.reportAnalysis(),
       cost: this.costEstimate(),
       sizing: this.sizing,
-      label: (target) => this.targetLabels.get(target) ?? (Token.isUnresolved(target) ? "a gateway" : target),
+      label: (target) =>
+        this.targetLabels.get(target) ??
+        coreNetworkLabel(target, this.topology) ??
+        (Token.isUnresolved(target) ? "a gateway" : target),
       drills: this.drills,
     });
   }
@@ -334,24 +346,57 @@ function targetLabels(
   return labels;
 }
 
+/** The Direct Connect gateways the private and transit specs land on, each once, in the order of the specs. */
+function landedGateways(specs: ReadonlyArray<VirtualInterface>): IDirectConnectGateway[] {
+  const gateways = new Map<string, IDirectConnectGateway>();
+  for (const spec of specs) {
+    if (spec.gateway === undefined || spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
+    if (!gateways.has(spec.gateway.gatewayId)) gateways.set(spec.gateway.gatewayId, spec.gateway);
+  }
+  return [...gateways.values()];
+}
+
 /**
  * The associations made so far of the Direct Connect gateways the specs land on, one per gateway pair,
  * in the order of the specs.
  */
 function gatewayAssociationsOf(specs: ReadonlyArray<VirtualInterface>): TopologyGatewayAssociation[] {
-  const out: TopologyGatewayAssociation[] = [];
+  const pairs = landedGateways(specs).flatMap((gateway) =>
+    gatewayUsage(gateway)
+      .associatedGatewayIds()
+      .map((associatedGatewayId) => ({ directConnectGatewayId: gateway.gatewayId, associatedGatewayId })),
+  );
   const seen = new Set<string>();
-  for (const spec of specs) {
-    if (spec.gateway === undefined || spec.interfaceType === VirtualInterfaceType.PUBLIC) continue;
-    const directConnectGatewayId = spec.gateway.gatewayId;
-    for (const associatedGatewayId of gatewayUsage(spec.gateway).associatedGatewayIds()) {
-      const key = `${directConnectGatewayId} ${associatedGatewayId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ directConnectGatewayId, associatedGatewayId });
-    }
-  }
-  return out;
+  return pairs.filter((p) => {
+    const key = `${p.directConnectGatewayId} ${p.associatedGatewayId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The core network attachments made so far of the Direct Connect gateways the specs land on, gateway by
+ * gateway in the order of the specs.
+ */
+function coreNetworkAttachmentsOf(specs: ReadonlyArray<VirtualInterface>): TopologyCoreNetworkAttachment[] {
+  return landedGateways(specs).flatMap((gateway) =>
+    gatewayUsage(gateway)
+      .coreNetworkAttachments()
+      .map((a) => ({
+        directConnectGatewayId: gateway.gatewayId,
+        coreNetworkId: a.coreNetworkId,
+        edgeLocations: [...a.edgeLocations],
+        ...(a.routingPolicyLabel === undefined ? {} : { routingPolicyLabel: a.routingPolicyLabel }),
+      })),
+  );
+}
+
+/** The name of a core network the topology's gateways are attached to; undefined for any other target. */
+function coreNetworkLabel(target: string, topology: ConnectionTopology): string | undefined {
+  const attached = (topology.coreNetworkAttachments ?? []).some((a) => a.coreNetworkId === target);
+  if (!attached) return undefined;
+  return `Cloud WAN core network ${Token.isUnresolved(target) ? "(deploy-time id)" : target}`;
 }
 
 /**

@@ -37,6 +37,7 @@ export const CREATE_ONLY: Readonly<Record<string, ReadonlyArray<string>>> = {
     "DirectConnectGatewayId",
   ],
   "AWS::DirectConnect::ResiliencyGroup": ["IntendedResiliencyModel"],
+  "AWS::NetworkManager::DirectConnectGatewayAttachment": ["CoreNetworkId", "DirectConnectGatewayArn"],
   "AWS::EC2::CustomerGateway": [
     "CertificateArn",
     "BgpAsn",
@@ -193,6 +194,7 @@ const MEANING: Record<string, string> = {
   "AWS::DirectConnect::DirectConnectGateway": "Direct Connect gateway",
   "AWS::DirectConnect::DirectConnectGatewayAssociation": "gateway association",
   "AWS::DirectConnect::ResiliencyGroup": "resiliency group",
+  "AWS::NetworkManager::DirectConnectGatewayAttachment": "Cloud WAN core network attachment",
   "AWS::EC2::CustomerGateway": "customer gateway",
   "AWS::EC2::VPNConnection": "VPN connection (new tunnel addresses and keys)",
   "AWS::EC2::VPNConnectionRoute": "VPN route",

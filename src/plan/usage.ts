@@ -8,6 +8,7 @@ import { Deferrable, isDeferred, known, valueOf } from "../core/deferred";
 import { RuleFinding } from "../core/rule";
 import { TopologyVpnConnection, VirtualInterfaceType } from "../core/topology";
 import { Cidr, checkCidrList, normalizedCidrList, parseCidr } from "../rules/cidr-blocks";
+import { checkBesideCoreNetwork, checkCoreNetworkAttachment } from "../rules/core-networks";
 import {
   GATEWAY_LIMITS,
   checkAllowedPrefixesGiven,
@@ -37,6 +38,23 @@ export interface GatewayAssociation {
 }
 
 /**
+ * An attachment of a Direct Connect gateway to a Cloud WAN core network, as recorded: the core network
+ * (its id, a token by its text), the Regions of its edges and the routing policy label.
+ */
+export interface CoreNetworkAttachmentRecord {
+  /** The core network's id (`core-network-...`), or a token's text. */
+  readonly coreNetworkId: string;
+  /** The Regions of the core network edges the attachment is associated with. */
+  readonly edgeLocations: ReadonlyArray<string>;
+  /**
+   * The routing policy label.
+   *
+   * @default - none
+   */
+  readonly routingPolicyLabel?: string;
+}
+
+/**
  * What one Direct Connect gateway carries, across the whole app. Each addition is checked first
  * (`check...`: the findings, nothing recorded) and recorded only once its construct has reported them
  * (`add...`).
@@ -46,6 +64,7 @@ export class GatewayUsage {
   private readonly virtualGateways = new Set<string>();
   private transitVifs = 0;
   private privateVifs = 0;
+  private readonly coreNetworks: CoreNetworkAttachmentRecord[] = [];
 
   constructor(private readonly label: string) {}
 
@@ -61,6 +80,14 @@ export class GatewayUsage {
         transit ? "a transit virtual interface" : "a private virtual interface",
         transit,
       ),
+      ...(transit
+        ? []
+        : checkBesideCoreNetwork(
+            this.coreNetworkIds(),
+            "gateway",
+            "a private virtual interface",
+            this.label,
+          )),
     ];
   }
 
@@ -84,7 +111,15 @@ export class GatewayUsage {
       ...checkAllowedPrefixesGiven(given.length > 0, id, this.label),
       ...allowedPrefixFindings(given),
     ];
-    const associations = this.checkNew("transit", association.gatewayId);
+    const associations = [
+      ...this.checkNew("transit", association.gatewayId),
+      ...checkBesideCoreNetwork(
+        this.coreNetworkIds(),
+        "transitGatewayId",
+        "a transit gateway association",
+        this.label,
+      ),
+    ];
     if (blocks.length > 0) return [...blocks, ...associations];
     const prefixes = allowedPrefixesOf(given);
     return [
@@ -111,7 +146,41 @@ export class GatewayUsage {
       ...(prefixes === undefined ? [] : allowedPrefixFindings(prefixes)),
       ...checkAllowedPrefixesNotEmpty(prefixes),
       ...this.checkNew("virtual", association.gatewayId),
+      ...checkBesideCoreNetwork(
+        this.coreNetworkIds(),
+        "virtualGatewayId",
+        "a virtual private gateway association",
+        this.label,
+      ),
     ];
+  }
+
+  /**
+   * A core network attachment (Cloud WAN docs, Direct Connect gateway attachments): the only one of
+   * this gateway, on a gateway with no transit gateway, no virtual private gateway and no private
+   * virtual interface.
+   */
+  public checkCoreNetwork(coreNetworkId: Deferrable<string>): RuleFinding[] {
+    return checkCoreNetworkAttachment(
+      String(valueOf(coreNetworkId)),
+      {
+        transitGateways: this.transitGateways.size,
+        virtualGateways: this.virtualGateways.size,
+        privateVifs: this.privateVifs,
+        coreNetworks: this.coreNetworkIds(),
+      },
+      this.label,
+    );
+  }
+
+  /** Records a core network attachment (checked). */
+  public addCoreNetwork(attachment: CoreNetworkAttachmentRecord): void {
+    this.coreNetworks.push(attachment);
+  }
+
+  /** The core network attachments so far, in the order they were made. */
+  public coreNetworkAttachments(): CoreNetworkAttachmentRecord[] {
+    return [...this.coreNetworks];
   }
 
   /** Records a virtual private gateway association (checked); returns its allowed prefixes, normalised. */
@@ -151,6 +220,10 @@ export class GatewayUsage {
       this.paths(),
       this.label,
     );
+  }
+
+  private coreNetworkIds(): string[] {
+    return this.coreNetworks.map((c) => c.coreNetworkId);
   }
 
   private paths() {

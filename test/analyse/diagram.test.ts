@@ -158,3 +158,50 @@ describe("every picture the reports draw parses", () => {
     expectParsed(pictures);
   });
 });
+
+describe("Cloud WAN core networks", () => {
+  const CORE = "core-network-0123456789abcdef0";
+
+  /** The hostile topology with both gateways attached to one core network (labels with quotes and |). */
+  function attached(locations: string[]): ConnectionTopology {
+    return {
+      ...hostile(ResiliencyModel.MAXIMUM, locations),
+      coreNetworkAttachments: [
+        { directConnectGatewayId: "dxgw-1", coreNetworkId: CORE, edgeLocations: ["us-east-1", "eu-west-1"] },
+        {
+          directConnectGatewayId: "dxgw-2",
+          coreNetworkId: CORE,
+          edgeLocations: ["us-west-2"],
+          routingPolicyLabel: 'say "end" | default',
+        },
+        // a gateway the picture does not draw: nothing of it is drawn
+        {
+          directConnectGatewayId: "dxgw-9",
+          coreNetworkId: "core-network-0fedcba987654321f",
+          edgeLocations: ["us-east-1"],
+        },
+      ],
+    };
+  }
+
+  test("one node per core network, one edge per attachment of a drawn gateway; it parses", () => {
+    const picture = mermaidDiagram(attached(["EqDC2", "end"]), (t) =>
+      t === CORE ? `Cloud WAN core network ${t}` : label(t),
+    );
+    const node = `cn_${nodeId(CORE)}`;
+    expect(picture.split("\n").filter((l) => l.includes(`${node}[[`))).toEqual([
+      `  ${node}[["Cloud WAN core network ${CORE}"]]`,
+    ]);
+    expect(picture).toContain(`===|"attachment, edges us-east-1, eu-west-1"| ${node}`);
+    expect(picture).toContain(
+      `===|"attachment, edges us-west-2<br/>routing policy label say #quot;end#quot; | default"| ${node}`,
+    );
+    expect(picture).not.toContain("0fedcba987654321f");
+    const [parsed] = expectParsed([picture]);
+    const slots = 4;
+    // your routers, 4 slots, 3 targets, the VPN's gateway, 2 customer gateways, 1 core network
+    expect(parsed.vertices).toHaveLength(1 + slots + 3 + 1 + 2 + 1);
+    // the edges of the hostile picture, and 2 attachments
+    expect(parsed.edges).toBe(slots * (1 + 3) + 2 * 2 + 2);
+  });
+});

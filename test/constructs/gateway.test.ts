@@ -10,18 +10,11 @@ import {
   VpnBackup,
 } from "../../src";
 import { RuleError } from "../../src/core/fail";
+import { GATEWAY_ID, TGW, VGW, privateOn, transitOn } from "../support/gateways";
 import { newApp, newStack, templateOf } from "../support/synth";
 
 const GW = "AWS::DirectConnect::DirectConnectGateway";
 const ASSOC = "AWS::DirectConnect::DirectConnectGatewayAssociation";
-const TGW = "tgw-0123456789abcdef0";
-const VGW = "vgw-0123456789abcdef0";
-const GATEWAY_ID = "5f294f92-bafb-4011-916d-9b0bdeadbeef";
-
-const transitOn = (gateway: IDirectConnectGateway, vlan = 101) =>
-  VirtualInterface.transit({ name: `v${vlan}`, gateway, vlan, customerAsn: 65010 });
-const privateOn = (gateway: IDirectConnectGateway, vlan = 101) =>
-  VirtualInterface.privateInterface({ name: `v${vlan}`, gateway, vlan, customerAsn: 65010 });
 
 describe("DirectConnectGateway", () => {
   test("creates the gateway with its name and Amazon-side ASN (default 64512)", () => {

@@ -8,8 +8,8 @@ import {
   MaximumResiliencyConnections,
   ResiliencyModel,
   ResilientConnections,
-  RuleCatalogue,
 } from "../../src";
+import { ruleIdsOf } from "../support/rule-ids";
 import { newStack, templateOf } from "../support/synth";
 
 const MY_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:dx-key-AbCdEf";
@@ -28,16 +28,6 @@ function maximum(stack: Stack, macSecKey: MacSecKey, extra: { removalPolicy?: Re
     macSecKey,
     ...extra,
   });
-}
-
-/** The rule ids of the error a construct throws. */
-function ruleIdsOf(build: () => unknown): string[] {
-  try {
-    build();
-  } catch (e) {
-    return RuleCatalogue.ruleIdsOf((e as Error).message);
-  }
-  throw new Error("no error");
 }
 
 describe("macSecKey: one association per LAG", () => {

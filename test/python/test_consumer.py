@@ -195,6 +195,55 @@ class PythonConsumerTest(unittest.TestCase):
         self.assertEqual(dx.cost_estimate().site_link.monthly_usd, 730)
         self.assertIn("EqDC2 <-> EqSE2", dx.report())
 
+    def test_a_gateway_attached_to_a_core_network_names_it_by_its_arn(self):
+        app = App()
+        stack = Stack(app, "CloudWan")
+        gateway = DirectConnectGateway(stack, "Gw", amazon_side_asn=64512)
+        attachment = gateway.attach_to_core_network(
+            "CloudWan",
+            core_network_id="core-network-0123456789abcdef0",
+            edge_locations=["us-east-1", "eu-west-1"],
+            routing_policy_label="onprem",
+            tags={"team": "network"},
+        )
+        self.assertEqual(attachment.edge_locations, ["us-east-1", "eu-west-1"])
+        dx = MaximumResiliencyConnections(
+            stack,
+            "Dx",
+            locations=["EqDC2", "EqSE2"],
+            bandwidth=ConnectionBandwidth.GBPS_10,
+            virtual_interfaces=[
+                VirtualInterface.transit(name="prod", gateway=gateway, vlan=101, customer_asn=65010)
+            ],
+        )
+        template = app.synth().get_stack_by_name("CloudWan").template
+        attachments = [
+            r["Properties"]
+            for r in template["Resources"].values()
+            if r["Type"] == "AWS::NetworkManager::DirectConnectGatewayAttachment"
+        ]
+        gateway_id = stack.get_logical_id(gateway.resource)
+        self.assertEqual(
+            attachments,
+            [
+                {
+                    "CoreNetworkId": "core-network-0123456789abcdef0",
+                    "DirectConnectGatewayArn": {"Ref": gateway_id},
+                    "EdgeLocations": ["us-east-1", "eu-west-1"],
+                    "RoutingPolicyLabel": "onprem",
+                    "Tags": [{"Key": "team", "Value": "network"}],
+                }
+            ],
+        )
+        # 4 slots, one transit interface each: 4 BGP sessions to the core network
+        core = [p for p in dx.failure_analysis().baseline.paths if p.target == "core-network-0123456789abcdef0"]
+        self.assertEqual([p.bgp_sessions for p in core], [4])
+        self.assertIn("Cloud WAN core network core-network-0123456789abcdef0", dx.report())
+        with self.assertRaises(Exception) as raised:
+            gateway.associate_transit_gateway(
+                "Tgw", transit_gateway_id="tgw-0123456789abcdef0", allowed_prefixes=["10.0.0.0/16"]
+            )
+        self.assertEqual(RuleCatalogue.rule_ids_of(str(raised.exception)), ["coreNetworkGatewayExclusive"])
 
     def test_names_read_naturally(self):
         dx = MaximumResiliencyConnections(
