@@ -1,11 +1,11 @@
 import { IConstruct } from "constructs";
 import { readDrafts } from "./drafts";
 import { GroupLayout, Layout, groupLayoutOf, layoutsOf } from "./layouts";
-import { RawResource, ResourceIndex, TYPES } from "./resources";
+import { RawResource, ResourceIndex, TYPES, literalOf } from "./resources";
 import { KnownCircuit, placeSlots } from "./slots";
 import { VpnUnit, gatewayKey, readVpnUnits } from "./vpns";
 import { ResiliencyModel } from "../../core/model";
-import { ConnectionTopology, VirtualInterfaceType } from "../../core/topology";
+import { ConnectionTopology, TopologyCoreNetworkAttachment, VirtualInterfaceType } from "../../core/topology";
 
 // The Direct Connect design of an app rebuilt from its resources. Internal to the audit.
 
@@ -79,6 +79,7 @@ export function topologiesOf(app: RebuiltApp, scope: IConstruct): ConnectionTopo
     if (dxgw === undefined || other === undefined) continue;
     associated.set(dxgw, new Set([...(associated.get(dxgw) ?? []), other]));
   }
+  const attachments = coreNetworkAttachmentsOf(index);
   const within = (c: IConstruct) => c.node.scopes.includes(scope);
   return app.layouts
     .filter((l) => [...l.elements.values()].flat().some(within))
@@ -99,7 +100,40 @@ export function topologiesOf(app: RebuiltApp, scope: IConstruct): ConnectionTopo
         })),
       );
       const vpn = app.vpns.find((u) => reached.includes(u.backup.targetId));
-      const topology = gatewayAssociations.length === 0 ? l.topology : { ...l.topology, gatewayAssociations };
+      const coreNetworkAttachments = attachments.filter((a) => targets.includes(a.directConnectGatewayId));
+      const topology: ConnectionTopology = {
+        ...l.topology,
+        ...(gatewayAssociations.length === 0 ? {} : { gatewayAssociations }),
+        ...(coreNetworkAttachments.length === 0 ? {} : { coreNetworkAttachments }),
+      };
       return vpn === undefined ? topology : { ...topology, vpnBackup: vpn.backup };
     });
+}
+
+/**
+ * The app's Cloud WAN attachments (`AWS::NetworkManager::DirectConnectGatewayAttachment`, raw or made by
+ * `attachToCoreNetwork`), each on the Direct Connect gateway its `DirectConnectGatewayArn` names: the
+ * gateway's `Ref` (its ARN), an ARN literal, or an ARN joined from the partition and account (an imported
+ * gateway), keyed as the virtual interfaces key their gateway.
+ */
+function coreNetworkAttachmentsOf(index: ResourceIndex): TopologyCoreNetworkAttachment[] {
+  return index.ofType(TYPES.coreNetworkAttachment).flatMap((a) => {
+    const arn = a.props.DirectConnectGatewayArn;
+    const joined = arn?.["Fn::Join"]?.[1];
+    const tail = Array.isArray(joined) ? joined[joined.length - 1] : undefined;
+    const fromJoin = typeof tail === "string" ? /dx-gateway\/([^/]+)$/.exec(tail)?.[1] : undefined;
+    const directConnectGatewayId = fromJoin ?? gatewayKey(index.refOf(arn, a));
+    const coreNetworkId = literalOf(a.props.CoreNetworkId) ?? "(deploy-time id)";
+    if (directConnectGatewayId === undefined) return [];
+    const edges: unknown[] = Array.isArray(a.props.EdgeLocations) ? a.props.EdgeLocations : [];
+    const label = literalOf(a.props.RoutingPolicyLabel);
+    return [
+      {
+        directConnectGatewayId,
+        coreNetworkId,
+        edgeLocations: edges.flatMap((e) => literalOf(e) ?? []),
+        ...(label === undefined ? {} : { routingPolicyLabel: label }),
+      },
+    ];
+  });
 }

@@ -13,6 +13,7 @@ export const TYPES = {
   publicVif: "AWS::DirectConnect::PublicVirtualInterface",
   resiliencyGroup: "AWS::DirectConnect::ResiliencyGroup",
   association: "AWS::DirectConnect::DirectConnectGatewayAssociation",
+  coreNetworkAttachment: "AWS::NetworkManager::DirectConnectGatewayAttachment",
   customerGateway: "AWS::EC2::CustomerGateway",
   vpnConnection: "AWS::EC2::VPNConnection",
   vpnRoute: "AWS::EC2::VPNConnectionRoute",
