@@ -204,6 +204,8 @@ function coreNetworkLines(input: ReportInput): string[] {
   const attachments = input.topology.coreNetworkAttachments ?? [];
   if (attachments.length === 0) return [];
   return [
+    "### Cloud WAN core networks",
+    "",
     ...attachments.map((a) => {
       const policy =
         a.routingPolicyLabel === undefined ? "" : `, routing policy label \`${a.routingPolicyLabel}\``;
