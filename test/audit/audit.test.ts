@@ -1,7 +1,16 @@
 import { Aspects, CfnResource, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { CfnConnection } from "aws-cdk-lib/aws-directconnect";
 import { IConstruct } from "constructs";
-import { MAXIMUM, ON_PREMISES, RawLayoutSpec, RawSlot, findings, rawLayout, transitVif } from "./raw";
+import {
+  MAXIMUM,
+  ON_PREMISES,
+  RawLayoutSpec,
+  RawSlot,
+  findings,
+  rawLayout,
+  standaloneConnections,
+  transitVif,
+} from "./raw";
 import { DirectConnectAudit, DirectConnectAuditProps, ResiliencyModel } from "../../src";
 import { newApp } from "../support/synth";
 
@@ -278,16 +287,7 @@ describe("what the audit rebuilds", () => {
     // GIVEN two connections without a LAG, in two locations, a transit VIF on each
     const app = newApp();
     const stack = new Stack(app, "Dx");
-    const gateway = rawLayout(stack, { slots: [] }).gateway;
-    ["EqDC2", "EqSE2"].forEach((location, i) => {
-      const c = new CfnConnection(stack, `${location}Connection`, {
-        connectionName: `dx-${location}`,
-        location,
-        bandwidth: "10Gbps",
-      });
-      c.applyRemovalPolicy(RemovalPolicy.RETAIN);
-      transitVif(stack, `${location}Vif`, c.ref, gateway, 101 + i);
-    });
+    standaloneConnections(stack, rawLayout(stack, { slots: [] }).gateway);
     // WHEN
     Aspects.of(app).add(new DirectConnectAudit({ model: ResiliencyModel.HIGH }));
     // THEN

@@ -1,6 +1,5 @@
-import { RemovalPolicy, Stack } from "aws-cdk-lib";
-import { CfnConnection } from "aws-cdk-lib/aws-directconnect";
-import { rawLayout, transitVif } from "./raw";
+import { Stack } from "aws-cdk-lib";
+import { rawLayout, standaloneConnections } from "./raw";
 import { DirectConnectAudit } from "../../src";
 import { analyseFailures } from "../../src/analyse/failures";
 import { rateLimitGbpsOf } from "../../src/core/rate-limit";
@@ -29,17 +28,8 @@ describe("the audit of two standalone 10 Gbps connections, a transit VIF on each
   function audit(rate: string | undefined) {
     const app = newApp();
     const stack = new Stack(app, "Dx");
-    const gateway = rawLayout(stack, { slots: [] }).gateway;
-    ["EqDC2", "EqSE2"].forEach((location, i) => {
-      const c = new CfnConnection(stack, `${location}Connection`, {
-        connectionName: `dx-${location}`,
-        location,
-        bandwidth: "10Gbps",
-      });
-      c.applyRemovalPolicy(RemovalPolicy.RETAIN);
-      const vif = transitVif(stack, `${location}Vif`, c.ref, gateway, 101 + i);
-      if (rate !== undefined && location === "EqDC2") vif.addPropertyOverride("RateLimit", rate);
-    });
+    const [eqdc2] = standaloneConnections(stack, rawLayout(stack, { slots: [] }).gateway);
+    if (rate !== undefined) eqdc2.addPropertyOverride("RateLimit", rate);
     const [topology] = DirectConnectAudit.topologies(app);
     return topology;
   }

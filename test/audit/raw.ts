@@ -126,6 +126,25 @@ function newGateway(stack: Stack): CfnDirectConnectGateway {
   return gateway;
 }
 
+/**
+ * Two standalone 10 Gbps connections without a LAG (EqDC2 and EqSE2, retained), a transit virtual interface
+ * on each to `gateway`: their interfaces, EqDC2's first.
+ */
+export function standaloneConnections(
+  stack: Stack,
+  gateway: CfnDirectConnectGateway,
+): CfnTransitVirtualInterface[] {
+  return ["EqDC2", "EqSE2"].map((location, i) => {
+    const c = new CfnConnection(stack, `${location}Connection`, {
+      connectionName: `dx-${location}`,
+      location,
+      bandwidth: "10Gbps",
+    });
+    c.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return transitVif(stack, `${location}Vif`, c.ref, gateway, 101 + i);
+  });
+}
+
 /** A transit virtual interface on a LAG or connection (its ARN or id) to the gateway. */
 export function transitVif(
   stack: Stack,
