@@ -27,6 +27,8 @@ export interface PlanVirtualInterface {
   readonly gatewayAsn?: Deferrable<number>;
   /** The BGP auth key, only when it is plain text (to check its form). */
   readonly plaintextAuthKey?: string;
+  /** The BGP auth key is a Systems Manager SecureString reference (`{{resolve:ssm-secure:...}}`). */
+  readonly ssmSecureAuthKey?: boolean;
   /** The rate limit (`RateLimit`): its CloudFormation value and its Gbps. Never a token. */
   readonly rateLimit?: { readonly value: string; readonly rateGbps: number };
   /** Where the BGP auth key lives, in words (never the key), for the topology: `TopologyVirtualInterface.authKeySource`. */

@@ -51,6 +51,8 @@ export const SOURCES = {
   privateVif: `${CFN}/aws-resource-directconnect-privatevirtualinterface.html`,
   publicVif: `${CFN}/aws-resource-directconnect-publicvirtualinterface.html`,
   bgpPeer: `${CFN}/aws-properties-directconnect-publicvirtualinterface-bgppeer.html`,
+  ssmSecure:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-ssm-secure-strings.html",
   vpnConnection: `${CFN}/aws-resource-ec2-vpnconnection.html`,
   customerGatewayOptions: `${VPN_UG}/cgw-options.html`,
   tunnelOptions: `${VPN_UG}/VPNTunnels.html`,

@@ -4,8 +4,8 @@ import { WARNING_PREFIX } from "../core/rule";
 import { PLAINTEXT_AUTH_KEY } from "../rules/virtual-interfaces";
 
 /**
- * Where a BGP key lives, in words for the report, never the key: the Secrets Manager secret or Systems
- * Manager parameter its dynamic reference names, the stack parameter it refers to, or that it is in the
+ * Where a BGP key lives, in words for the report, never the key: the Secrets Manager secret its dynamic
+ * reference names, the stack parameter it refers to, or that it is in the
  * template in plain text. Undefined when no key is given (AWS generates one per session).
  *
  * The key's token is resolved to what the template holds (`{{resolve:secretsmanager:<id>:SecretString:...}}`
@@ -42,9 +42,19 @@ function dynamicReference(text: string): string | undefined {
     ].filter((d) => d !== "");
     return `Secrets Manager secret ${id}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
   }
-  const parameter = /^\{\{resolve:ssm-secure:([^:}]+)(?::(\d+))?\}\}$/.exec(text);
-  if (parameter) {
-    return `Systems Manager SecureString parameter ${parameter[1]}${parameter[2] ? ` (version ${parameter[2]})` : ""}`;
-  }
   return undefined;
+}
+
+/**
+ * Whether a BGP key is a Systems Manager SecureString reference (`SecretValue.ssmSecure`,
+ * `{{resolve:ssm-secure:...}}` in the template): CloudFormation resolves those in a short list of
+ * properties only, and a BGP peer's `AuthKey` is not one of them (rule `authKeySsmSecure`).
+ *
+ * @internal
+ */
+export function isSsmSecureAuthKey(scope: IConstruct, authKey: SecretValue | undefined): boolean {
+  if (authKey === undefined) return false;
+  const raw = authKey.unsafeUnwrap();
+  if (!Token.isUnresolved(raw)) return false;
+  return JSON.stringify(Stack.of(scope).resolve(raw) ?? "").includes("{{resolve:ssm-secure:");
 }

@@ -6,7 +6,7 @@ import {
   CfnTransitVirtualInterface,
 } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
-import { authKeySourceOf } from "./auth-key";
+import { authKeySourceOf, isSsmSecureAuthKey } from "./auth-key";
 import { mark } from "./findings";
 import { IDirectConnectGateway } from "./gateway";
 import { virtualInterfaceMetric } from "./operate/metrics";
@@ -378,6 +378,7 @@ export class VirtualInterface {
       gatewayAsn: gatewayAsn === undefined ? undefined : mark(gatewayAsn),
       plaintextAuthKey: raw === undefined ? undefined : known(mark(raw)),
       authKeySource: authKeySourceOf(scope, authKey),
+      ssmSecureAuthKey: isSsmSecureAuthKey(scope, authKey) || undefined,
       rateLimit: rateLimitOf(this.options.rateLimit),
       siteLink: this.enableSiteLink === true,
       onVirtualGateway: this.virtualGatewayId !== undefined,

@@ -133,6 +133,15 @@ export const VIRTUAL_INTERFACE_RULES = ruleFamily({
     source: SOURCES.bgpPeer,
     prop: "authKey",
   }),
+  AUTH_KEY_SSM_SECURE: errorRule({
+    id: "authKeySsmSecure",
+    what: "a BGP key from a Systems Manager SecureString (`SecretValue.ssmSecure`)",
+    why:
+      "CloudFormation resolves `ssm-secure` dynamic references only in the properties its documentation " +
+      "lists, and a BGP peer's `AuthKey` is not one: the deploy fails",
+    source: SOURCES.ssmSecure,
+    prop: "authKey",
+  }),
   PLAINTEXT_AUTH_KEY: warningRule({
     id: "plaintextAuthKey",
     what: "a plain-text BGP key",
@@ -272,6 +281,7 @@ export const {
   MTU_VALUE,
   PRIVATE_MTU_9001,
   AUTH_KEY_FORMAT,
+  AUTH_KEY_SSM_SECURE,
   PLAINTEXT_AUTH_KEY,
   PUBLIC_ROUTE_FILTER_PREFIXES,
   PUBLIC_PEER_ADDRESSES,
@@ -548,8 +558,18 @@ export function checkMtu(spec: PlanVirtualInterface): RuleFinding[] {
   ];
 }
 
-/** §3.6: a plain-text BGP key's form. */
+/** §3.6: a plain-text BGP key's form; a key CloudFormation cannot resolve in a BGP peer. */
 export function checkAuthKey(spec: PlanVirtualInterface): RuleFinding[] {
+  if (spec.ssmSecureAuthKey === true) {
+    return [
+      finding(
+        AUTH_KEY_SSM_SECURE,
+        `\`authKey\` of ${spec.name} is a Systems Manager SecureString (SecretValue.ssmSecure): CloudFormation ` +
+          "does not resolve ssm-secure references in a BGP peer's AuthKey, so the deploy would fail. Keep the key " +
+          "in Secrets Manager: SecretValue.secretsManager(...).",
+      ),
+    ];
+  }
   if (spec.plaintextAuthKey === undefined || AUTH_KEY.test(spec.plaintextAuthKey)) return [];
   return [
     finding(

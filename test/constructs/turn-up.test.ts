@@ -45,7 +45,7 @@ function resources(template: Template, type: string): Array<{ id: string; p: Rec
 
 /**
  * A stack in an app the cfn-lint step does not see: its template carries on purpose what the lint refuses
- * (a plain-text key, a `ssm-secure` reference where CloudFormation takes none).
+ * (a plain-text key).
  */
 function unlinted(): Stack {
   const { App: RealApp, Stack: RealStack } = jest.requireActual("aws-cdk-lib");
@@ -282,8 +282,7 @@ describe("the report's turn-up section: the router side of every virtual interfa
     );
   });
 
-  // (a Systems Manager SecureString is no reference CloudFormation resolves in a BGP peer, cfn-lint says:
-  // the report still names it, and the test's template is not linted)
+  // (a Systems Manager SecureString is refused as it is made: rule authKeySsmSecure)
   test.each<[string, (stack: Stack) => SecretValue, string]>([
     [
       "a secret's JSON key",
@@ -294,11 +293,6 @@ describe("the report's turn-up section: the router side of every virtual interfa
       "a secret by ARN",
       () => SecretValue.secretsManager("arn:aws:secretsmanager:us-east-1:123456789012:secret:dx/bgp-AbCdEf"),
       "Secrets Manager secret arn:aws:secretsmanager:us-east-1:123456789012:secret:dx/bgp-AbCdEf",
-    ],
-    [
-      "a Systems Manager SecureString",
-      () => SecretValue.ssmSecure("/dx/bgp-key", "3"),
-      "Systems Manager SecureString parameter /dx/bgp-key (version 3)",
     ],
     [
       "a secret made in the app",
@@ -312,7 +306,7 @@ describe("the report's turn-up section: the router side of every virtual interfa
     ],
   ])("the BGP key from %s: the report says where it lives", (_, key, where) => {
     // GIVEN
-    const stack = where.startsWith("Systems Manager") ? unlinted() : newStack();
+    const stack = newStack();
     const gateway = DirectConnectGateway.fromGatewayId(
       stack,
       "Shared",

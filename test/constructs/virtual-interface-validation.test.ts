@@ -9,6 +9,7 @@ import {
   VirtualInterface,
 } from "../../src";
 import { RuleError } from "../../src/core/fail";
+import { ruleIdsOf } from "../support/rule-ids";
 import { newStack, templateOf } from "../support/synth";
 
 // Virtual interface rules, with their section of docs/facts.md in the test names.
@@ -309,6 +310,12 @@ describe("BGP auth keys (no plain text in templates)", () => {
     expect(() => build([privateVif({ authKey: SecretValue.unsafePlainText("short") })])).toThrow(
       "`authKey` of prod is not allowed: 6 to 80 printable ASCII characters without spaces.",
     );
+  });
+
+  test("fails on a Systems Manager SecureString: CloudFormation does not resolve ssm-secure in a BGP peer (cfn-lint E1027)", () => {
+    const build_ = () => build([privateVif({ authKey: SecretValue.ssmSecure("/dx/bgp-key", "3") })]);
+    expect(ruleIdsOf(build_)).toEqual(["authKeySsmSecure"]);
+    expect(build_).toThrow(/^`authKey` of prod is a Systems Manager SecureString \(SecretValue\.ssmSecure\)/);
   });
 });
 
