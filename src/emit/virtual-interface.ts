@@ -6,7 +6,7 @@ import {
   CfnTransitVirtualInterface,
 } from "aws-cdk-lib/aws-directconnect";
 import { Construct, IConstruct } from "constructs";
-import { authKeySourceOf, isSsmSecureAuthKey } from "./auth-key";
+import { authKeyPlaceOf } from "./auth-key";
 import { mark } from "./findings";
 import { IDirectConnectGateway } from "./gateway";
 import { virtualInterfaceMetric } from "./operate/metrics";
@@ -363,6 +363,7 @@ export class VirtualInterface {
   public _plan(scope: IConstruct): PlanVirtualInterface {
     const authKey = given(this.options.authKey) ? this.options.authKey : undefined;
     const raw = authKey?.unsafeUnwrap();
+    const key = authKeyPlaceOf(scope, authKey);
     const gatewayAsn = this.gateway?.amazonSideAsn;
     return {
       name: this.options.name,
@@ -377,8 +378,8 @@ export class VirtualInterface {
       routeFilterPrefixes: given(this.routeFilterPrefixes) ? this.routeFilterPrefixes : undefined,
       gatewayAsn: gatewayAsn === undefined ? undefined : mark(gatewayAsn),
       plaintextAuthKey: raw === undefined ? undefined : known(mark(raw)),
-      authKeySource: authKeySourceOf(scope, authKey),
-      ssmSecureAuthKey: isSsmSecureAuthKey(scope, authKey) || undefined,
+      authKeySource: key?.source,
+      ssmSecureAuthKey: key?.ssmSecure || undefined,
       rateLimit: rateLimitOf(this.options.rateLimit),
       siteLink: this.enableSiteLink === true,
       onVirtualGateway: this.virtualGatewayId !== undefined,
