@@ -106,7 +106,7 @@ export class MacSecKey {
    * @internal
    */
   public _associate(scope: Construct, lag: CfnLag): CustomResource {
-    const handler = providerOf(scope);
+    const { handler, provider } = singleton(scope);
     handler.addToRolePolicy(
       new PolicyStatement({
         // Resource types dxcon and dxlag for both actions, as the Service Authorization Reference lists them
@@ -117,7 +117,7 @@ export class MacSecKey {
     );
     if (this.secret) this.secret.grantRead(handler);
     const association = new CustomResource(scope, "MacSecKey", {
-      serviceToken: serviceTokenOf(scope),
+      serviceToken: provider.serviceToken,
       resourceType: MACSEC_KEY_RESOURCE_TYPE,
       properties: {
         ConnectionId: lag.attrLagId,
@@ -191,18 +191,11 @@ function dependOnPolicyOnly(fn: LambdaFunction): void {
   (fn.node.defaultChild as CfnResource).addOverride("DependsOn", [cfnPolicy.logicalId]);
 }
 
+/** The stack's one provider, made by its first association. */
 function singleton(scope: Construct): MacSecKeyProvider {
   const stack = Stack.of(scope);
   return (
     (stack.node.tryFindChild(PROVIDER_ID) as MacSecKeyProvider | undefined) ??
     new MacSecKeyProvider(stack, PROVIDER_ID)
   );
-}
-
-function providerOf(scope: Construct): LambdaFunction {
-  return singleton(scope).handler;
-}
-
-function serviceTokenOf(scope: Construct): string {
-  return singleton(scope).provider.serviceToken;
 }

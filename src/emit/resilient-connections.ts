@@ -61,15 +61,15 @@ export class ResilientConnections extends Construct implements IResilientConnect
     const coreNetworks = coreNetworkAttachmentsOf(this.specs);
     const key = JSON.stringify([associations, coreNetworks]);
     if (this.associated?.key !== key) {
-      const topology: ConnectionTopology = {
-        ...this.planned,
-        ...(associations.length === 0 ? {} : { gatewayAssociations: associations }),
-        ...(coreNetworks.length === 0 ? {} : { coreNetworkAttachments: coreNetworks }),
-      };
-      this.associated = {
-        key,
-        topology: associations.length + coreNetworks.length === 0 ? this.planned : topology,
-      };
+      const topology: ConnectionTopology =
+        associations.length + coreNetworks.length === 0
+          ? this.planned
+          : {
+              ...this.planned,
+              ...(associations.length === 0 ? {} : { gatewayAssociations: associations }),
+              ...(coreNetworks.length === 0 ? {} : { coreNetworkAttachments: coreNetworks }),
+            };
+      this.associated = { key, topology };
       this.analysed = undefined;
     }
     return this.associated.topology;
