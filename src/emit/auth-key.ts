@@ -45,8 +45,8 @@ function describe(resolved: unknown, text: string): string | undefined {
   if (typeof resolved === "string") return dynamicReference(resolved);
   const ref = (resolved as { Ref?: unknown } | null)?.Ref;
   if (typeof ref === "string") return `the stack parameter ${ref}`;
-  if (text.includes("{{resolve:secretsmanager:"))
-    return "a Secrets Manager secret whose id is known at deploy";
+  const secret = text.includes("{{resolve:secretsmanager:");
+  if (secret) return "a Secrets Manager secret whose id is known at deploy";
   return "a value the template resolves at deploy";
 }
 
