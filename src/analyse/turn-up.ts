@@ -110,7 +110,8 @@ function portToDo(port: TopologyPort, slot: TopologyDeviceSlot, inService: boole
   const provider = slot.providerName ?? "the colocation provider";
   const handOver = `give it to ${provider} for the cross-connect`;
   const loa = `download its LOA-CFA and ${handOver}`;
-  const macSec = !((port.requestMacSec ?? slot.requestMacSec) && port.connectionState !== "available")
+  const keyPending = (port.requestMacSec ?? slot.requestMacSec) && port.connectionState !== "available";
+  const macSec = !keyPending
     ? ""
     : slot.macSecKey
       ? "; MACsec: the deploy associates the key (CKN/CAK) with its LAG: configure the same key on your router"
